@@ -1,0 +1,425 @@
+package org.gatehouse.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The whole {@code gatehouse.*} configuration tree. Each key's Invenio / Flask-Security
+ * equivalent is listed in docs/configuration.md.
+ */
+@ConfigurationProperties(prefix = "gatehouse")
+public class GatehouseProperties {
+
+	public enum Mode { DEVELOPMENT, PRODUCTION }
+
+	/** development (default) or production; production refuses unsafe settings at start-up. */
+	private Mode mode = Mode.DEVELOPMENT;
+
+	/** SECRET_KEY: at least 32 random bytes. Development generates one into the data directory. */
+	private String secretKey;
+
+	/** Previous secret keys still accepted when verifying signatures (key rotation without logout). */
+	private List<String> secretKeyFallbacks = new ArrayList<>();
+
+	/** Directory for the embedded database and the generated development secret key. */
+	private Path dataDirectory = Path.of("data");
+
+	private final Http http = new Http();
+	private final Csrf csrf = new Csrf();
+	private final Session session = new Session();
+	private final RememberMe rememberMe = new RememberMe();
+	private final Passwords passwords = new Passwords();
+	private final Recaptcha recaptcha = new Recaptcha();
+	private final Tracking tracking = new Tracking();
+	private final Features features = new Features();
+	private final Urls urls = new Urls();
+	private final Templates templates = new Templates();
+	private final Tasks tasks = new Tasks();
+	private final Geoip geoip = new Geoip();
+	private final Mail mail = new Mail();
+	private final Tokens tokens = new Tokens();
+	private final Accounts accounts = new Accounts();
+
+	public boolean isProduction() { return mode == Mode.PRODUCTION; }
+
+	public Mode getMode() { return mode; }
+	public void setMode(Mode mode) { this.mode = mode; }
+	public String getSecretKey() { return secretKey; }
+	public void setSecretKey(String secretKey) { this.secretKey = secretKey; }
+	public List<String> getSecretKeyFallbacks() { return secretKeyFallbacks; }
+	public void setSecretKeyFallbacks(List<String> secretKeyFallbacks) { this.secretKeyFallbacks = secretKeyFallbacks; }
+	public Path getDataDirectory() { return dataDirectory; }
+	public void setDataDirectory(Path dataDirectory) { this.dataDirectory = dataDirectory; }
+	public Http getHttp() { return http; }
+	public Csrf getCsrf() { return csrf; }
+	public Session getSession() { return session; }
+	public RememberMe getRememberMe() { return rememberMe; }
+	public Passwords getPasswords() { return passwords; }
+	public Recaptcha getRecaptcha() { return recaptcha; }
+	public Tracking getTracking() { return tracking; }
+	public Features getFeatures() { return features; }
+	public Urls getUrls() { return urls; }
+	public Templates getTemplates() { return templates; }
+	public Tasks getTasks() { return tasks; }
+	public Geoip getGeoip() { return geoip; }
+	public Mail getMail() { return mail; }
+	public Tokens getTokens() { return tokens; }
+	public Accounts getAccounts() { return accounts; }
+
+	public static class Http {
+		/** APP_ALLOWED_HOSTS: Host header values accepted; ".example.org" also allows subdomains. */
+		private List<String> allowedHosts = new ArrayList<>(List.of("localhost", "127.0.0.1", "[::1]"));
+		/** WSGI_PROXIES: number of reverse proxies in front; 0 ignores X-Forwarded-* headers. */
+		private int proxies = 0;
+		/** Redirect plain-HTTP page requests to HTTPS. Defaults to true in production. */
+		private Boolean forceHttps;
+		/** Largest accepted request body; larger bodies get 413. */
+		private long maxBodyBytes = 1024 * 1024;
+		private final Headers headers = new Headers();
+
+		public List<String> getAllowedHosts() { return allowedHosts; }
+		public void setAllowedHosts(List<String> allowedHosts) { this.allowedHosts = allowedHosts; }
+		public int getProxies() { return proxies; }
+		public void setProxies(int proxies) { this.proxies = proxies; }
+		public Boolean getForceHttps() { return forceHttps; }
+		public void setForceHttps(Boolean forceHttps) { this.forceHttps = forceHttps; }
+		public long getMaxBodyBytes() { return maxBodyBytes; }
+		public void setMaxBodyBytes(long maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
+		public Headers getHeaders() { return headers; }
+	}
+
+	public static class Headers {
+		/** Strict-Transport-Security, sent on HTTPS responses only. Empty disables. */
+		private String hsts = "max-age=63072000; includeSubDomains";
+		/** Content-Security-Policy; "{nonce}" is replaced by the per-request nonce. */
+		private String contentSecurityPolicy = "default-src 'self'; script-src 'self' 'nonce-{nonce}'; "
+				+ "style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+				+ "frame-ancestors 'none'; form-action 'self'; require-trusted-types-for 'script'";
+		private String frameOptions = "DENY";
+		private String referrerPolicy = "strict-origin-when-cross-origin";
+		private String permissionsPolicy = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+				+ "encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), "
+				+ "microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), "
+				+ "screen-wake-lock=(), sync-xhr=(), usb=(), xr-spatial-tracking=()";
+		private String crossOriginOpenerPolicy = "same-origin";
+		private String crossOriginResourcePolicy = "same-origin";
+		/** X-XSS-Protection: "0" on purpose, the browser auditor is gone and was itself an XSS vector. */
+		private String xssProtection = "0";
+		/** Extra headers added to every response. */
+		private Map<String, String> extra = new LinkedHashMap<>();
+
+		public String getHsts() { return hsts; }
+		public void setHsts(String hsts) { this.hsts = hsts; }
+		public String getContentSecurityPolicy() { return contentSecurityPolicy; }
+		public void setContentSecurityPolicy(String contentSecurityPolicy) { this.contentSecurityPolicy = contentSecurityPolicy; }
+		public String getFrameOptions() { return frameOptions; }
+		public void setFrameOptions(String frameOptions) { this.frameOptions = frameOptions; }
+		public String getReferrerPolicy() { return referrerPolicy; }
+		public void setReferrerPolicy(String referrerPolicy) { this.referrerPolicy = referrerPolicy; }
+		public String getPermissionsPolicy() { return permissionsPolicy; }
+		public void setPermissionsPolicy(String permissionsPolicy) { this.permissionsPolicy = permissionsPolicy; }
+		public String getCrossOriginOpenerPolicy() { return crossOriginOpenerPolicy; }
+		public void setCrossOriginOpenerPolicy(String v) { this.crossOriginOpenerPolicy = v; }
+		public String getCrossOriginResourcePolicy() { return crossOriginResourcePolicy; }
+		public void setCrossOriginResourcePolicy(String v) { this.crossOriginResourcePolicy = v; }
+		public String getXssProtection() { return xssProtection; }
+		public void setXssProtection(String xssProtection) { this.xssProtection = xssProtection; }
+		public Map<String, String> getExtra() { return extra; }
+		public void setExtra(Map<String, String> extra) { this.extra = extra; }
+	}
+
+	public static class Csrf {
+		/** REST_CSRF_ENABLED: check X-CSRFToken against the csrftoken cookie on unsafe cookie requests. */
+		private boolean restEnabled = true;
+		private String cookieName = "csrftoken";
+		private String headerName = "X-CSRFToken";
+
+		public boolean isRestEnabled() { return restEnabled; }
+		public void setRestEnabled(boolean restEnabled) { this.restEnabled = restEnabled; }
+		public String getCookieName() { return cookieName; }
+		public void setCookieName(String cookieName) { this.cookieName = cookieName; }
+		public String getHeaderName() { return headerName; }
+		public void setHeaderName(String headerName) { this.headerName = headerName; }
+	}
+
+	public static class Session {
+		public enum Store { MEMORY, JDBC, REDIS }
+		/** memory | jdbc | redis. Unset: redis when redis-url is set, else jdbc (embedded database). */
+		private Store store;
+		/** ACCOUNTS_SESSION_REDIS_URL, e.g. redis://localhost:6379/0. */
+		private String redisUrl;
+		private Duration idleTimeout = Duration.ofMinutes(30);
+		private Duration absoluteTimeout = Duration.ofHours(12);
+		/** ACCOUNTS_SESSION_ACTIVITY_ENABLED: record one activity row per live session. */
+		private boolean activityEnabled = true;
+		/** Shortest interval between two last-seen updates of one session. */
+		private Duration activityWriteInterval = Duration.ofMinutes(1);
+		private final Cookie cookie = new Cookie();
+
+		public Store getStore() { return store; }
+		public void setStore(Store store) { this.store = store; }
+		public String getRedisUrl() { return redisUrl; }
+		public void setRedisUrl(String redisUrl) { this.redisUrl = redisUrl; }
+		public Duration getIdleTimeout() { return idleTimeout; }
+		public void setIdleTimeout(Duration idleTimeout) { this.idleTimeout = idleTimeout; }
+		public Duration getAbsoluteTimeout() { return absoluteTimeout; }
+		public void setAbsoluteTimeout(Duration absoluteTimeout) { this.absoluteTimeout = absoluteTimeout; }
+		public boolean isActivityEnabled() { return activityEnabled; }
+		public void setActivityEnabled(boolean activityEnabled) { this.activityEnabled = activityEnabled; }
+		public Duration getActivityWriteInterval() { return activityWriteInterval; }
+		public void setActivityWriteInterval(Duration v) { this.activityWriteInterval = v; }
+		public Cookie getCookie() { return cookie; }
+
+		public Store effectiveStore() {
+			if (store != null) {
+				return store;
+			}
+			return (redisUrl != null && !redisUrl.isBlank()) ? Store.REDIS : Store.JDBC;
+		}
+	}
+
+	public static class Cookie {
+		/** Base name; "__Host-" is prefixed when the cookie is Secure. */
+		private String name = "gatehouse_session";
+		/** Secure flag. Unset: true in production, false in development. */
+		private Boolean secure;
+		private boolean httpOnly = true;
+		/** Lax (default) or Strict. */
+		private String sameSite = "Lax";
+
+		public String getName() { return name; }
+		public void setName(String name) { this.name = name; }
+		public Boolean getSecure() { return secure; }
+		public void setSecure(Boolean secure) { this.secure = secure; }
+		public boolean isHttpOnly() { return httpOnly; }
+		public void setHttpOnly(boolean httpOnly) { this.httpOnly = httpOnly; }
+		public String getSameSite() { return sameSite; }
+		public void setSameSite(String sameSite) { this.sameSite = sameSite; }
+	}
+
+	public static class RememberMe {
+		private boolean enabled = true;
+		private Duration duration = Duration.ofDays(30);
+		private String cookieName = "gatehouse_remember";
+
+		public boolean isEnabled() { return enabled; }
+		public void setEnabled(boolean enabled) { this.enabled = enabled; }
+		public Duration getDuration() { return duration; }
+		public void setDuration(Duration duration) { this.duration = duration; }
+		public String getCookieName() { return cookieName; }
+		public void setCookieName(String cookieName) { this.cookieName = cookieName; }
+	}
+
+	public static class Passwords {
+		/** SECURITY_PASSWORD_HASH: scheme of new hashes. */
+		private String hash = "pbkdf2_sha512";
+		/** SECURITY_PASSWORD_SCHEMES: schemes that verify. */
+		private List<String> schemes = new ArrayList<>(List.of("pbkdf2_sha512", "pbkdf2_sha256", "pbkdf2_sha1",
+				"bcrypt", "argon2", "sha512_crypt", "invenio_aes_encrypted_email"));
+		/** SECURITY_DEPRECATED_PASSWORD_SCHEMES: verify, then re-hash at login. */
+		private List<String> deprecatedSchemes = new ArrayList<>(List.of("pbkdf2_sha1", "sha512_crypt",
+				"invenio_aes_encrypted_email"));
+		/** SECURITY_PASSWORD_SALT: HMAC pre-hash salt of imported Flask-Security hashes. */
+		private String legacyHmacSalt;
+		/** SECURITY_PASSWORD_SINGLE_HASH: schemes verified without the pre-hash. */
+		private List<String> singleHashSchemes = new ArrayList<>(List.of("invenio_aes_encrypted_email"));
+		private int minLength = 12;
+		private int maxLength = 4096;
+		/** Rounds / cost per scheme, e.g. pbkdf2_sha512: 220000, bcrypt: 12. */
+		private Map<String, Integer> rounds = new LinkedHashMap<>();
+
+		public String getHash() { return hash; }
+		public void setHash(String hash) { this.hash = hash; }
+		public List<String> getSchemes() { return schemes; }
+		public void setSchemes(List<String> schemes) { this.schemes = schemes; }
+		public List<String> getDeprecatedSchemes() { return deprecatedSchemes; }
+		public void setDeprecatedSchemes(List<String> deprecatedSchemes) { this.deprecatedSchemes = deprecatedSchemes; }
+		public String getLegacyHmacSalt() { return legacyHmacSalt; }
+		public void setLegacyHmacSalt(String legacyHmacSalt) { this.legacyHmacSalt = legacyHmacSalt; }
+		public List<String> getSingleHashSchemes() { return singleHashSchemes; }
+		public void setSingleHashSchemes(List<String> singleHashSchemes) { this.singleHashSchemes = singleHashSchemes; }
+		public int getMinLength() { return minLength; }
+		public void setMinLength(int minLength) { this.minLength = minLength; }
+		public int getMaxLength() { return maxLength; }
+		public void setMaxLength(int maxLength) { this.maxLength = maxLength; }
+		public Map<String, Integer> getRounds() { return rounds; }
+		public void setRounds(Map<String, Integer> rounds) { this.rounds = rounds; }
+	}
+
+	public static class Recaptcha {
+		private String publicKey;
+		private String privateKey;
+		private String verifyUrl = "https://www.google.com/recaptcha/api/siteverify";
+		private Duration timeout = Duration.ofSeconds(5);
+
+		public boolean isEnabled() {
+			return publicKey != null && !publicKey.isBlank() && privateKey != null && !privateKey.isBlank();
+		}
+		public String getPublicKey() { return publicKey; }
+		public void setPublicKey(String publicKey) { this.publicKey = publicKey; }
+		public String getPrivateKey() { return privateKey; }
+		public void setPrivateKey(String privateKey) { this.privateKey = privateKey; }
+		public String getVerifyUrl() { return verifyUrl; }
+		public void setVerifyUrl(String verifyUrl) { this.verifyUrl = verifyUrl; }
+		public Duration getTimeout() { return timeout; }
+		public void setTimeout(Duration timeout) { this.timeout = timeout; }
+	}
+
+	public static class Tracking {
+		/** SECURITY_TRACKABLE: login times, IPs and count on the user. */
+		private boolean enabled = true;
+		/** How long IP addresses are kept in tracking and activity records. */
+		private Duration ipRetention = Duration.ofDays(30);
+
+		public boolean isEnabled() { return enabled; }
+		public void setEnabled(boolean enabled) { this.enabled = enabled; }
+		public Duration getIpRetention() { return ipRetention; }
+		public void setIpRetention(Duration ipRetention) { this.ipRetention = ipRetention; }
+	}
+
+	public static class Features {
+		private boolean registerable = true;
+		private boolean recoverable = true;
+		private boolean confirmable = true;
+		private boolean changeable = true;
+		private boolean loginWithoutConfirmation = true;
+
+		public boolean isRegisterable() { return registerable; }
+		public void setRegisterable(boolean registerable) { this.registerable = registerable; }
+		public boolean isRecoverable() { return recoverable; }
+		public void setRecoverable(boolean recoverable) { this.recoverable = recoverable; }
+		public boolean isConfirmable() { return confirmable; }
+		public void setConfirmable(boolean confirmable) { this.confirmable = confirmable; }
+		public boolean isChangeable() { return changeable; }
+		public void setChangeable(boolean changeable) { this.changeable = changeable; }
+		public boolean isLoginWithoutConfirmation() { return loginWithoutConfirmation; }
+		public void setLoginWithoutConfirmation(boolean v) { this.loginWithoutConfirmation = v; }
+	}
+
+	public static class Urls {
+		private String login = "/login/";
+		private String logout = "/logout/";
+		private String register = "/signup/";
+		private String reset = "/lost-password/";
+		private String confirm = "/confirm/";
+		private String changePassword = "/account/settings/password/";
+		private String sessions = "/account/settings/sessions/";
+		private String home = "/";
+		/** Where users land after login when no safe "next" is given. */
+		private String postLogin = "/";
+
+		public String getLogin() { return login; }
+		public void setLogin(String login) { this.login = login; }
+		public String getLogout() { return logout; }
+		public void setLogout(String logout) { this.logout = logout; }
+		public String getRegister() { return register; }
+		public void setRegister(String register) { this.register = register; }
+		public String getReset() { return reset; }
+		public void setReset(String reset) { this.reset = reset; }
+		public String getConfirm() { return confirm; }
+		public void setConfirm(String confirm) { this.confirm = confirm; }
+		public String getChangePassword() { return changePassword; }
+		public void setChangePassword(String changePassword) { this.changePassword = changePassword; }
+		public String getSessions() { return sessions; }
+		public void setSessions(String sessions) { this.sessions = sessions; }
+		public String getHome() { return home; }
+		public void setHome(String home) { this.home = home; }
+		public String getPostLogin() { return postLogin; }
+		public void setPostLogin(String postLogin) { this.postLogin = postLogin; }
+	}
+
+	public static class Templates {
+		private String home = "gatehouse/home";
+		private String login = "gatehouse/login_user";
+		private String logout = "gatehouse/logout_user";
+		private String register = "gatehouse/register_user";
+		private String sendConfirmation = "gatehouse/send_confirmation";
+		private String forgotPassword = "gatehouse/forgot_password";
+		private String resetPassword = "gatehouse/reset_password";
+		private String changePassword = "gatehouse/change_password";
+		private String sessions = "gatehouse/sessions";
+		private String message = "gatehouse/message";
+
+		public String getHome() { return home; }
+		public void setHome(String home) { this.home = home; }
+		public String getLogin() { return login; }
+		public void setLogin(String login) { this.login = login; }
+		public String getLogout() { return logout; }
+		public void setLogout(String logout) { this.logout = logout; }
+		public String getRegister() { return register; }
+		public void setRegister(String register) { this.register = register; }
+		public String getSendConfirmation() { return sendConfirmation; }
+		public void setSendConfirmation(String sendConfirmation) { this.sendConfirmation = sendConfirmation; }
+		public String getForgotPassword() { return forgotPassword; }
+		public void setForgotPassword(String forgotPassword) { this.forgotPassword = forgotPassword; }
+		public String getResetPassword() { return resetPassword; }
+		public void setResetPassword(String resetPassword) { this.resetPassword = resetPassword; }
+		public String getChangePassword() { return changePassword; }
+		public void setChangePassword(String changePassword) { this.changePassword = changePassword; }
+		public String getSessions() { return sessions; }
+		public void setSessions(String sessions) { this.sessions = sessions; }
+		public String getMessage() { return message; }
+		public void setMessage(String message) { this.message = message; }
+	}
+
+	public static class Tasks {
+		/** Interval of the session-cleaner task. */
+		private Duration sessionCleaner = Duration.ofDays(1);
+		/** Interval of the delete-login-ips task. */
+		private Duration deleteLoginIps = Duration.ofDays(30);
+		private boolean enabled = true;
+
+		public Duration getSessionCleaner() { return sessionCleaner; }
+		public void setSessionCleaner(Duration sessionCleaner) { this.sessionCleaner = sessionCleaner; }
+		public Duration getDeleteLoginIps() { return deleteLoginIps; }
+		public void setDeleteLoginIps(Duration deleteLoginIps) { this.deleteLoginIps = deleteLoginIps; }
+		public boolean isEnabled() { return enabled; }
+		public void setEnabled(boolean enabled) { this.enabled = enabled; }
+	}
+
+	public static class Geoip {
+		/** Path of a MaxMind-format .mmdb country database; unset leaves the country empty. */
+		private Path database;
+
+		public Path getDatabase() { return database; }
+		public void setDatabase(Path database) { this.database = database; }
+	}
+
+	public static class Mail {
+		/** Sender address of account mails. */
+		private String from = "Gatehouse <no-reply@localhost>";
+		/** Host used in absolute links in mails; must be one of the allowed hosts. */
+		private String linkBaseUrl;
+
+		public String getFrom() { return from; }
+		public void setFrom(String from) { this.from = from; }
+		public String getLinkBaseUrl() { return linkBaseUrl; }
+		public void setLinkBaseUrl(String linkBaseUrl) { this.linkBaseUrl = linkBaseUrl; }
+	}
+
+	public static class Tokens {
+		private Duration confirmationValidity = Duration.ofDays(5);
+		private Duration resetValidity = Duration.ofHours(1);
+
+		public Duration getConfirmationValidity() { return confirmationValidity; }
+		public void setConfirmationValidity(Duration v) { this.confirmationValidity = v; }
+		public Duration getResetValidity() { return resetValidity; }
+		public void setResetValidity(Duration v) { this.resetValidity = v; }
+	}
+
+	public static class Accounts {
+		private int usernameMinLength = 3;
+		private int usernameMaxLength = 255;
+
+		public int getUsernameMinLength() { return usernameMinLength; }
+		public void setUsernameMinLength(int v) { this.usernameMinLength = v; }
+		public int getUsernameMaxLength() { return usernameMaxLength; }
+		public void setUsernameMaxLength(int v) { this.usernameMaxLength = v; }
+	}
+}
