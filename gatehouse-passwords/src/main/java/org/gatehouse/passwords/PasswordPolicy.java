@@ -1,0 +1,92 @@
+package org.gatehouse.passwords;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * NIST SP 800-63B style rules for new passwords: a minimum length, a maximum size, no composition rules, and no
+ * common, guessable or personal passwords.
+ */
+public final class PasswordPolicy {
+
+    public static final int DEFAULT_MIN_LENGTH = 12;
+    public static final int LOWEST_MIN_LENGTH = 8;
+    public static final int DEFAULT_MAX_BYTES = PasswordContext.MAX_PASSWORD_BYTES;
+    /**
+     * nbvcxz's estimate, in bits (log2 of guesses), below which a password counts as common:
+     * 2^27 is about 1.3 * 10^8 guesses, i.e. seconds for an offline attacker on a fast hash.
+     */
+    public static final double MIN_ENTROPY_BITS = 27.0;
+    /** Email local parts and usernames shorter than this are not searched for, or most passwords would fail. */
+    private static final int MIN_PERSONAL_TOKEN = 3;
+
+    private final int minLength;
+    private final int maxBytes;
+
+    public PasswordPolicy() {
+        this(DEFAULT_MIN_LENGTH, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * @param minLength minimum length in Unicode code points, at least {@value #LOWEST_MIN_LENGTH}
+     * @param maxBytes maximum size in UTF-8 bytes, at most {@value PasswordContext#MAX_PASSWORD_BYTES}
+     */
+    public PasswordPolicy(int minLength, int maxBytes) {
+        if (minLength < LOWEST_MIN_LENGTH) {
+            throw new IllegalArgumentException("minimum password length must be at least " + LOWEST_MIN_LENGTH);
+        }
+        if (maxBytes < minLength || maxBytes > PasswordContext.MAX_PASSWORD_BYTES) {
+            throw new IllegalArgumentException("maximum password size must be between the minimum length and "
+                    + PasswordContext.MAX_PASSWORD_BYTES + " bytes");
+        }
+        this.minLength = minLength;
+        this.maxBytes = maxBytes;
+    }
+
+    /** NFKC, for passwords being set; verification compares the bytes as typed and never normalizes. */
+    public static String normalize(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFKC);
+    }
+
+    /** Problems with a new password in plain English; empty means acceptable. email and username may be null. */
+    public List<String> check(String password, String email, String username) {
+        List<String> problems = new ArrayList<>();
+        if (password == null) {
+            problems.add("Enter a password.");
+            return problems;
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+            problems.add("Password must be at most " + maxBytes + " bytes long.");
+            return problems;
+        }
+        if (password.codePointCount(0, password.length()) < minLength) {
+            problems.add("Password must be at least " + minLength + " characters long.");
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        String localPart = localPart(email);
+        if (localPart.length() >= MIN_PERSONAL_TOKEN && lower.contains(localPart)) {
+            problems.add("Password must not contain your email address.");
+        }
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        if (name.length() >= MIN_PERSONAL_TOKEN && lower.contains(name)) {
+            problems.add("Password must not contain your username.");
+        }
+        if (CommonPasswords.isListed(password)) {
+            problems.add("Password is one of the most common passwords; choose another.");
+        } else if (CommonPasswords.entropyBits(password) < MIN_ENTROPY_BITS) {
+            problems.add("Password is too easy to guess; a few unrelated words make a strong one.");
+        }
+        return problems;
+    }
+
+    private static String localPart(String email) {
+        if (email == null) {
+            return "";
+        }
+        int at = email.lastIndexOf('@');
+        return (at < 0 ? email : email.substring(0, at)).strip().toLowerCase(Locale.ROOT);
+    }
+}
