@@ -15,6 +15,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,7 @@ public class SecretKeys {
 	private final byte[] current;
 	private final List<byte[]> fallbacks;
 
+	@Autowired
 	public SecretKeys(GatehouseProperties properties) {
 		this(resolveCurrent(properties), properties.getSecretKeyFallbacks());
 	}

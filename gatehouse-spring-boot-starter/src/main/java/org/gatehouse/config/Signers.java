@@ -3,6 +3,7 @@ package org.gatehouse.config;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Factory of per-purpose signers and field encryptors over the application's {@link SecretKeys}. */
@@ -12,6 +13,7 @@ public class Signers {
 	private final SecretKeys secretKeys;
 	private final Clock clock;
 
+	@Autowired
 	public Signers(SecretKeys secretKeys, ObjectProvider<Clock> clock) {
 		this(secretKeys, clock.getIfAvailable(Clock::systemUTC));
 	}
