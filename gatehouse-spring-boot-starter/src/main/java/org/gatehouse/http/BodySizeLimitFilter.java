@@ -1,0 +1,137 @@
+package org.gatehouse.http;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.gatehouse.config.GatehouseProperties;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers 413 to request bodies above {@code gatehouse.http.max-body-bytes}: at once when the
+ * Content-Length says so, and for chunked bodies (no Content-Length) by reading at most the
+ * limit plus one byte before the application sees the request, then replaying what was read.
+ * Chunked form posts are left to Tomcat, whose max post size is set to the same limit by
+ * {@link TomcatBodySizeLimit}: their parameters are parsed from the connection, not from this stream.
+ */
+public class BodySizeLimitFilter extends OncePerRequestFilter {
+
+	private final long maxBodyBytes;
+
+	public BodySizeLimitFilter(GatehouseProperties properties) {
+		this.maxBodyBytes = properties.getHttp().getMaxBodyBytes();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long declared = request.getContentLengthLong();
+		if (declared > maxBodyBytes) {
+			reject(request, response);
+			return;
+		}
+		if (declared >= 0 || request.getHeader("Transfer-Encoding") == null || isForm(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+		if (body.length > maxBodyBytes) {
+			reject(request, response);
+			return;
+		}
+		chain.doFilter(new BufferedBodyRequest(request, body), response);
+	}
+
+	private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		// the rest of the body is not read, so the connection cannot be reused
+		response.setHeader("Connection", "close");
+		String detail = "Request body larger than " + maxBodyBytes + " bytes";
+		if (request.getRequestURI().startsWith(request.getContextPath() + ErrorResponses.API_PREFIX)) {
+			ErrorResponses.problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large", detail);
+		}
+		else {
+			ErrorResponses.plainText(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large: " + detail);
+		}
+	}
+
+	private static boolean isForm(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		return contentType != null && (contentType.startsWith("application/x-www-form-urlencoded")
+				|| contentType.startsWith("multipart/form-data"));
+	}
+
+	private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			return new ReplayedInputStream(new ByteArrayInputStream(body));
+		}
+
+		@Override
+		public BufferedReader getReader() throws IOException {
+			String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+			return new BufferedReader(new InputStreamReader(getInputStream(), encoding));
+		}
+
+		@Override
+		public int getContentLength() {
+			return body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return body.length;
+		}
+	}
+
+	private static final class ReplayedInputStream extends ServletInputStream {
+
+		private final ByteArrayInputStream body;
+
+		ReplayedInputStream(ByteArrayInputStream body) {
+			this.body = body;
+		}
+
+		@Override
+		public int read() throws IOException {
+			return body.read();
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			return body.read(buffer, offset, length);
+		}
+
+		@Override
+		public boolean isFinished() {
+			return body.available() == 0;
+		}
+
+		@Override
+		public boolean isReady() {
+			return true;
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			throw new UnsupportedOperationException("Non-blocking reads of a buffered body are not supported");
+		}
+	}
+}

@@ -1,0 +1,22 @@
+package org.gatehouse.http;
+
+import org.springframework.core.Ordered;
+
+/**
+ * Servlet filter order of the HTTP hardening filters. All run before Spring Security's
+ * filter chain (order -100) and Spring Session's repository filter, in this sequence.
+ */
+public final class GatehouseFilterOrder {
+
+	/** Applies trusted X-Forwarded-* headers first, so every later filter sees the client's view. */
+	public static final int PROXY_HEADERS = Ordered.HIGHEST_PRECEDENCE + 10;
+	/** Before the host check, so even a rejected Host gets security headers. */
+	public static final int SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE + 20;
+	public static final int ALLOWED_HOSTS = Ordered.HIGHEST_PRECEDENCE + 30;
+	/** After the host check: the HTTPS redirect must only name an allowed host. */
+	public static final int FORCE_HTTPS = Ordered.HIGHEST_PRECEDENCE + 40;
+	public static final int BODY_SIZE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 50;
+
+	private GatehouseFilterOrder() {
+	}
+}
