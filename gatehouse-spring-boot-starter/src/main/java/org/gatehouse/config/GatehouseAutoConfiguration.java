@@ -1,15 +1,29 @@
 package org.gatehouse.config;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 
 /**
  * Entry point of the starter. Each feature package contributes its own configuration
  * classes, picked up here so an application only needs the starter on its class path.
+ * Auto-configurations of the features are listed in AutoConfiguration.imports instead,
+ * because they must be ordered against Spring Boot's own.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(GatehouseProperties.class)
-@ComponentScan(basePackages = "org.gatehouse")
+@ComponentScan(basePackages = "org.gatehouse",
+		excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = AutoConfiguration.class))
 public class GatehouseAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	public Clock clock() {
+		return Clock.systemUTC();
+	}
 }

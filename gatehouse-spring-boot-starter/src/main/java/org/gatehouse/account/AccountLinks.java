@@ -1,0 +1,85 @@
+package org.gatehouse.account;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.config.Signers;
+import org.gatehouse.config.TimedSigner;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Signed, expiring links for email confirmation and password reset. They are single-use
+ * without a token table: a confirmation link names a user not yet confirmed, a reset link
+ * carries the user's security stamp, which every password change replaces.
+ */
+@Component
+public class AccountLinks {
+
+	private final TimedSigner confirmSigner;
+	private final TimedSigner resetSigner;
+	private final GatehouseProperties properties;
+	private final Clock clock;
+
+	public AccountLinks(Signers signers, GatehouseProperties properties, Clock clock) {
+		this.confirmSigner = signers.timedSigner("confirm-email");
+		this.resetSigner = signers.timedSigner("reset-password");
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public String confirmationToken(User user) {
+		return confirmSigner.sign(user.id() + ":" + emailFingerprint(user.email()),
+				clock.instant().plus(properties.getTokens().getConfirmationValidity()));
+	}
+
+	/** The user id of a valid confirmation token for that user's current email. */
+	public Optional<Long> confirmationUser(String token, UserStore users) {
+		return confirmSigner.unsign(token).flatMap(v -> {
+			String[] parts = v.split(":", 2);
+			return parseId(parts[0]).flatMap(users::findById)
+				.filter(u -> parts.length == 2 && emailFingerprint(u.email()).equals(parts[1]))
+				.map(User::id);
+		});
+	}
+
+	public String resetToken(User user) {
+		return resetSigner.sign(user.id() + ":" + user.securityStamp(),
+				clock.instant().plus(properties.getTokens().getResetValidity()));
+	}
+
+	/** The active user a reset token was made for, if the password has not changed since. */
+	public Optional<User> resetUser(String token, UserStore users) {
+		return resetSigner.unsign(token).flatMap(v -> {
+			String[] parts = v.split(":", 2);
+			return parseId(parts[0]).flatMap(users::findById)
+				.filter(u -> u.active() && parts.length == 2 && u.securityStamp().equals(parts[1]));
+		});
+	}
+
+	/** Absolute URL on the (validated) host of the current request, or on gatehouse.mail.link-base-url. */
+	public String absolute(HttpServletRequest request, String path) {
+		String base = properties.getMail().getLinkBaseUrl();
+		if (base != null && !base.isBlank()) {
+			return base.replaceAll("/+$", "") + path;
+		}
+		return ServletUriComponentsBuilder.fromContextPath(request).path(path).build().toUriString();
+	}
+
+	/** Binds the link to the address without putting the address itself in URLs and logs. */
+	private static String emailFingerprint(String email) {
+		return RevocableRememberMeServices.sha256(UserStore.emailKey(email)).substring(0, 16);
+	}
+
+	private static Optional<Long> parseId(String value) {
+		try {
+			return Optional.of(Long.parseLong(value));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+}

@@ -1,0 +1,38 @@
+package org.gatehouse.account;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.gatehouse.config.GatehouseProperties;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Back to the login page with one generic error (or "confirm your email", only after a correct password). */
+@Component
+public class LoginFailureHandler implements AuthenticationFailureHandler {
+
+	private final GatehouseProperties properties;
+
+	public LoginFailureHandler(GatehouseProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		String reason = exception instanceof UnconfirmedAccountException ? "unconfirmed" : "error";
+		UriComponentsBuilder target = UriComponentsBuilder.fromPath(properties.getUrls().getLogin())
+			.queryParam(reason, "");
+		String next = request.getParameter("next");
+		if (next != null && !next.isBlank() && next.length() < 2048) {
+			target.queryParam("next", "{next}");
+			response.sendRedirect(target.encode().buildAndExpand(next).toUriString());
+			return;
+		}
+		response.sendRedirect(target.build().toUriString());
+	}
+}

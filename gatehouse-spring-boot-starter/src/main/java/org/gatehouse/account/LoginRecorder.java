@@ -1,0 +1,25 @@
+package org.gatehouse.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.gatehouse.config.GatehouseProperties;
+import org.springframework.stereotype.Component;
+
+/** Login tracking (SECURITY_TRACKABLE): times, addresses and count, updated atomically. */
+@Component
+public class LoginRecorder {
+
+	private final UserStore users;
+	private final GatehouseProperties properties;
+
+	public LoginRecorder(UserStore users, GatehouseProperties properties) {
+		this.users = users;
+		this.properties = properties;
+	}
+
+	public void loggedIn(AccountPrincipal principal, HttpServletRequest request) {
+		if (properties.getTracking().isEnabled()) {
+			users.recordLogin(principal.id(), request.getRemoteAddr());
+		}
+	}
+}

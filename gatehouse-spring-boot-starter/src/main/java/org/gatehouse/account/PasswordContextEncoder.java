@@ -1,0 +1,36 @@
+package org.gatehouse.account;
+
+import org.gatehouse.passwords.PasswordContext;
+import org.gatehouse.passwords.Verification;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Spring Security's view of the password context, for code that expects a PasswordEncoder. */
+public class PasswordContextEncoder implements PasswordEncoder {
+
+	private final PasswordContext context;
+
+	public PasswordContextEncoder(PasswordContext context) {
+		this.context = context;
+	}
+
+	@Override
+	public String encode(CharSequence rawPassword) {
+		return context.hash(rawPassword);
+	}
+
+	@Override
+	public boolean matches(CharSequence rawPassword, String encodedPassword) {
+		return context.verify(rawPassword, encodedPassword).matches();
+	}
+
+	@Override
+	public boolean upgradeEncoding(String encodedPassword) {
+		// Only the verification knows whether the legacy pre-hash was needed; the
+		// authentication provider upgrades at login, so a cheap answer is enough here.
+		return false;
+	}
+
+	Verification verify(CharSequence rawPassword, String encodedPassword) {
+		return context.verify(rawPassword, encodedPassword);
+	}
+}

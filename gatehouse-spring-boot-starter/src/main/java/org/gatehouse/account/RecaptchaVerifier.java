@@ -1,0 +1,68 @@
+package org.gatehouse.account;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.gatehouse.config.GatehouseProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Server-side reCAPTCHA check. Fails closed: no answer from the verify endpoint means "not a human". */
+@Component
+public class RecaptchaVerifier {
+
+	private static final Logger log = LoggerFactory.getLogger(RecaptchaVerifier.class);
+
+	private final GatehouseProperties.Recaptcha config;
+	private final HttpClient http;
+	private final ObjectMapper json = new ObjectMapper();
+
+	public RecaptchaVerifier(GatehouseProperties properties) {
+		this.config = properties.getRecaptcha();
+		this.http = HttpClient.newBuilder().connectTimeout(config.getTimeout()).build();
+	}
+
+	public boolean enabled() {
+		return config.isEnabled();
+	}
+
+	public boolean verify(String token, String remoteIp) {
+		if (token == null || token.isBlank() || token.length() > 4096) {
+			return false;
+		}
+		String body = "secret=" + enc(config.getPrivateKey()) + "&response=" + enc(token)
+				+ (remoteIp == null ? "" : "&remoteip=" + enc(remoteIp));
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(config.getVerifyUrl())).timeout(config.getTimeout())
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				log.warn("reCAPTCHA verify endpoint answered {}", response.statusCode());
+				return false;
+			}
+			JsonNode answer = json.readTree(response.body());
+			return answer.path("success").asBoolean(false);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("reCAPTCHA verify endpoint unreachable: {}", ex.toString());
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static String enc(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+}

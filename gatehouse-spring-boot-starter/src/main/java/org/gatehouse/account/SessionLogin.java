@@ -1,0 +1,43 @@
+package org.gatehouse.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/** Logs a user in from application code (after registration), with a fresh session id. */
+@Component
+public class SessionLogin {
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+	private final LoginRecorder recorder;
+
+	public SessionLogin(LoginRecorder recorder) {
+		this.recorder = recorder;
+	}
+
+	public void login(User user, HttpServletRequest request, HttpServletResponse response) {
+		AccountPrincipal principal = AccountPrincipal.of(user);
+		Authentication auth = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+				principal.getAuthorities());
+		renewSessionId(request);
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(auth);
+		SecurityContextHolder.setContext(context);
+		contexts.saveContext(context, request, response);
+		recorder.loggedIn(principal, request);
+	}
+
+	/** Rotates the session id after a privilege change (login, password change). */
+	public static void renewSessionId(HttpServletRequest request) {
+		if (request.getSession(false) != null) {
+			request.changeSessionId();
+		}
+	}
+}

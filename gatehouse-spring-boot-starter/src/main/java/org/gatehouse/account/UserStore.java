@@ -1,0 +1,172 @@
+package org.gatehouse.account;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Users and their roles in gh_user / gh_user_role, through bound parameters only. */
+@Repository
+public class UserStore {
+
+	private static final String COLUMNS = "id, email, username, password_hash, active, confirmed_at, created_at, "
+			+ "current_login_at, last_login_at, current_login_ip, last_login_ip, login_count, security_stamp";
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private final SecureRandom random = new SecureRandom();
+
+	public UserStore(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The key that makes email addresses unique regardless of case. */
+	public static String emailKey(String email) {
+		return email.trim().toLowerCase(Locale.ROOT);
+	}
+
+	public static String usernameKey(String username) {
+		return username == null || username.isBlank() ? null : username.toLowerCase(Locale.ROOT);
+	}
+
+	public Optional<User> findById(long id) {
+		return withRoles(jdbc.sql("select " + COLUMNS + " from gh_user where id = ?").param(id)
+			.query(this::mapUser).optional());
+	}
+
+	public Optional<User> findByEmail(String email) {
+		return withRoles(jdbc.sql("select " + COLUMNS + " from gh_user where email_key = ?").param(emailKey(email))
+			.query(this::mapUser).optional());
+	}
+
+	/** Finds a user by email address or, when the login has no "@", by username. */
+	public Optional<User> findByLogin(String login) {
+		if (login == null || login.isBlank()) {
+			return Optional.empty();
+		}
+		if (login.contains("@")) {
+			return findByEmail(login);
+		}
+		return withRoles(jdbc.sql("select " + COLUMNS + " from gh_user where username_key = ?")
+			.param(usernameKey(login)).query(this::mapUser).optional());
+	}
+
+	public boolean emailTaken(String email) {
+		return jdbc.sql("select count(*) from gh_user where email_key = ?").param(emailKey(email))
+			.query(Integer.class).single() > 0;
+	}
+
+	public boolean usernameTaken(String username) {
+		return username != null && !username.isBlank()
+				&& jdbc.sql("select count(*) from gh_user where username_key = ?").param(usernameKey(username))
+					.query(Integer.class).single() > 0;
+	}
+
+	/**
+	 * Inserts a user. The unique constraints decide races: a concurrent insert of the same
+	 * email fails with DuplicateKeyException and leaves nothing behind.
+	 */
+	public long create(String email, String username, String passwordHash, boolean confirmed) {
+		OffsetDateTime now = now();
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into gh_user (email, email_key, username, username_key, password_hash, active, confirmed_at, "
+				+ "created_at, updated_at, login_count, security_stamp) values (?, ?, ?, ?, ?, true, ?, ?, ?, 0, ?)")
+			.params(email.trim(), emailKey(email), blankToNull(username), usernameKey(username), passwordHash,
+					confirmed ? now : null, now, now, newStamp())
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	/** Replaces the hash only if it is still the one that was verified (upgrade at login). */
+	public boolean replacePasswordHashIfUnchanged(long id, String expectedHash, String newHash) {
+		return jdbc.sql("update gh_user set password_hash = ? where id = ? and password_hash = ?")
+			.params(newHash, id, expectedHash).update() == 1;
+	}
+
+	/** Sets a new password chosen by the user; the new security stamp kills outstanding links and cookies. */
+	public void changePassword(long id, String newHash) {
+		jdbc.sql("update gh_user set password_hash = ?, security_stamp = ?, updated_at = ? where id = ?")
+			.params(newHash, newStamp(), now(), id).update();
+	}
+
+	public boolean confirm(long id) {
+		return jdbc.sql("update gh_user set confirmed_at = ?, updated_at = ? where id = ? and confirmed_at is null")
+			.params(now(), now(), id).update() == 1;
+	}
+
+	public void setActive(long id, boolean active) {
+		jdbc.sql("update gh_user set active = ?, security_stamp = ?, updated_at = ? where id = ?")
+			.params(active, newStamp(), now(), id).update();
+	}
+
+	/** Shifts current login to last login and counts, in one statement so concurrent logins stay consistent. */
+	public void recordLogin(long id, String ip) {
+		jdbc.sql("update gh_user set last_login_at = current_login_at, last_login_ip = current_login_ip, "
+				+ "current_login_at = ?, current_login_ip = ?, login_count = login_count + 1 where id = ?")
+			.params(now(), ip, id).update();
+	}
+
+	public void addRole(long userId, String role) {
+		jdbc.sql("insert into gh_role (name) select ? where not exists (select 1 from gh_role where name = ?)")
+			.params(role, role).update();
+		jdbc.sql("insert into gh_user_role (user_id, role_id) select ?, r.id from gh_role r where r.name = ? "
+				+ "and not exists (select 1 from gh_user_role ur where ur.user_id = ? and ur.role_id = r.id)")
+			.params(userId, role, userId).update();
+	}
+
+	public void removeRole(long userId, String role) {
+		jdbc.sql("delete from gh_user_role where user_id = ? and role_id in (select id from gh_role where name = ?)")
+			.params(userId, role).update();
+	}
+
+	private Set<String> roles(long userId) {
+		List<String> names = jdbc.sql("select r.name from gh_role r join gh_user_role ur on ur.role_id = r.id "
+				+ "where ur.user_id = ? order by r.name").param(userId).query(String.class).list();
+		return Set.copyOf(new HashSet<>(names));
+	}
+
+	private Optional<User> withRoles(Optional<User> user) {
+		return user.map(u -> u.withRoles(roles(u.id())));
+	}
+
+	private User mapUser(ResultSet rs, int row) throws SQLException {
+		return new User(rs.getLong("id"), rs.getString("email"), rs.getString("username"),
+				rs.getString("password_hash"), rs.getBoolean("active"), instant(rs, "confirmed_at"),
+				instant(rs, "created_at"), instant(rs, "current_login_at"), instant(rs, "last_login_at"),
+				rs.getString("current_login_ip"), rs.getString("last_login_ip"), rs.getInt("login_count"),
+				rs.getString("security_stamp"), Set.of());
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
+	private String newStamp() {
+		byte[] bytes = new byte[16];
+		random.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+}

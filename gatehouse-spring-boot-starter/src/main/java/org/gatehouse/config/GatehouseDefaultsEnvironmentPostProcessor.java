@@ -1,0 +1,52 @@
+package org.gatehouse.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Spring Boot settings that Gatehouse needs, added with the lowest precedence so any
+ * application property overrides them: message bundle, health endpoint at /health,
+ * Redis only when gatehouse.session.redis-url is set, no white-label error page.
+ */
+public class GatehouseDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	static final String SOURCE_NAME = "gatehouseDefaults";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("spring.messages.basename", "messages,gatehouse/messages");
+		defaults.put("spring.messages.fallback-to-system-locale", "false");
+		defaults.put("spring.mvc.problemdetails.enabled", "true");
+		defaults.put("server.error.whitelabel.enabled", "false");
+		defaults.put("server.error.include-stacktrace", "never");
+		defaults.put("server.error.include-message", "never");
+		defaults.put("server.error.include-exception", "false");
+		defaults.put("server.servlet.encoding.force", "true");
+		defaults.put("spring.session.jdbc.initialize-schema", "never");
+		defaults.put("management.endpoints.web.base-path", "/");
+		defaults.put("management.endpoints.web.exposure.include", "health");
+		defaults.put("management.endpoint.health.show-details", "never");
+		defaults.put("management.endpoint.health.show-components", "never");
+		defaults.put("management.endpoint.health.probes.enabled", "true");
+		String redisUrl = environment.getProperty("gatehouse.session.redis-url", "");
+		if (redisUrl.isBlank()) {
+			defaults.put("management.health.redis.enabled", "false");
+		}
+		else {
+			defaults.put("spring.data.redis.url", redisUrl);
+		}
+		environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+}

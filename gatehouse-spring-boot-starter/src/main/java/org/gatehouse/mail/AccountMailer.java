@@ -1,0 +1,74 @@
+package org.gatehouse.mail;
+
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.gatehouse.config.GatehouseProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Sends account mails with a plain-text and an HTML body. Without SMTP (spring.mail.host
+ * unset) the mail is logged instead, so the flows work on a fresh development machine.
+ */
+@Service
+public class AccountMailer {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountMailer.class);
+
+	private final ObjectProvider<JavaMailSender> sender;
+	private final ITemplateEngine templates;
+	private final MessageSource messages;
+	private final GatehouseProperties properties;
+
+	public AccountMailer(ObjectProvider<JavaMailSender> sender, ITemplateEngine templates, MessageSource messages,
+			GatehouseProperties properties) {
+		this.sender = sender;
+		this.templates = templates;
+		this.messages = messages;
+		this.properties = properties;
+	}
+
+	/**
+	 * @param kind names the message keys mail.KIND.subject / mail.KIND.text and the
+	 * template gatehouse/mail/KIND
+	 * @param link the action link, or null for a notice
+	 */
+	public void send(String to, String kind, String link) {
+		Locale locale = Locale.ENGLISH;
+		String subject = messages.getMessage("mail." + kind + ".subject", null, locale);
+		String text = messages.getMessage("mail." + kind + ".text", new Object[] { link == null ? "" : link }, locale);
+		JavaMailSender mailSender = sender.getIfAvailable();
+		if (mailSender == null) {
+			log.warn("No SMTP server configured (spring.mail.host); mail to {} not sent.\nSubject: {}\n{}", to, subject,
+					text);
+			return;
+		}
+		Context context = new Context(locale, Map.of("link", link == null ? "" : link, "text", text,
+				"subject", subject));
+		String html = templates.process("gatehouse/mail/" + kind, context);
+		try {
+			MimeMessage message = mailSender.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+			helper.setFrom(properties.getMail().getFrom());
+			helper.setTo(to);
+			helper.setSubject(subject);
+			helper.setText(text, html);
+			mailSender.send(message);
+		}
+		catch (MessagingException | MailException ex) {
+			log.error("Could not send {} mail to {}: {}", kind, to, ex.getMessage());
+		}
+	}
+}

@@ -1,0 +1,68 @@
+package org.gatehouse.session;
+
+import org.gatehouse.config.GatehouseProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
+import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration;
+import org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.SessionIdGenerator;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
+import org.springframework.session.data.redis.RedisIndexedSessionRepository;
+import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisIndexedHttpSession;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+
+/**
+ * Chooses the session store from gatehouse.session.store: the embedded database (default,
+ * survives restarts), memory, or Redis. Every choice can find and revoke a user's sessions.
+ * Runs before Spring Boot's own session auto-configurations, which then back off.
+ */
+@AutoConfiguration(before = { SessionAutoConfiguration.class, JdbcSessionAutoConfiguration.class,
+		SessionDataRedisAutoConfiguration.class })
+public class SessionStoreAutoConfiguration {
+
+	@Bean
+	public SessionIdGenerator gatehouseSessionIdGenerator() {
+		return new RandomSessionIdGenerator();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(StoreCondition.Jdbc.class)
+	@EnableJdbcHttpSession
+	static class JdbcStore {
+
+		@Bean
+		SessionRepositoryCustomizer<JdbcIndexedSessionRepository> gatehouseJdbcSessionTimeout(
+				GatehouseProperties properties) {
+			return repository -> repository.setDefaultMaxInactiveInterval(properties.getSession().getIdleTimeout());
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(StoreCondition.Redis.class)
+	@EnableRedisIndexedHttpSession(redisNamespace = "gatehouse:session")
+	static class RedisStore {
+
+		@Bean
+		SessionRepositoryCustomizer<RedisIndexedSessionRepository> gatehouseRedisSessionTimeout(
+				GatehouseProperties properties) {
+			return repository -> repository.setDefaultMaxInactiveInterval(properties.getSession().getIdleTimeout());
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(StoreCondition.Memory.class)
+	@EnableSpringHttpSession
+	static class MemoryStore {
+
+		@Bean
+		InMemoryIndexedSessionRepository sessionRepository(GatehouseProperties properties,
+				SessionIdGenerator idGenerator) {
+			return new InMemoryIndexedSessionRepository(properties.getSession().getIdleTimeout(), idGenerator);
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package org.gatehouse.web;
+
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Error responses: RFC 9457 problem+json under /api/, an HTML page elsewhere. Only the
+ * status and its standard phrase are shown: never an exception message or a stack trace.
+ */
+@Controller
+public class GatehouseErrorController implements ErrorController {
+
+	@RequestMapping("/error")
+	public Object error(HttpServletRequest request) {
+		HttpStatus status = status(request);
+		String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (path != null && (path.startsWith("/api/") || path.equals("/api"))) {
+			ProblemDetail problem = ProblemDetail.forStatus(status);
+			problem.setTitle(status.getReasonPhrase());
+			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
+		ModelAndView page = new ModelAndView("gatehouse/error", Map.of("status", status.value(),
+				"reason", status.getReasonPhrase()));
+		page.setStatus(status);
+		return page;
+	}
+
+	private static HttpStatus status(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+		return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+	}
+}
