@@ -17,8 +17,12 @@ import org.springframework.context.annotation.FilterType;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(GatehouseProperties.class)
-@ComponentScan(basePackages = "org.gatehouse",
-		excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = AutoConfiguration.class))
+@ComponentScan(
+		basePackages = { "org.gatehouse.config", "org.gatehouse.http", "org.gatehouse.csrf", "org.gatehouse.account",
+				"org.gatehouse.session", "org.gatehouse.token", "org.gatehouse.admin", "org.gatehouse.audit",
+				"org.gatehouse.tasks", "org.gatehouse.mail", "org.gatehouse.web" },
+		excludeFilters = { @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = AutoConfiguration.class),
+				@ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.gatehouse\\..*testapp\\..*") })
 public class GatehouseAutoConfiguration {
 
 	@Bean

@@ -1,0 +1,25 @@
+package org.gatehouse.testapp;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * Full application context on the embedded (H2, in-memory) database, with MockMvc.
+ * Every test class using exactly this annotation shares one cached context; tests must
+ * therefore create their own users (unique emails) and not rely on an empty database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = TestApplication.class, properties = {
+		"spring.datasource.url=jdbc:h2:mem:gatehouse-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+		"gatehouse.secret-key=test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+		"gatehouse.passwords.rounds.pbkdf2_sha512=1000",
+		"spring.mail.host=127.0.0.1", "spring.mail.port=" + TestMail.SMTP_PORT })
+@AutoConfigureMockMvc
+public @interface GatehouseIntegrationTest {
+}
