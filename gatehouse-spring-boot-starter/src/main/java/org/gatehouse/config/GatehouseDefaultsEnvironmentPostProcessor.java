@@ -8,6 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * Spring Boot settings that Gatehouse needs, added with the lowest precedence so any
@@ -21,7 +22,8 @@ public class GatehouseDefaultsEnvironmentPostProcessor implements EnvironmentPos
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
-		defaults.put("spring.messages.basename", "messages,gatehouse/messages");
+		boolean applicationMessages = new ClassPathResource("messages.properties").exists();
+		defaults.put("spring.messages.basename", applicationMessages ? "messages,gatehouse/messages" : "gatehouse/messages");
 		defaults.put("spring.messages.fallback-to-system-locale", "false");
 		defaults.put("spring.mvc.problemdetails.enabled", "true");
 		defaults.put("server.error.whitelabel.enabled", "false");

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 public class TestApplication {
 
 	/** Started with the context, so the first mail of the first test already has a server. */
-	@Bean
+	@Bean(destroyMethod = "")
 	com.icegreen.greenmail.util.GreenMail testSmtpServer() {
 		return TestMail.server();
 	}
