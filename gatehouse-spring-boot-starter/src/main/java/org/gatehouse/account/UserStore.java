@@ -120,6 +120,16 @@ public class UserStore {
 			.params(now(), ip, id).update();
 	}
 
+	/** Erases login IPs recorded before the cutoff (privacy retention). */
+	public int eraseLoginIpsBefore(Instant cutoff) {
+		OffsetDateTime at = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
+		int current = jdbc.sql("update gh_user set current_login_ip = null where current_login_ip is not null "
+				+ "and current_login_at < ?").param(at).update();
+		int last = jdbc.sql("update gh_user set last_login_ip = null where last_login_ip is not null "
+				+ "and (last_login_at is null or last_login_at < ?)").param(at).update();
+		return current + last;
+	}
+
 	public void addRole(long userId, String role) {
 		jdbc.sql("insert into gh_role (name) select ? where not exists (select 1 from gh_role where name = ?)")
 			.params(role, role).update();

@@ -65,6 +65,10 @@ public class SessionActivityStore {
 		return jdbc.sql("delete from gh_session_activity where last_seen_at < ?").param(at(cutoff)).update();
 	}
 
+	public int deleteCreatedBefore(Instant cutoff) {
+		return jdbc.sql("delete from gh_session_activity where created_at < ?").param(at(cutoff)).update();
+	}
+
 	public int eraseIpsSeenBefore(Instant cutoff) {
 		return jdbc.sql("update gh_session_activity set ip = null where ip is not null and last_seen_at < ?")
 			.param(at(cutoff)).update();
