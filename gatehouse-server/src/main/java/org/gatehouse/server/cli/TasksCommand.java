@@ -1,0 +1,39 @@
+package org.gatehouse.server.cli;
+
+import java.util.concurrent.Callable;
+
+import org.gatehouse.tasks.CleanupRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "tasks", description = "Scheduled clean-ups.", subcommands = TasksCommand.Run.class)
+public class TasksCommand {
+
+	@Command(name = "run", description = "Run a clean-up now: session-cleaner or delete-login-ips.")
+	static class Run implements Callable<Integer> {
+
+		private final CleanupRunner runner;
+
+		@Parameters(index = "0", description = "Task name")
+		String name;
+
+		Run(CleanupRunner runner) {
+			this.runner = runner;
+		}
+
+		@Override
+		public Integer call() {
+			if (!runner.names().contains(name)) {
+				System.err.println("Unknown task '" + name + "'. Known: " + String.join(", ", runner.names()));
+				return 2;
+			}
+			return runner.run(name).map(count -> {
+				System.out.println(name + ": " + count + " record(s) changed");
+				return 0;
+			}).orElseGet(() -> {
+				System.out.println(name + ": skipped, another instance is running it or just ran it");
+				return 0;
+			});
+		}
+	}
+}

@@ -1,0 +1,126 @@
+package org.gatehouse.server.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.gatehouse.account.CredentialRevocation;
+import org.gatehouse.account.PasswordService;
+import org.gatehouse.account.User;
+import org.gatehouse.account.UserStore;
+import org.springframework.dao.DuplicateKeyException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "users", description = "Manage user accounts.",
+		subcommands = { UsersCommand.Create.class, UsersCommand.Activate.class, UsersCommand.Deactivate.class })
+public class UsersCommand {
+
+	static User find(UserStore users, String login) {
+		User user = users.findByLogin(login).orElse(null);
+		if (user == null) {
+			System.err.println("No user " + login);
+		}
+		return user;
+	}
+
+	@Command(name = "create", description = "Create a user; the password is read from the terminal or standard input.")
+	static class Create implements Callable<Integer> {
+
+		private final UserStore users;
+		private final PasswordService passwords;
+
+		@Parameters(index = "0", description = "Email address")
+		String email;
+
+		@Option(names = "--username", description = "Optional username")
+		String username;
+
+		@Option(names = "--role", description = "Role to give, e.g. admin (repeatable)")
+		List<String> roles = List.of();
+
+		@Option(names = "--confirmed", description = "Mark the email address as confirmed")
+		boolean confirmed;
+
+		Create(UserStore users, PasswordService passwords) {
+			this.users = users;
+			this.passwords = passwords;
+		}
+
+		@Override
+		public Integer call() {
+			if (email == null || !email.matches("[^@\\s]+@[^@\\s]+")) {
+				System.err.println("Not an email address: " + email);
+				return 2;
+			}
+			String password = PasswordInput.read("Password: ");
+			List<String> problems = passwords.problems(password, email, username);
+			if (!problems.isEmpty()) {
+				problems.forEach(p -> System.err.println("Password refused: " + p));
+				return 2;
+			}
+			long id;
+			try {
+				id = users.create(email, username, passwords.hashNew(password), confirmed);
+			}
+			catch (DuplicateKeyException ex) {
+				System.err.println("A user with this email or username already exists");
+				return 1;
+			}
+			roles.forEach(role -> users.addRole(id, role));
+			System.out.println("Created user " + id + " " + email + (roles.isEmpty() ? "" : " with roles " + roles));
+			return 0;
+		}
+	}
+
+	@Command(name = "activate", description = "Let a user log in again.")
+	static class Activate implements Callable<Integer> {
+
+		private final UserStore users;
+
+		@Parameters(index = "0", description = "Email or username")
+		String login;
+
+		Activate(UserStore users) {
+			this.users = users;
+		}
+
+		@Override
+		public Integer call() {
+			User user = find(users, login);
+			if (user == null) {
+				return 1;
+			}
+			users.setActive(user.id(), true);
+			System.out.println("Activated " + user.email());
+			return 0;
+		}
+	}
+
+	@Command(name = "deactivate", description = "Ban a user: no login; all sessions and remember-me logins end now.")
+	static class Deactivate implements Callable<Integer> {
+
+		private final UserStore users;
+		private final CredentialRevocation revocation;
+
+		@Parameters(index = "0", description = "Email or username")
+		String login;
+
+		Deactivate(UserStore users, CredentialRevocation revocation) {
+			this.users = users;
+			this.revocation = revocation;
+		}
+
+		@Override
+		public Integer call() {
+			User user = find(users, login);
+			if (user == null) {
+				return 1;
+			}
+			users.setActive(user.id(), false);
+			int sessions = revocation.revokeAll(user.id(), null);
+			System.out.println("Deactivated " + user.email() + "; " + sessions + " session(s) revoked");
+			return 0;
+		}
+	}
+}

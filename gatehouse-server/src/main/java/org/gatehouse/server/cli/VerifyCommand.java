@@ -1,0 +1,37 @@
+package org.gatehouse.server.cli;
+
+import java.util.concurrent.Callable;
+
+import org.gatehouse.account.PasswordService;
+import org.gatehouse.passwords.Verification;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "verify", description = "Check a password (standard input) against a stored hash. "
+		+ "Exit 0: match, 1: no match, 2: match but the hash should be upgraded.")
+public class VerifyCommand implements Callable<Integer> {
+
+	private final PasswordService passwords;
+
+	@Parameters(index = "0", description = "The stored hash, e.g. $pbkdf2-sha512$...")
+	String hash;
+
+	public VerifyCommand(PasswordService passwords) {
+		this.passwords = passwords;
+	}
+
+	@Override
+	public Integer call() {
+		Verification result = passwords.verify(PasswordInput.read("Password: "), hash);
+		System.out.println(switch (result) {
+			case MATCH -> "match";
+			case MATCH_NEEDS_UPGRADE -> "match (needs upgrade)";
+			case NO_MATCH -> "no match";
+		});
+		return switch (result) {
+			case MATCH -> 0;
+			case NO_MATCH -> 1;
+			case MATCH_NEEDS_UPGRADE -> 2;
+		};
+	}
+}
