@@ -52,6 +52,15 @@ class HttpHardeningIntegrationTest {
 	}
 
 	@Test
+	void thymeleafTemplatesGetTheNonceAndSriHashes() throws Exception {
+		Response response = RawHttp.get(port, "/page", "Host: localhost");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).contains("<script nonce=\"" + nonce(response) + "\">")
+				.containsPattern("integrity=\"sha384-[A-Za-z0-9+/]{64}\"");
+	}
+
+	@Test
 	void noServerBanner() throws Exception {
 		Response response = RawHttp.get(port, "/echo", "Host: localhost");
 

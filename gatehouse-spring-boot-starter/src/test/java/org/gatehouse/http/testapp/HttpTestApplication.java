@@ -15,7 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @SpringBootConfiguration(proxyBeanMethods = false)
 @TestComponent
 @EnableAutoConfiguration
-@Import(EchoController.class)
+@Import({ EchoController.class, PageController.class })
 public class HttpTestApplication {
 
 	/** Stands in for the real filter chain; Spring Security's own headers are off, as in the real one. */
