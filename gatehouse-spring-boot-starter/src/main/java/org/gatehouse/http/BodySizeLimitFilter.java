@@ -21,8 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Answers 413 to request bodies above {@code gatehouse.http.max-body-bytes}: at once when the
  * Content-Length says so, and for chunked bodies (no Content-Length) by reading at most the
  * limit plus one byte before the application sees the request, then replaying what was read.
- * Chunked form posts are left to Tomcat, whose max post size is set to the same limit by
- * {@link TomcatBodySizeLimit}: their parameters are parsed from the connection, not from this stream.
+ * Chunked url-encoded form posts are left to Tomcat, which parses their parameters from the
+ * connection rather than from this stream and answers 413 itself above its max post size, set
+ * to the same limit by {@link TomcatBodySizeLimit}. Chunked multipart bodies are limited only
+ * by {@code spring.servlet.multipart.max-request-size}.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 

@@ -178,6 +178,34 @@ class HttpHardeningIntegrationTest {
 		assertThat(response.body()).isEqualTo("received 1024");
 	}
 
+	@Test
+	void chunkedFormWithinTheLimitIsParsed() throws Exception {
+		Response response = postForm("Transfer-Encoding: chunked", chunkedForm(1000));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("a has 998");
+	}
+
+	@Test
+	void chunkedFormAboveTheLimitIsRejected() throws Exception {
+		int callsBefore = EchoController.calls.get();
+
+		Response response = postForm("Transfer-Encoding: chunked", chunkedForm(2000));
+
+		assertThat(response.status()).isEqualTo(413);
+		assertThat(EchoController.calls.get()).isEqualTo(callsBefore);
+	}
+
+	private Response postForm(String lengthHeader, byte[] body) throws Exception {
+		return RawHttp.send(port, "POST /form HTTP/1.1\nHost: localhost\nContent-Type: application/x-www-form-urlencoded\n"
+				+ lengthHeader + "\nConnection: close\n", body);
+	}
+
+	private static byte[] chunkedForm(int length) {
+		String form = "a=" + "x".repeat(length - 2);
+		return (Integer.toHexString(form.length()) + "\r\n" + form + "\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+	}
+
 	private Response post(String path, String lengthHeader, byte[] body) throws Exception {
 		return RawHttp.send(port, "POST " + path + " HTTP/1.1\nHost: localhost\nContent-Type: application/octet-stream\n"
 				+ lengthHeader + "\nConnection: close\n", body);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Reports what the application sees of the request, and counts how often it was reached. */
@@ -49,6 +50,12 @@ public class EchoController {
 	public String boom() {
 		calls.incrementAndGet();
 		throw new IllegalStateException("boom");
+	}
+
+	@PostMapping("/form")
+	public String form(@RequestParam("a") String a) {
+		calls.incrementAndGet();
+		return "a has " + a.length();
 	}
 
 	@PostMapping({ "/upload", "/api/upload" })
