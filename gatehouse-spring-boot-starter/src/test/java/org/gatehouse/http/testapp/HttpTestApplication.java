@@ -1,7 +1,6 @@
 package org.gatehouse.http.testapp;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -9,10 +8,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Minimal application for HTTP-level tests of the hardening filters. Marked as a test
- * component so the starter's package scan does not pull it into other tests' contexts.
+ * Minimal application for HTTP-level tests of the hardening filters, named explicitly by
+ * {@code @SpringBootTest(classes = ...)}. Deliberately not a {@code @SpringBootConfiguration},
+ * so other tests searching upwards for one never find it, and a test component, so the
+ * starter's package scan does not pull it into their contexts.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
 @TestComponent
 @EnableAutoConfiguration
 @Import({ EchoController.class, PageController.class })
