@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 413 to request bodies above {@code gatehouse.http.max-body-bytes}: at once when the
- * Content-Length says so, and for chunked bodies (no Content-Length) by reading at most the
+ * Content-Length says so, and for bodies of unknown length (chunked, HTTP/2) by reading at most the
  * limit plus one byte before the application sees the request, then replaying what was read.
  * Chunked url-encoded form posts are left to Tomcat, which parses their parameters from the
  * connection rather than from this stream and answers 413 itself above its max post size, set
@@ -42,7 +42,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 			reject(request, response);
 			return;
 		}
-		if (declared >= 0 || request.getHeader("Transfer-Encoding") == null || isForm(request)) {
+		if (declared >= 0 || !mayHaveUndeclaredBody(request) || isForm(request)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -64,6 +64,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 		else {
 			ErrorResponses.plainText(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large: " + detail);
 		}
+	}
+
+	/** HTTP/1.1 bodies without Content-Length are chunked; HTTP/2 frames bodies without either header. */
+	private static boolean mayHaveUndeclaredBody(HttpServletRequest request) {
+		return request.getHeader("Transfer-Encoding") != null || request.getProtocol().startsWith("HTTP/2");
 	}
 
 	private static boolean isForm(HttpServletRequest request) {
