@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -55,8 +56,10 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		// the rest of the body is not read, so the connection cannot be reused
-		response.setHeader("Connection", "close");
+		if (!request.getProtocol().startsWith("HTTP/2")) {
+			// the rest of the body is not read, so the connection cannot be reused
+			response.setHeader("Connection", "close");
+		}
 		String detail = "Request body larger than " + maxBodyBytes + " bytes";
 		if (request.getRequestURI().startsWith(request.getContextPath() + ErrorResponses.API_PREFIX)) {
 			ErrorResponses.problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large", detail);
@@ -73,8 +76,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private static boolean isForm(HttpServletRequest request) {
 		String contentType = request.getContentType();
-		return contentType != null && (contentType.startsWith("application/x-www-form-urlencoded")
-				|| contentType.startsWith("multipart/form-data"));
+		if (contentType == null) {
+			return false;
+		}
+		String mediaType = contentType.toLowerCase(Locale.ROOT);
+		return mediaType.startsWith("application/x-www-form-urlencoded") || mediaType.startsWith("multipart/form-data");
 	}
 
 	private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
