@@ -3,7 +3,9 @@ package org.gatehouse.config;
 import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -13,7 +15,8 @@ import org.springframework.context.annotation.FilterType;
  * Entry point of the starter. Each feature package contributes its own configuration
  * classes, picked up here so an application only needs the starter on its class path.
  * Auto-configurations of the features are listed in AutoConfiguration.imports instead,
- * because they must be ordered against Spring Boot's own.
+ * because they must be ordered against Spring Boot's own. The scan uses the exclude
+ * filters of {@code @SpringBootApplication}, and skips test applications.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(GatehouseProperties.class)
@@ -21,7 +24,9 @@ import org.springframework.context.annotation.FilterType;
 		basePackages = { "org.gatehouse.config", "org.gatehouse.http", "org.gatehouse.csrf", "org.gatehouse.account",
 				"org.gatehouse.session", "org.gatehouse.token", "org.gatehouse.admin", "org.gatehouse.audit",
 				"org.gatehouse.tasks", "org.gatehouse.mail", "org.gatehouse.web" },
-		excludeFilters = { @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = AutoConfiguration.class),
+		excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+				@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+				@ComponentScan.Filter(type = FilterType.ANNOTATION, classes = AutoConfiguration.class),
 				@ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.gatehouse\\..*testapp\\..*") })
 public class GatehouseAutoConfiguration {
 

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -19,10 +20,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 413 to request bodies above {@code gatehouse.http.max-body-bytes}: at once when the
- * Content-Length says so, and for chunked bodies (no Content-Length) by reading at most the
+ * Content-Length says so, and for bodies of unknown length (chunked, HTTP/2) by reading at most the
  * limit plus one byte before the application sees the request, then replaying what was read.
- * Chunked form posts are left to Tomcat, whose max post size is set to the same limit by
- * {@link TomcatBodySizeLimit}: their parameters are parsed from the connection, not from this stream.
+ * Chunked url-encoded form posts are left to Tomcat, which parses their parameters from the
+ * connection rather than from this stream and answers 413 itself above its max post size, set
+ * to the same limit by {@link TomcatBodySizeLimit}. Chunked multipart bodies are limited only
+ * by {@code spring.servlet.multipart.max-request-size}.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -40,7 +43,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 			reject(request, response);
 			return;
 		}
-		if (declared >= 0 || request.getHeader("Transfer-Encoding") == null || isForm(request)) {
+		if (declared >= 0 || !mayHaveUndeclaredBody(request) || isForm(request)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -53,8 +56,10 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		// the rest of the body is not read, so the connection cannot be reused
-		response.setHeader("Connection", "close");
+		if (!request.getProtocol().startsWith("HTTP/2")) {
+			// the rest of the body is not read, so the connection cannot be reused
+			response.setHeader("Connection", "close");
+		}
 		String detail = "Request body larger than " + maxBodyBytes + " bytes";
 		if (request.getRequestURI().startsWith(request.getContextPath() + ErrorResponses.API_PREFIX)) {
 			ErrorResponses.problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large", detail);
@@ -64,10 +69,18 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/** HTTP/1.1 bodies without Content-Length are chunked; HTTP/2 frames bodies without either header. */
+	private static boolean mayHaveUndeclaredBody(HttpServletRequest request) {
+		return request.getHeader("Transfer-Encoding") != null || request.getProtocol().startsWith("HTTP/2");
+	}
+
 	private static boolean isForm(HttpServletRequest request) {
 		String contentType = request.getContentType();
-		return contentType != null && (contentType.startsWith("application/x-www-form-urlencoded")
-				|| contentType.startsWith("multipart/form-data"));
+		if (contentType == null) {
+			return false;
+		}
+		String mediaType = contentType.toLowerCase(Locale.ROOT);
+		return mediaType.startsWith("application/x-www-form-urlencoded") || mediaType.startsWith("multipart/form-data");
 	}
 
 	private static final class BufferedBodyRequest extends HttpServletRequestWrapper {

@@ -3,8 +3,9 @@ package org.gatehouse.http;
 import org.springframework.core.Ordered;
 
 /**
- * Servlet filter order of the HTTP hardening filters. All run before Spring Security's
- * filter chain (order -100) and Spring Session's repository filter, in this sequence.
+ * Servlet filter order of the HTTP hardening filters, in this sequence. All run before Spring
+ * Session's repository filter ({@code HIGHEST_PRECEDENCE + 50}) and Spring Security's filter
+ * chain (-100), so rejected requests never load a session or reach security code.
  */
 public final class GatehouseFilterOrder {
 
@@ -15,7 +16,7 @@ public final class GatehouseFilterOrder {
 	public static final int ALLOWED_HOSTS = Ordered.HIGHEST_PRECEDENCE + 30;
 	/** After the host check: the HTTPS redirect must only name an allowed host. */
 	public static final int FORCE_HTTPS = Ordered.HIGHEST_PRECEDENCE + 40;
-	public static final int BODY_SIZE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 50;
+	public static final int BODY_SIZE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 45;
 
 	private GatehouseFilterOrder() {
 	}

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
  * Decides whether a user-supplied redirect target ("next") is safe, with the semantics of
  * Django's {@code url_has_allowed_host_and_scheme}: relative URLs are fine; absolute URLs only
  * over http(s) to an allowed host, https only when the request itself is secure; and anything
- * a browser might read as a scheme-relative or foreign URL is refused.
+ * a browser might read as a scheme-relative or foreign URL is refused. Where Django compares
+ * the whole netloc with its allowed set, this accepts any port of an allowed host (including
+ * {@code .example.org} subdomains) and refuses any user info.
  */
 @Component
 public class SafeRedirects {

@@ -14,9 +14,16 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * Subresource Integrity values of static files, for templates:
- * {@code th:attr="integrity=${@sri.integrity('/gatehouse/app.css')}"}. The path is the URL
- * path under {@code classpath:/static/}; each file is hashed once.
+ * Subresource Integrity values of static files for templates, as bean {@code @sri}. The path
+ * is the URL path under {@code classpath:/static/}; each file is hashed once.
+ *
+ * <p>Thymeleaf 3.1 evaluates output attributes ({@code th:attr}, {@code th:integrity},
+ * {@code th:src}...) in restricted mode, which forbids bean references, so bind the value
+ * with {@code th:with} first:
+ * <pre>{@code
+ * <head th:with="appCss=${@sri.integrity('/gatehouse/app.css')}">
+ *   <link rel="stylesheet" href="/gatehouse/app.css" th:integrity="${appCss}" crossorigin="anonymous">
+ * }</pre>
  */
 @Component(Sri.BEAN_NAME)
 public class Sri {

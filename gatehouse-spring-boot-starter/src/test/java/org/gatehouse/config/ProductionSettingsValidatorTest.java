@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -155,7 +154,6 @@ class ProductionSettingsValidatorTest {
 		return (InsecureProductionSettingsException) failure;
 	}
 
-	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(GatehouseProperties.class)
 	static class PropertiesConfiguration {
 	}
