@@ -88,11 +88,7 @@ public final class PasswordContext {
         return defaultScheme.hash(bytes);
     }
 
-    /**
-     * Never throws: malformed hashes and unknown schemes are logged and do not match. With a legacy HMAC salt, a
-     * hash in a scheme outside the single-hash list that does not match the password as typed is tried again with
-     * Flask-Security's pre-hash; such a match always needs an upgrade.
-     */
+    /** Never throws: malformed hashes and unknown schemes are logged and do not match. */
     public Verification verify(CharSequence password, String storedHash) {
         if (password == null || storedHash == null) {
             return Verification.NO_MATCH;
@@ -111,8 +107,6 @@ public final class PasswordContext {
                 return deprecated.contains(scheme.name()) || scheme.needsUpgrade(storedHash)
                         ? Verification.MATCH_NEEDS_UPGRADE : Verification.MATCH;
             }
-            // The raw password is tried first because the hashes Gatehouse writes never use the pre-hash, yet they
-            // share their scheme with legacy pre-hashed ones and nothing in the string tells the two apart.
             if (legacyHmac != null && !singleHash.contains(scheme.name())
                     && scheme.verify(legacyHmac.preHash(bytes), storedHash)) {
                 return Verification.MATCH_NEEDS_UPGRADE;
