@@ -48,7 +48,7 @@ public final class BcryptScheme implements PasswordScheme {
     @Override
     public boolean verify(byte[] password, String hash) {
         Matcher m = parse(hash);
-        int storedCost = CostParameter.parse(m.group(2), MIN_COST, MAX_COST, "bcrypt cost");
+        int storedCost = cost(m);
         byte[] salt = decodeSalt(m.group(3));
         String computed = OpenBSDBCrypt.generate(m.group(1), password, salt, storedCost);
         byte[] actual = computed.substring(computed.length() - 31).getBytes(StandardCharsets.US_ASCII);
@@ -57,8 +57,16 @@ public final class BcryptScheme implements PasswordScheme {
 
     @Override
     public boolean needsUpgrade(String hash) {
-        Matcher m = parse(hash);
-        return CostParameter.parse(m.group(2), MIN_COST, MAX_COST, "bcrypt cost") < cost;
+        return cost(parse(hash)) < cost;
+    }
+
+    /** bcrypt writes its cost as exactly two zero-padded digits. */
+    private static int cost(Matcher m) {
+        int stored = Integer.parseInt(m.group(2));
+        if (stored < MIN_COST || stored > MAX_COST) {
+            throw new MalformedHashException("bcrypt cost out of range " + MIN_COST + ".." + MAX_COST + ": " + stored);
+        }
+        return stored;
     }
 
     private static Matcher parse(String hash) {

@@ -2,6 +2,7 @@ package org.gatehouse.passwords;
 
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.resources.DictionaryUtil;
@@ -10,7 +11,8 @@ import me.gosimple.nbvcxz.resources.DictionaryUtil;
 final class CommonPasswords {
 
     private static final class Holder {
-        static final Set<String> TOP_PASSWORDS = load();
+        static final Map<String, Integer> BUNDLED = DictionaryUtil.loadRankedDictionary(DictionaryUtil.passwords);
+        static final Set<String> TOP_PASSWORDS = lowerCased(BUNDLED.keySet());
         static final Nbvcxz ESTIMATOR = new Nbvcxz();
     }
 
@@ -21,6 +23,12 @@ final class CommonPasswords {
         return Holder.TOP_PASSWORDS.contains(password.toLowerCase(Locale.ROOT));
     }
 
+    /** Entries in nbvcxz's passwords.txt as shipped. */
+    static int bundledSize() {
+        return Holder.BUNDLED.size();
+    }
+
+    /** Distinct entries once case is ignored. */
     static int size() {
         return Holder.TOP_PASSWORDS.size();
     }
@@ -29,9 +37,9 @@ final class CommonPasswords {
         return Holder.ESTIMATOR.estimate(password).getEntropy();
     }
 
-    private static Set<String> load() {
+    private static Set<String> lowerCased(Set<String> entries) {
         Set<String> lowerCased = new HashSet<>();
-        for (String entry : DictionaryUtil.loadRankedDictionary(DictionaryUtil.passwords).keySet()) {
+        for (String entry : entries) {
             lowerCased.add(entry.toLowerCase(Locale.ROOT));
         }
         return Set.copyOf(lowerCased);

@@ -5,8 +5,10 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * PBKDF2-HMAC-SHA512 (RFC 8018) tuned for the iteration loop: the HMAC key's inner and outer pad states are
- * computed once, and every iteration is exactly two compressions of a fixed, pre-padded 16-word block.
- * Not thread-safe; create one per derivation (cheap).
+ * computed once, and every iteration is exactly two compressions of a fixed, pre-padded 16-word block, with no
+ * allocation. The JDK's PBKDF2 re-hashes both pads every iteration; cloning pad-primed JDK digests (to use HotSpot's
+ * SHA-512 intrinsic) measured slower than this because of the clones (bench/RESULTS.md).
+ * Thread-safe: each call works on its own state.
  */
 public final class Pbkdf2HmacSha512 {
 
@@ -16,6 +18,9 @@ public final class Pbkdf2HmacSha512 {
     private static final long HMAC_OF_DIGEST_BITS = (BLOCK_BYTES + 64) * 8L;
 
     private final Sha512Compression compression = new Sha512Compression();
+
+    private Pbkdf2HmacSha512() {
+    }
 
     public static byte[] derive(byte[] password, byte[] salt, int rounds, int length) {
         if (rounds < 1 || length < 1) {

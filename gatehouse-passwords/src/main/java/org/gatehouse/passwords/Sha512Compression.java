@@ -52,19 +52,32 @@ final class Sha512Compression {
         long f = state[5];
         long g = state[6];
         long h = state[7];
-        for (int t = 0; t < 80; t++) {
-            long t1 = h + (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41))
-                    + ((e & f) ^ (~e & g)) + K[t] + w[t];
-            long t2 = (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39))
-                    + ((a & b) ^ (a & c) ^ (b & c));
-            h = g;
-            g = f;
-            f = e;
-            e = d + t1;
-            d = c;
-            c = b;
-            b = a;
-            a = t1 + t2;
+        // Eight rounds per pass with the working variables' roles rotated, so no values are shuffled between rounds.
+        for (int t = 0; t < 80; t += 8) {
+            h += sigma1(e) + ch(e, f, g) + K[t] + w[t];
+            d += h;
+            h += sigma0(a) + maj(a, b, c);
+            g += sigma1(d) + ch(d, e, f) + K[t + 1] + w[t + 1];
+            c += g;
+            g += sigma0(h) + maj(h, a, b);
+            f += sigma1(c) + ch(c, d, e) + K[t + 2] + w[t + 2];
+            b += f;
+            f += sigma0(g) + maj(g, h, a);
+            e += sigma1(b) + ch(b, c, d) + K[t + 3] + w[t + 3];
+            a += e;
+            e += sigma0(f) + maj(f, g, h);
+            d += sigma1(a) + ch(a, b, c) + K[t + 4] + w[t + 4];
+            h += d;
+            d += sigma0(e) + maj(e, f, g);
+            c += sigma1(h) + ch(h, a, b) + K[t + 5] + w[t + 5];
+            g += c;
+            c += sigma0(d) + maj(d, e, f);
+            b += sigma1(g) + ch(g, h, a) + K[t + 6] + w[t + 6];
+            f += b;
+            b += sigma0(c) + maj(c, d, e);
+            a += sigma1(f) + ch(f, g, h) + K[t + 7] + w[t + 7];
+            e += a;
+            a += sigma0(b) + maj(b, c, d);
         }
         state[0] += a;
         state[1] += b;
@@ -74,5 +87,21 @@ final class Sha512Compression {
         state[5] += f;
         state[6] += g;
         state[7] += h;
+    }
+
+    private static long sigma0(long x) {
+        return Long.rotateRight(x, 28) ^ Long.rotateRight(x, 34) ^ Long.rotateRight(x, 39);
+    }
+
+    private static long sigma1(long x) {
+        return Long.rotateRight(x, 14) ^ Long.rotateRight(x, 18) ^ Long.rotateRight(x, 41);
+    }
+
+    private static long ch(long x, long y, long z) {
+        return z ^ (x & (y ^ z));
+    }
+
+    private static long maj(long x, long y, long z) {
+        return (x & y) | (z & (x | y));
     }
 }
