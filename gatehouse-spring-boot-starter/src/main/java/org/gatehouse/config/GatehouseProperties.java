@@ -27,6 +27,9 @@ public class GatehouseProperties {
 	/** Previous secret keys still accepted when verifying signatures (key rotation without logout). */
 	private List<String> secretKeyFallbacks = new ArrayList<>();
 
+	/** Serve Gatehouse's home page at gatehouse.urls.home; an embedding application turns it off for its own. */
+	private boolean homePageEnabled = true;
+
 	/** Directory for the embedded database and the generated development secret key. */
 	private Path dataDirectory = Path.of("data");
 
@@ -56,6 +59,8 @@ public class GatehouseProperties {
 	public void setSecretKeyFallbacks(List<String> secretKeyFallbacks) { this.secretKeyFallbacks = secretKeyFallbacks; }
 	public Path getDataDirectory() { return dataDirectory; }
 	public void setDataDirectory(Path dataDirectory) { this.dataDirectory = dataDirectory; }
+	public boolean isHomePageEnabled() { return homePageEnabled; }
+	public void setHomePageEnabled(boolean homePageEnabled) { this.homePageEnabled = homePageEnabled; }
 	public Http getHttp() { return http; }
 	public Csrf getCsrf() { return csrf; }
 	public Session getSession() { return session; }
@@ -101,13 +106,18 @@ public class GatehouseProperties {
 		private String contentSecurityPolicy = "default-src 'self'; script-src 'self' 'nonce-{nonce}'; "
 				+ "style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
 				+ "frame-ancestors 'none'; form-action 'self'; require-trusted-types-for 'script'";
+		/** X-Frame-Options; empty omits the header. */
 		private String frameOptions = "DENY";
+		/** Referrer-Policy; empty omits the header. */
 		private String referrerPolicy = "strict-origin-when-cross-origin";
+		/** Permissions-Policy: deny-all by default; empty omits the header. */
 		private String permissionsPolicy = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
 				+ "encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), "
 				+ "microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), "
 				+ "screen-wake-lock=(), sync-xhr=(), usb=(), xr-spatial-tracking=()";
+		/** Cross-Origin-Opener-Policy; empty omits the header. */
 		private String crossOriginOpenerPolicy = "same-origin";
+		/** Cross-Origin-Resource-Policy; empty omits the header. */
 		private String crossOriginResourcePolicy = "same-origin";
 		/** X-XSS-Protection: "0" on purpose, the browser auditor is gone and was itself an XSS vector. */
 		private String xssProtection = "0";
@@ -137,7 +147,9 @@ public class GatehouseProperties {
 	public static class Csrf {
 		/** REST_CSRF_ENABLED: check X-CSRFToken against the csrftoken cookie on unsafe cookie requests. */
 		private boolean restEnabled = true;
+		/** Name of the REST CSRF cookie (CSRF_COOKIE_NAME). */
 		private String cookieName = "csrftoken";
+		/** Header that must repeat the REST CSRF cookie (CSRF_HEADER). */
 		private String headerName = "X-CSRFToken";
 
 		public boolean isRestEnabled() { return restEnabled; }
@@ -154,7 +166,9 @@ public class GatehouseProperties {
 		private Store store;
 		/** ACCOUNTS_SESSION_REDIS_URL, e.g. redis://localhost:6379/0. */
 		private String redisUrl;
+		/** A session unused for this long ends (enforced by the store). */
 		private Duration idleTimeout = Duration.ofMinutes(30);
+		/** A session older than this ends, however active. */
 		private Duration absoluteTimeout = Duration.ofHours(12);
 		/** ACCOUNTS_SESSION_ACTIVITY_ENABLED: record one activity row per live session. */
 		private boolean activityEnabled = true;
@@ -189,6 +203,7 @@ public class GatehouseProperties {
 		private String name = "gatehouse_session";
 		/** Secure flag. Unset: true in production, false in development. */
 		private Boolean secure;
+		/** HttpOnly flag of the session cookie. */
 		private boolean httpOnly = true;
 		/** Lax (default) or Strict. */
 		private String sameSite = "Lax";
@@ -204,8 +219,11 @@ public class GatehouseProperties {
 	}
 
 	public static class RememberMe {
+		/** Offer "remember me" on the login form. */
 		private boolean enabled = true;
+		/** Lifetime of a remember-me login. */
 		private Duration duration = Duration.ofDays(30);
+		/** Name of the remember-me cookie. */
 		private String cookieName = "gatehouse_remember";
 
 		public boolean isEnabled() { return enabled; }
@@ -229,7 +247,9 @@ public class GatehouseProperties {
 		private String legacyHmacSalt;
 		/** SECURITY_PASSWORD_SINGLE_HASH: schemes verified without the pre-hash. */
 		private List<String> singleHashSchemes = new ArrayList<>(List.of("invenio_aes_encrypted_email"));
+		/** Shortest accepted new password (never below 8). */
 		private int minLength = 12;
+		/** Longest accepted password in UTF-8 bytes, refused before hashing (at most 4096). */
 		private int maxLength = 4096;
 		/** Rounds / cost per scheme, e.g. pbkdf2_sha512: 220000, bcrypt: 12. */
 		private Map<String, Integer> rounds = new LinkedHashMap<>();
@@ -253,9 +273,13 @@ public class GatehouseProperties {
 	}
 
 	public static class Recaptcha {
+		/** reCAPTCHA site key; reCAPTCHA is on when both keys are set. */
 		private String publicKey;
+		/** reCAPTCHA secret key, sent to the verify endpoint. */
 		private String privateKey;
+		/** reCAPTCHA verify endpoint; no answer counts as a failure (fail closed). */
 		private String verifyUrl = "https://www.google.com/recaptcha/api/siteverify";
+		/** Time limit of one call to the verify endpoint. */
 		private Duration timeout = Duration.ofSeconds(5);
 
 		public boolean isEnabled() {
@@ -284,10 +308,15 @@ public class GatehouseProperties {
 	}
 
 	public static class Features {
+		/** Users may sign up themselves (SECURITY_REGISTERABLE). */
 		private boolean registerable = true;
+		/** Users may reset a lost password by email (SECURITY_RECOVERABLE). */
 		private boolean recoverable = true;
+		/** New addresses get a confirmation link (SECURITY_CONFIRMABLE). */
 		private boolean confirmable = true;
+		/** Users may change their password (SECURITY_CHANGEABLE). */
 		private boolean changeable = true;
+		/** Unconfirmed users may log in (SECURITY_LOGIN_WITHOUT_CONFIRMATION). */
 		private boolean loginWithoutConfirmation = true;
 
 		public boolean isRegisterable() { return registerable; }
@@ -303,13 +332,21 @@ public class GatehouseProperties {
 	}
 
 	public static class Urls {
+		/** Login page. */
 		private String login = "/login/";
+		/** Logout (POST; GET shows a confirmation). */
 		private String logout = "/logout/";
+		/** Sign-up page. */
 		private String register = "/signup/";
+		/** Lost-password page; reset links live below it. */
 		private String reset = "/lost-password/";
+		/** Page to resend the confirmation link; confirmation links live below it. */
 		private String confirm = "/confirm/";
+		/** Change-password page. */
 		private String changePassword = "/account/settings/password/";
+		/** The user's Sessions page. */
 		private String sessions = "/account/settings/sessions/";
+		/** Home page. */
 		private String home = "/";
 		/** Where users land after login when no safe "next" is given. */
 		private String postLogin = "/";
@@ -335,15 +372,25 @@ public class GatehouseProperties {
 	}
 
 	public static class Templates {
+		/** Template of the home page. */
 		private String home = "gatehouse/home";
+		/** Template of the login page. */
 		private String login = "gatehouse/login_user";
+		/** Template of the logout confirmation page. */
 		private String logout = "gatehouse/logout_user";
+		/** Template of the sign-up page. */
 		private String register = "gatehouse/register_user";
+		/** Template of the resend-confirmation page. */
 		private String sendConfirmation = "gatehouse/send_confirmation";
+		/** Template of the lost-password page. */
 		private String forgotPassword = "gatehouse/forgot_password";
+		/** Template of the reset-password page. */
 		private String resetPassword = "gatehouse/reset_password";
+		/** Template of the change-password page. */
 		private String changePassword = "gatehouse/change_password";
+		/** Template of the Sessions page. */
 		private String sessions = "gatehouse/sessions";
+		/** Template of one-message pages (mail sent, link invalid, done). */
 		private String message = "gatehouse/message";
 
 		public String getHome() { return home; }
@@ -373,6 +420,7 @@ public class GatehouseProperties {
 		private Duration sessionCleaner = Duration.ofDays(1);
 		/** Interval of the delete-login-ips task. */
 		private Duration deleteLoginIps = Duration.ofDays(30);
+		/** Run the clean-ups on their schedule. */
 		private boolean enabled = true;
 
 		public Duration getSessionCleaner() { return sessionCleaner; }
@@ -404,7 +452,9 @@ public class GatehouseProperties {
 	}
 
 	public static class Tokens {
+		/** How long a confirmation link works (SECURITY_CONFIRM_EMAIL_WITHIN). */
 		private Duration confirmationValidity = Duration.ofDays(5);
+		/** How long a reset link works (SECURITY_RESET_PASSWORD_WITHIN). */
 		private Duration resetValidity = Duration.ofHours(1);
 
 		public Duration getConfirmationValidity() { return confirmationValidity; }
@@ -414,7 +464,9 @@ public class GatehouseProperties {
 	}
 
 	public static class Accounts {
+		/** Shortest accepted username. */
 		private int usernameMinLength = 3;
+		/** Longest accepted username. */
 		private int usernameMaxLength = 255;
 
 		public int getUsernameMinLength() { return usernameMinLength; }
