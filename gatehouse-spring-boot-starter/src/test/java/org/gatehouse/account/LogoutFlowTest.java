@@ -55,6 +55,7 @@ class LogoutFlowTest {
 	void postEndsTheSessionAndClearsSiteData() throws Exception {
 		Browser browser = loggedIn();
 		String session = browser.cookie(Browser.SESSION_COOKIE);
+		// over HTTPS, as in production: Spring's ClearSiteDataHeaderWriter only writes on secure requests
 		MvcResult result = browser.perform(post("/logout/").with(csrf()).secure(true));
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
