@@ -101,6 +101,15 @@ class RememberMeFlowTest {
 	}
 
 	@Test
+	void deactivatedAccountIsNotRemembered() throws Exception {
+		String email = uniqueEmail();
+		long id = AccountTestUsers.create(users, passwords, email, null);
+		String cookie = rememberedLogin(email).cookie(Browser.REMEMBER_COOKIE);
+		users.setActive(id, false);
+		assertThat(cookieAloneLogsIn(cookie)).isFalse();
+	}
+
+	@Test
 	void tamperedCookieIsRefused() throws Exception {
 		String email = uniqueEmail();
 		AccountTestUsers.create(users, passwords, email, null);
@@ -109,8 +118,8 @@ class RememberMeFlowTest {
 		String[] parts = decoded.split(":");
 		assertThat(parts).hasSize(2);
 
-		String payloadChanged = flipLast(parts[0]) + ":" + parts[1];
-		String signatureChanged = parts[0] + ":" + flipLast(parts[1]);
+		String payloadChanged = flipFirst(parts[0]) + ":" + parts[1];
+		String signatureChanged = parts[0] + ":" + flipFirst(parts[1]);
 		for (String forged : new String[] { payloadChanged, signatureChanged }) {
 			String value = Base64.getEncoder().withoutPadding()
 				.encodeToString(forged.getBytes(StandardCharsets.UTF_8));
@@ -120,8 +129,12 @@ class RememberMeFlowTest {
 		assertThat(cookieAloneLogsIn(cookie)).as("the genuine cookie still works").isTrue();
 	}
 
-	private static String flipLast(String value) {
-		char last = value.charAt(value.length() - 1);
-		return value.substring(0, value.length() - 1) + (last == 'A' ? 'B' : 'A');
+	/**
+	 * Changes the first character: the last one of unpadded base64 can carry unused bits,
+	 * where a change would decode to the very same bytes.
+	 */
+	private static String flipFirst(String value) {
+		char first = value.charAt(0);
+		return (first == 'A' ? 'B' : 'A') + value.substring(1);
 	}
 }
