@@ -55,8 +55,10 @@ public class ChangePasswordController {
 			return properties.getTemplates().getChangePassword();
 		}
 		users.changePassword(user.id(), passwords.hashNew(form.getPassword()));
-		SessionLogin.renewSessionId(request);
+		// revoke first: the store knows this session by its current id until the end of the request,
+		// so keeping it by its renewed id would delete it (JDBC and Redis stores)
 		revocation.revokeAll(user.id(), request.getSession().getId());
+		SessionLogin.renewSessionId(request);
 		mailer.send(user.email(), "password-change-notice", null);
 		model.addAttribute("messageKey", "change.done");
 		return properties.getTemplates().getMessage();

@@ -12,6 +12,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  * Full application context on the embedded (H2, in-memory) database, with MockMvc.
  * Every test class using exactly this annotation shares one cached context; tests must
  * therefore create their own users (unique emails) and not rely on an empty database.
+ * The SMTP port is the free one {@link TestMail} found, set by {@link TestApplication}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,7 +20,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 		"spring.datasource.url=jdbc:h2:mem:gatehouse-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"gatehouse.secret-key=test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
 		"gatehouse.passwords.rounds.pbkdf2_sha512=1000",
-		"spring.mail.host=127.0.0.1", "spring.mail.port=" + TestMail.SMTP_PORT })
+		"spring.mail.host=127.0.0.1" })
 @AutoConfigureMockMvc
 public @interface GatehouseIntegrationTest {
 }

@@ -16,6 +16,20 @@ public class TestApplication {
 		return TestMail.server();
 	}
 
+	/** Points the mail sender at the GreenMail server, whose port is only known at run time. */
+	@Bean
+	static org.springframework.beans.factory.config.BeanPostProcessor testMailPort() {
+		return new org.springframework.beans.factory.config.BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof org.springframework.boot.mail.autoconfigure.MailProperties mail) {
+					mail.setPort(TestMail.SMTP_PORT);
+				}
+				return bean;
+			}
+		};
+	}
+
 	/** MockMvc sends no Host header by default; a real browser always does, and Gatehouse requires one. */
 	@Bean
 	MockMvcBuilderCustomizer hostHeader() {

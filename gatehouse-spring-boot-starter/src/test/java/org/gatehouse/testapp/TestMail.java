@@ -15,7 +15,8 @@ import jakarta.mail.internet.MimeMessage;
 /** One GreenMail SMTP server for the whole test JVM, the real thing the application talks to. */
 public final class TestMail {
 
-	public static final int SMTP_PORT = 3925;
+	/** A free port, not a fixed one: test JVMs of other worktrees run at the same time on this machine. */
+	public static final int SMTP_PORT = freePort();
 	private static final GreenMail SERVER = start();
 	private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
@@ -26,6 +27,15 @@ public final class TestMail {
 		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		server.start();
 		return server;
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public static GreenMail server() {

@@ -1,0 +1,85 @@
+package org.gatehouse.account;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.Cookie;
+
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * A browser for MockMvc: keeps the cookies it is given (the session lives in a cookie, as
+ * Spring Session serves it), forgets the ones the server deletes, and has an IP address.
+ */
+final class Browser {
+
+	static final String SESSION_COOKIE = "gatehouse_session";
+	static final String REMEMBER_COOKIE = "gatehouse_remember";
+
+	private final MockMvc mvc;
+	private final Map<String, Cookie> jar = new LinkedHashMap<>();
+	private String remoteAddr = "127.0.0.1";
+
+	Browser(MockMvc mvc) {
+		this.mvc = mvc;
+	}
+
+	Browser from(String ip) {
+		this.remoteAddr = ip;
+		return this;
+	}
+
+	MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
+		if (!jar.isEmpty()) {
+			request.cookie(jar.values().toArray(Cookie[]::new));
+		}
+		String ip = remoteAddr;
+		request.with(r -> {
+			r.setRemoteAddr(ip);
+			return r;
+		});
+		MvcResult result = mvc.perform(request).andReturn();
+		for (Cookie cookie : result.getResponse().getCookies()) {
+			if (cookie.getMaxAge() == 0 || cookie.getValue() == null || cookie.getValue().isEmpty()) {
+				jar.remove(cookie.getName());
+			}
+			else {
+				jar.put(cookie.getName(), new Cookie(cookie.getName(), cookie.getValue()));
+			}
+		}
+		return result;
+	}
+
+	MvcResult login(String login, String password) throws Exception {
+		return perform(post("/login/").with(csrf()).param("login", login).param("password", password));
+	}
+
+	MvcResult loginRemembered(String login, String password) throws Exception {
+		return perform(post("/login/").with(csrf()).param("login", login).param("password", password)
+			.param("remember", "true"));
+	}
+
+	/** True when a protected page answers instead of sending to the login page. */
+	boolean isLoggedIn() throws Exception {
+		int status = perform(get("/account/settings/sessions/")).getResponse().getStatus();
+		if (status != 200 && status != 302) {
+			throw new AssertionError("Unexpected status " + status + " for the sessions page");
+		}
+		return status == 200;
+	}
+
+	String cookie(String name) {
+		Cookie cookie = jar.get(name);
+		return cookie == null ? null : cookie.getValue();
+	}
+
+	void setCookie(String name, String value) {
+		jar.put(name, new Cookie(name, value));
+	}
+}
