@@ -20,8 +20,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
-import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -60,8 +58,10 @@ public class WebSecurityConfiguration {
 				.successHandler(successHandler)
 				.failureHandler(failureHandler))
 			.logout(logout -> logout.logoutRequestMatcher(paths.matcher(HttpMethod.POST, urls.getLogout()))
-				.addLogoutHandler(new HeaderWriterLogoutHandler(new ClearSiteDataHeaderWriter(
-						ClearSiteDataHeaderWriter.Directive.COOKIES, ClearSiteDataHeaderWriter.Directive.STORAGE)))
+				// Spring's ClearSiteDataHeaderWriter writes only on HTTPS; browsers also honour it on
+				// http://localhost, so it is sent always
+				.addLogoutHandler((request, response, auth) -> response.setHeader("Clear-Site-Data",
+						"\"cookies\", \"storage\""))
 				.invalidateHttpSession(true)
 				.deleteCookies(SessionCookies.name(properties), properties.getCsrf().getCookieName())
 				.logoutSuccessUrl(urls.getHome()))
