@@ -48,6 +48,10 @@ public class SessionActivityStore {
 			.query(this::map).optional();
 	}
 
+	public long count() {
+		return jdbc.sql("select count(*) from gh_session_activity").query(Long.class).single();
+	}
+
 	public void delete(String sessionHash) {
 		jdbc.sql("delete from gh_session_activity where session_hash = ?").param(sessionHash).update();
 	}

@@ -9,6 +9,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
@@ -22,11 +27,17 @@ public class UserSessions {
 
 	private final FindByIndexNameSessionRepository<? extends Session> repository;
 	private final SessionActivityStore activity;
+	private final Counter revocations;
 
 	public UserSessions(FindByIndexNameSessionRepository<? extends Session> repository,
-			SessionActivityStore activity) {
+			SessionActivityStore activity, ObjectProvider<MeterRegistry> meters) {
 		this.repository = repository;
 		this.activity = activity;
+		MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+		this.revocations = Counter.builder("gatehouse.sessions.revoked").description("Sessions ended by revocation")
+			.register(registry);
+		Gauge.builder("gatehouse.sessions.active", activity, SessionActivityStore::count)
+			.description("Logged-in sessions with an activity record").register(registry);
 	}
 
 	public List<SessionView> list(long userId, String currentSessionId) {
@@ -82,6 +93,7 @@ public class UserSessions {
 
 	private void delete(String sessionId) {
 		repository.deleteById(sessionId);
+		revocations.increment();
 		activity.delete(SessionIdHash.of(sessionId));
 	}
 }
