@@ -1,0 +1,133 @@
+package org.gatehouse.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
+
+import org.gatehouse.account.PasswordService;
+import org.gatehouse.account.UserStore;
+import org.gatehouse.testapp.GatehouseIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@GatehouseIntegrationTest
+class SessionActivityTest {
+
+	static final String PASSWORD = "plum-orbit-lantern-42";
+	static final String FIREFOX = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserStore users;
+
+	@Autowired
+	PasswordService passwords;
+
+	@Autowired
+	SessionActivityStore activity;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void recordsBrowserSystemAndAddressOfALoggedInSessionWithoutTheSessionId() throws Exception {
+		long id = newUser();
+		Cookie session = login(id);
+
+		mvc.perform(as(get("/"), session));
+
+		List<SessionActivity> rows = activity.findByUser(id);
+		assertThat(rows).hasSize(1);
+		SessionActivity row = rows.get(0);
+		assertThat(row.browser()).isEqualTo("Firefox");
+		assertThat(row.browserVersion()).startsWith("133");
+		assertThat(row.os()).startsWith("Windows");
+		assertThat(row.device()).isEqualTo("Desktop");
+		assertThat(row.ip()).isEqualTo("203.0.113.5");
+		String sessionId = sessionIdOf(id);
+		assertThat(row.sessionHash()).isEqualTo(SessionIdHash.of(sessionId)).isNotEqualTo(sessionId);
+		assertThat(jdbc.sql("select count(*) from gh_session_activity where session_hash = ?").param(sessionId)
+			.query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void lastSeenIsWrittenAtMostOncePerIntervalNotOnEveryRequest() throws Exception {
+		long id = newUser();
+		Cookie session = login(id);
+		mvc.perform(as(get("/"), session));
+		SessionActivity first = activity.findByUser(id).get(0);
+
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(as(get("/"), session).with(r -> {
+				r.setRemoteAddr("198.51.100.99");
+				return r;
+			}));
+		}
+
+		SessionActivity later = activity.findByUser(id).get(0);
+		assertThat(later.lastSeenAt()).isEqualTo(first.lastSeenAt());
+		assertThat(later.ip()).as("not rewritten within the interval").isEqualTo("203.0.113.5");
+	}
+
+	@Test
+	void revokedSessionLosesItsActivityRecord() throws Exception {
+		long id = newUser();
+		Cookie session = login(id);
+		mvc.perform(as(get("/"), session));
+		assertThat(activity.findByUser(id)).hasSize(1);
+
+		assertThat(revokeAll(id)).isEqualTo(1);
+
+		assertThat(activity.findByUser(id)).isEmpty();
+		int status = mvc.perform(as(get("/account/settings/sessions/"), session)).andReturn().getResponse().getStatus();
+		assertThat(status).as("revoked session is anonymous: sent to login").isEqualTo(302);
+	}
+
+	@Autowired
+	UserSessions userSessions;
+
+	private int revokeAll(long id) {
+		return userSessions.revokeAll(id);
+	}
+
+	private String sessionIdOf(long id) {
+		return jdbc.sql("select session_id from spring_session where principal_name = ?").param(Long.toString(id))
+			.query(String.class).single().trim();
+	}
+
+	private long newUser() {
+		String email = "a" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		return users.create(email, null, passwords.hashNew(PASSWORD), true);
+	}
+
+	private Cookie login(long id) throws Exception {
+		String email = users.findById(id).orElseThrow().email();
+		Cookie cookie = mvc.perform(post("/login/").with(csrf()).param("login", email).param("password", PASSWORD)
+			.header("User-Agent", FIREFOX).with(r -> {
+				r.setRemoteAddr("203.0.113.5");
+				return r;
+			})).andReturn().getResponse().getCookie("gatehouse_session");
+		assertThat(cookie).isNotNull();
+		return new Cookie(cookie.getName(), cookie.getValue());
+	}
+
+	private MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, Cookie session) {
+		return request.cookie(session).header("User-Agent", FIREFOX).with(r -> {
+			if ("127.0.0.1".equals(r.getRemoteAddr())) {
+				r.setRemoteAddr("203.0.113.5");
+			}
+			return r;
+		});
+	}
+}
