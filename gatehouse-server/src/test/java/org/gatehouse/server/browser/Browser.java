@@ -109,6 +109,30 @@ final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Navigates to a page that answers with an error status on purpose (an expired or used link):
+	 * the browser's console entry for that very document and status is expected, nothing else is.
+	 */
+	Browser openExpectingStatus(String pathOrUrl, int status) {
+		String url = pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl;
+		driver.get(url);
+		new WebDriverWait(driver, TIMEOUT)
+			.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+		visited.add(url);
+		List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
+		String expected = url + " - Failed to load resource: the server responded with a status of " + status + " ";
+		assertThat(entries).as("console of %s", url).anyMatch(e -> e.getMessage().equals(expected + "()")
+				|| e.getMessage().startsWith(expected));
+		List<String> problems = entries.stream()
+			.filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue() || mentionsCsp(e))
+			.filter(e -> !e.getMessage().startsWith(expected))
+			.filter(e -> !isMissingFavicon(e))
+			.map(e -> e.getLevel() + " " + e.getMessage())
+			.toList();
+		assertThat(problems).as("unexpected console errors / CSP violations on %s", url).isEmpty();
+		return this;
+	}
+
 	/** Clicks a submit button and waits for the next page, then checks its console. */
 	Browser submit(By button) {
 		WebElement html = driver.findElement(By.tagName("html"));

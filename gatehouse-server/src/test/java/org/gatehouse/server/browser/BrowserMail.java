@@ -51,22 +51,26 @@ public final class BrowserMail {
 		}).toList();
 	}
 
-	/** Waits (with a deadline) for the n-th mail to an address and returns the first http link of its text. */
-	static String awaitLink(String address, int count) {
+	/**
+	 * Waits (with a deadline) for a mail to an address holding a link that contains {@code fragment},
+	 * and returns the first such link of the newest such mail.
+	 */
+	static String awaitLink(String address, String fragment) {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
 		while (Instant.now().isBefore(deadline)) {
 			List<MimeMessage> mails = to(address);
-			if (mails.size() >= count) {
-				String body = textOf(mails.get(count - 1));
-				Matcher m = LINK.matcher(body);
-				if (m.find()) {
-					return m.group();
+			for (int i = mails.size() - 1; i >= 0; i--) {
+				Matcher m = LINK.matcher(textOf(mails.get(i)));
+				while (m.find()) {
+					if (m.group().contains(fragment)) {
+						return m.group();
+					}
 				}
-				throw new AssertionError("No link in mail to " + address + ": " + body);
 			}
 			server().waitForIncomingEmail(250, server().getReceivedMessages().length + 1);
 		}
-		throw new AssertionError("No mail number " + count + " to " + address + " within 15 s");
+		throw new AssertionError("No mail with a " + fragment + " link to " + address + " within 15 s; mails: "
+				+ to(address).stream().map(BrowserMail::textOf).toList());
 	}
 
 	private static String textOf(MimeMessage mail) {
