@@ -27,7 +27,7 @@ class RememberMeBrowserTest {
 	int port;
 
 	@Test
-	void rememberMeCookieLogsInAgainAfterARestartAndNothingElseDoes() {
+	void rememberMeCookieLogsInAgainAfterARestartUntilLogout() {
 		String email = Accounts.uniqueEmail();
 		Path profile = Browser.newProfile();
 		try {
@@ -78,6 +78,15 @@ class RememberMeBrowserTest {
 				second.open("/account/settings/sessions/");
 				assertThat(second.path()).isEqualTo("/account/settings/sessions/");
 				assertThat(second.cookiesStartingWith(SESSION_COOKIE)).as("a new session was started").isNotEmpty();
+
+				// logging out (GET confirmation page, then POST) ends the remember-me login too
+				second.open("/logout/");
+				second.submit(By.id("logout-submit"));
+				assertThat(second.path()).isEqualTo("/");
+				assertThat(second.has(By.id("welcome"))).isFalse();
+				assertThat(second.cookie(REMEMBER_COOKIE)).as("remember-me cookie cleared by logout").isNull();
+				second.open("/account/settings/sessions/");
+				assertThat(second.path()).isEqualTo("/login/");
 			}
 		}
 		finally {
