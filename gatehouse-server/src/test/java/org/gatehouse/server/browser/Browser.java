@@ -126,7 +126,6 @@ final class Browser implements AutoCloseable {
 		List<String> problems = entries.stream()
 			.filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue() || mentionsCsp(e))
 			.filter(e -> !e.getMessage().startsWith(expected))
-			.filter(e -> !isMissingFavicon(e))
 			.map(e -> e.getLevel() + " " + e.getMessage())
 			.toList();
 		assertThat(problems).as("unexpected console errors / CSP violations on %s", url).isEmpty();
@@ -197,24 +196,13 @@ final class Browser implements AutoCloseable {
 		assertCleanConsole(page);
 	}
 
-	/**
-	 * Reads (and so clears) the console log: no errors, no CSP violation. One entry is tolerated:
-	 * the 404 of Chrome's automatic /favicon.ico request, because the server has no favicon and the
-	 * layout declares none (reported to the lead as a bug of the starter; remove the exception once
-	 * it is fixed).
-	 */
+	/** Reads (and so clears) the console log: no errors, no CSP violation, nothing tolerated. */
 	void assertCleanConsole(String page) {
 		List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
 			.filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue() || mentionsCsp(e))
-			.filter(e -> !isMissingFavicon(e))
 			.map(e -> e.getLevel() + " " + e.getMessage())
 			.toList();
 		assertThat(problems).as("console errors / CSP violations on %s", page).isEmpty();
-	}
-
-	private boolean isMissingFavicon(LogEntry entry) {
-		String message = entry.getMessage();
-		return message.startsWith(baseUrl + "/favicon.ico ") && message.contains("status of 404") && !mentionsCsp(entry);
 	}
 
 	private static boolean mentionsCsp(LogEntry entry) {
