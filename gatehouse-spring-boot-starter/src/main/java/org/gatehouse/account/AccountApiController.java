@@ -87,7 +87,7 @@ public class AccountApiController {
 		}
 		User user = users.findById(((AccountPrincipal) authenticated.getPrincipal()).id()).orElseThrow();
 		sessionLogin.login(user, request, response);
-		if (body.remember() && properties.getRememberMe().isEnabled()) {
+		if (body.rememberMe() && properties.getRememberMe().isEnabled()) {
 			rememberMe.remember(request, response, SecurityContextHolder.getContext().getAuthentication());
 		}
 		csrf.renew(request, response);

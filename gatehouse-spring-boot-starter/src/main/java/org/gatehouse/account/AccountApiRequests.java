@@ -14,7 +14,11 @@ public final class AccountApiRequests {
 
 	/** Either email or username identifies the account. */
 	public record Login(String email, String username, @NotBlank(message = "{account.password.required}") String password,
-			boolean remember) {
+			Boolean remember) {
+
+		boolean rememberMe() {
+			return Boolean.TRUE.equals(remember);
+		}
 
 		String login() {
 			return email != null && !email.isBlank() ? email : username;

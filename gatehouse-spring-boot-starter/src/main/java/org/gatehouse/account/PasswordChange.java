@@ -44,9 +44,10 @@ public class PasswordChange {
 			return false;
 		}
 		users.changePassword(user.id(), passwords.hashNew(form.getPassword()));
-		SessionLogin.renewSessionId(request);
+		// revoke first: the store still knows the caller's session by its current id
 		HttpSession own = request.getSession(false);
 		revocation.revokeAll(user.id(), own == null ? null : own.getId());
+		SessionLogin.renewSessionId(request);
 		mailer.send(user.email(), "password-change-notice", null);
 		return true;
 	}
