@@ -51,7 +51,7 @@ class PagesShareTheApiRulesTest {
 				Map.of("currentPassword", "nope-nope-nope-1", "password", "quartz-meadow-violin-77",
 						"passwordConfirm", "quartz-meadow-violin-77"));
 		assertThat(wrong.status()).isEqualTo(200);
-		assertThat(wrong.body()).contains("id=\"currentPassword-error\"");
+		assertThat(wrong.body()).contains("The current password is not correct.");
 		ApiClient.Response changed = submit(browser, "/account/settings/password/", "/account/settings/password/",
 				Map.of("currentPassword", ApiTestUsers.PASSWORD, "password", "quartz-meadow-violin-77",
 						"passwordConfirm", "quartz-meadow-violin-77"));
