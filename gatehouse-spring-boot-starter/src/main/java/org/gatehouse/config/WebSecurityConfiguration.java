@@ -38,12 +38,10 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Spring Security filter chains, tried in this order:
@@ -77,7 +75,6 @@ public class WebSecurityConfiguration {
 			LoginFailureHandler failureHandler, RevocableRememberMeServices rememberMe) throws Exception {
 		GatehouseProperties.Urls urls = properties.getUrls();
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		RequestMatcher api = paths.matcher("/api/**");
 		http.headers(headers -> headers.disable())
 			.authenticationProvider(authenticationProvider)
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
@@ -99,9 +96,7 @@ public class WebSecurityConfiguration {
 				.invalidateHttpSession(true)
 				.deleteCookies(SessionCookies.name(properties), properties.getCsrf().getCookieName())
 				.logoutSuccessUrl(urls.getHome()))
-			.exceptionHandling(errors -> errors
-				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
-				.defaultAuthenticationEntryPointFor(new LoginEntryPoint(urls.getLogin()), request -> true));
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginEntryPoint(urls.getLogin())));
 		if (properties.getRememberMe().isEnabled()) {
 			http.rememberMe(remember -> remember.rememberMeServices(rememberMe));
 		}
