@@ -19,16 +19,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 public class ConfirmationController {
 
 	private final GatehouseProperties properties;
-	private final UserStore users;
-	private final AccountLinks links;
-	private final ConfirmationMails mails;
+	private final EmailConfirmation confirmation;
 
-	public ConfirmationController(GatehouseProperties properties, UserStore users, AccountLinks links,
-			ConfirmationMails mails) {
+	public ConfirmationController(GatehouseProperties properties, EmailConfirmation confirmation) {
 		this.properties = properties;
-		this.users = users;
-		this.links = links;
-		this.mails = mails;
+		this.confirmation = confirmation;
 	}
 
 	@GetMapping("${gatehouse.urls.confirm:/confirm/}")
@@ -46,8 +41,7 @@ public class ConfirmationController {
 		if (errors.hasErrors()) {
 			return properties.getTemplates().getSendConfirmation();
 		}
-		users.findByEmail(form.getEmail()).filter(u -> !u.confirmed() && u.active())
-			.ifPresent(u -> mails.send(u, request));
+		confirmation.resend(form.getEmail(), request);
 		model.addAttribute("messageKey", "confirm.sent");
 		model.addAttribute("messageArg", form.getEmail());
 		return properties.getTemplates().getMessage();
@@ -55,9 +49,7 @@ public class ConfirmationController {
 
 	@GetMapping("${gatehouse.urls.confirm:/confirm/}{token}")
 	public String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
-		FeatureDisabledException.requireEnabled(properties.getFeatures().isConfirmable());
-		boolean confirmed = links.confirmationUser(token, users).map(users::confirm).orElse(false);
-		if (!confirmed) {
+		if (!confirmation.confirm(token)) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("messageKey", "confirm.invalid");
 			return properties.getTemplates().getMessage();

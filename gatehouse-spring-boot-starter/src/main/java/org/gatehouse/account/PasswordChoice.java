@@ -1,6 +1,6 @@
 package org.gatehouse.account;
 
-import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
 
 /** The checks shared by every form where a user picks a new password. */
 final class PasswordChoice {
@@ -8,7 +8,7 @@ final class PasswordChoice {
 	private PasswordChoice() {
 	}
 
-	static void check(NewPasswordForm form, BindingResult errors, PasswordService passwords, User user) {
+	static void check(NewPasswordForm form, Errors errors, PasswordService passwords, User user) {
 		if (form.getPassword() != null && !form.getPassword().equals(form.getPasswordConfirm())) {
 			errors.rejectValue("passwordConfirm", "account.password-confirm.mismatch");
 		}

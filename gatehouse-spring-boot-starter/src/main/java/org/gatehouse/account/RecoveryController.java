@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.mail.AccountMailer;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,25 +16,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** Password recovery (recoverable): request a link by email, then choose a new password. */
+/** Password recovery pages (recoverable): request a link by email, then choose a new password. */
 @Controller
 public class RecoveryController {
 
 	private final GatehouseProperties properties;
-	private final UserStore users;
-	private final AccountLinks links;
-	private final AccountMailer mailer;
-	private final PasswordService passwords;
-	private final CredentialRevocation revocation;
+	private final PasswordRecovery recovery;
 
-	public RecoveryController(GatehouseProperties properties, UserStore users, AccountLinks links,
-			AccountMailer mailer, PasswordService passwords, CredentialRevocation revocation) {
+	public RecoveryController(GatehouseProperties properties, PasswordRecovery recovery) {
 		this.properties = properties;
-		this.users = users;
-		this.links = links;
-		this.mailer = mailer;
-		this.passwords = passwords;
-		this.revocation = revocation;
+		this.recovery = recovery;
 	}
 
 	@GetMapping("${gatehouse.urls.reset:/lost-password/}")
@@ -53,10 +43,7 @@ public class RecoveryController {
 		if (errors.hasErrors()) {
 			return properties.getTemplates().getForgotPassword();
 		}
-		users.findByEmail(form.getEmail()).filter(User::active).ifPresent(user -> {
-			String link = links.absolute(request, properties.getUrls().getReset() + links.resetToken(user));
-			mailer.send(user.email(), "reset", link);
-		});
+		recovery.sendResetLink(form.getEmail(), request);
 		model.addAttribute("messageKey", "reset.sent");
 		model.addAttribute("messageArg", form.getEmail());
 		return properties.getTemplates().getMessage();
@@ -64,8 +51,7 @@ public class RecoveryController {
 
 	@GetMapping("${gatehouse.urls.reset:/lost-password/}{token}")
 	public String resetForm(@PathVariable String token, Model model, HttpServletResponse response) {
-		FeatureDisabledException.requireEnabled(properties.getFeatures().isRecoverable());
-		if (links.resetUser(token, users).isEmpty()) {
+		if (recovery.userFor(token).isEmpty()) {
 			return invalid(model, response);
 		}
 		model.addAttribute("form", new NewPasswordForm());
@@ -76,20 +62,14 @@ public class RecoveryController {
 	@PostMapping("${gatehouse.urls.reset:/lost-password/}{token}")
 	public String reset(@PathVariable String token, @Valid @ModelAttribute("form") NewPasswordForm form,
 			BindingResult errors, Model model, HttpServletResponse response) {
-		FeatureDisabledException.requireEnabled(properties.getFeatures().isRecoverable());
-		Optional<User> found = links.resetUser(token, users);
+		Optional<User> found = recovery.userFor(token);
 		if (found.isEmpty()) {
 			return invalid(model, response);
 		}
-		User user = found.get();
-		PasswordChoice.check(form, errors, passwords, user);
-		if (errors.hasErrors()) {
+		if (!recovery.reset(found.get(), form, errors)) {
 			model.addAttribute("token", token);
 			return properties.getTemplates().getResetPassword();
 		}
-		users.changePassword(user.id(), passwords.hashNew(form.getPassword()));
-		revocation.revokeAll(user.id(), null);
-		mailer.send(user.email(), "password-reset-notice", null);
 		model.addAttribute("messageKey", "reset.done");
 		return properties.getTemplates().getMessage();
 	}

@@ -74,6 +74,11 @@ public class RevocableRememberMeServices extends AbstractRememberMeServices {
 		return getUserDetailsService().loadUserByUsername(Long.toString(entry.userId()));
 	}
 
+	/** Remembers a login made without the form parameter (the JSON API's "remember": true). */
+	public void remember(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+		onLoginSuccess(request, response, authentication);
+	}
+
 	@Override
 	protected void onLoginSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication successfulAuthentication) {

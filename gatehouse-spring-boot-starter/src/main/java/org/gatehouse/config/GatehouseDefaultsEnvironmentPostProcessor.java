@@ -13,7 +13,8 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * Spring Boot settings that Gatehouse needs, added with the lowest precedence so any
  * application property overrides them: message bundle, health endpoint at /health,
- * Redis only when gatehouse.session.redis-url is set, no white-label error page.
+ * Redis only when gatehouse.session.redis-url is set, no white-label error page, OpenAPI
+ * description of /api/ at /api/openapi.json.
  */
 public class GatehouseDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -37,6 +38,9 @@ public class GatehouseDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		defaults.put("management.endpoint.health.show-details", "never");
 		defaults.put("management.endpoint.health.show-components", "never");
 		defaults.put("management.endpoint.health.probes.enabled", "true");
+		defaults.put("springdoc.api-docs.path", "/api/openapi.json");
+		defaults.put("springdoc.api-docs.enabled", "${gatehouse.api.docs-enabled:true}");
+		defaults.put("springdoc.paths-to-match", "/api/**");
 		String redisUrl = environment.getProperty("gatehouse.session.redis-url", "");
 		if (redisUrl.isBlank()) {
 			defaults.put("management.health.redis.enabled", "false");

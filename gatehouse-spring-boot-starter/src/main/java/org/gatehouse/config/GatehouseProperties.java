@@ -48,6 +48,8 @@ public class GatehouseProperties {
 	private final Mail mail = new Mail();
 	private final Tokens tokens = new Tokens();
 	private final Accounts accounts = new Accounts();
+	private final Cors cors = new Cors();
+	private final Api api = new Api();
 
 	public boolean isProduction() { return mode == Mode.PRODUCTION; }
 
@@ -76,6 +78,8 @@ public class GatehouseProperties {
 	public Mail getMail() { return mail; }
 	public Tokens getTokens() { return tokens; }
 	public Accounts getAccounts() { return accounts; }
+	public Cors getCors() { return cors; }
+	public Api getApi() { return api; }
 
 	public static class Http {
 		/** APP_ALLOWED_HOSTS: Host header values accepted; ".example.org" also allows subdomains. */
@@ -473,5 +477,28 @@ public class GatehouseProperties {
 		public void setUsernameMinLength(int v) { this.usernameMinLength = v; }
 		public int getUsernameMaxLength() { return usernameMaxLength; }
 		public void setUsernameMaxLength(int v) { this.usernameMaxLength = v; }
+	}
+
+	public static class Cors {
+		/** Origins (scheme://host[:port]) allowed to call /api/ from other sites. Empty (default): CORS off. */
+		private List<String> allowedOrigins = new ArrayList<>();
+		/** Let those origins send cookies; never allowed together with "*". */
+		private boolean allowCredentials = true;
+		private Duration maxAge = Duration.ofHours(1);
+
+		public List<String> getAllowedOrigins() { return allowedOrigins; }
+		public void setAllowedOrigins(List<String> allowedOrigins) { this.allowedOrigins = allowedOrigins; }
+		public boolean isAllowCredentials() { return allowCredentials; }
+		public void setAllowCredentials(boolean allowCredentials) { this.allowCredentials = allowCredentials; }
+		public Duration getMaxAge() { return maxAge; }
+		public void setMaxAge(Duration maxAge) { this.maxAge = maxAge; }
+	}
+
+	public static class Api {
+		/** Serve the OpenAPI 3 description at /api/openapi.json. */
+		private boolean docsEnabled = true;
+
+		public boolean isDocsEnabled() { return docsEnabled; }
+		public void setDocsEnabled(boolean docsEnabled) { this.docsEnabled = docsEnabled; }
 	}
 }

@@ -9,31 +9,63 @@ import org.gatehouse.account.LoginFailureHandler;
 import org.gatehouse.account.LoginSuccessHandler;
 import org.gatehouse.account.RememberMeTokenStore;
 import org.gatehouse.account.RevocableRememberMeServices;
+import org.gatehouse.csrf.ApiCors;
+import org.gatehouse.csrf.CrossSiteRequestFilter;
+import org.gatehouse.csrf.CsrfProblemHandler;
+import org.gatehouse.csrf.RestCsrfRequestMatcher;
+import org.gatehouse.csrf.RestCsrfTokenRepository;
+import org.gatehouse.http.AllowedHosts;
 import org.gatehouse.session.SessionCookies;
+import org.gatehouse.token.BearerTokenFilter;
+import org.gatehouse.token.PersonalAccessTokens;
+import org.gatehouse.token.TokenScope;
+import org.gatehouse.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The one Spring Security filter chain: form login, revocable remember-me, logout by POST,
- * session-bound CSRF on every form. Security headers are written by the http package's
- * filter (it also covers responses Spring Security never sees), so they are off here.
+ * Spring Security filter chains, tried in this order:
+ * <ol>
+ * <li>{@code /api/**} with {@code Authorization: Bearer}: the personal access token alone,
+ * stateless, no CSRF (nothing ambient to forge), no session and no remember-me cookie;
+ * scopes decide what the token may do.</li>
+ * <li>{@code /api/**} otherwise: session or remember-me cookie, REST CSRF (signed
+ * double-submit cookie plus Origin / Sec-Fetch-Site checks), problem+json 401 and 403.</li>
+ * <li>Everything else (pages): form login, revocable remember-me, logout by POST,
+ * session-bound CSRF on every form.</li>
+ * </ol>
+ * Security headers are written by the http package's filter (it also covers responses
+ * Spring Security never sees), so they are off here.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableMethodSecurity
 public class WebSecurityConfiguration {
 
+	private static final String API = "/api/**";
+
+	/**
+	 * The page chain; an application may replace it with its own. Declared first in this class
+	 * so its condition is evaluated before the API chains below are registered.
+	 */
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	public SecurityFilterChain gatehouseSecurityFilterChain(HttpSecurity http, GatehouseProperties properties,
@@ -41,7 +73,6 @@ public class WebSecurityConfiguration {
 			LoginFailureHandler failureHandler, RevocableRememberMeServices rememberMe) throws Exception {
 		GatehouseProperties.Urls urls = properties.getUrls();
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		RequestMatcher api = paths.matcher("/api/**");
 		http.headers(headers -> headers.disable())
 			.authenticationProvider(authenticationProvider)
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
@@ -65,13 +96,96 @@ public class WebSecurityConfiguration {
 				.invalidateHttpSession(true)
 				.deleteCookies(SessionCookies.name(properties), properties.getCsrf().getCookieName())
 				.logoutSuccessUrl(urls.getHome()))
-			.exceptionHandling(errors -> errors
-				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
-				.defaultAuthenticationEntryPointFor(new LoginEntryPoint(urls.getLogin()), request -> true));
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginEntryPoint(urls.getLogin())));
 		if (properties.getRememberMe().isEnabled()) {
 			http.rememberMe(remember -> remember.rememberMeServices(rememberMe));
 		}
 		return http.build();
+	}
+
+	@Bean
+	@Order(1)
+	public SecurityFilterChain gatehouseApiTokenFilterChain(HttpSecurity http, PersonalAccessTokens tokens,
+			ApiCors cors) throws Exception {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		String read = TokenScope.USER_READ.authority();
+		String write = TokenScope.USER_WRITE.authority();
+		http.securityMatcher(new AndRequestMatcher(paths.matcher(API), BearerTokenFilter.BEARER_REQUEST))
+			.headers(headers -> headers.disable())
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests(authorize -> authorize
+				// logging in, out or signing up is about sessions, which token requests do not have
+				.requestMatchers(paths.matcher(HttpMethod.POST, "/api/login"), paths.matcher(HttpMethod.POST, "/api/logout"),
+						paths.matcher(HttpMethod.POST, "/api/register")).denyAll()
+				.requestMatchers(paths.matcher("/api/admin/**")).access(AuthorizationManagers.allOf(
+						AuthorityAuthorizationManager.hasAuthority(TokenScope.ADMIN.authority()),
+						AuthorityAuthorizationManager.hasRole("admin")))
+				.requestMatchers(paths.matcher(HttpMethod.GET, "/api/me"), paths.matcher(HttpMethod.GET, "/api/sessions/**"),
+						paths.matcher(HttpMethod.GET, "/api/tokens/**")).hasAuthority(read)
+				.requestMatchers(paths.matcher(HttpMethod.POST, API), paths.matcher(HttpMethod.PUT, API),
+						paths.matcher(HttpMethod.PATCH, API), paths.matcher(HttpMethod.DELETE, API)).hasAuthority(write)
+				.anyRequest().authenticated())
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, ex) -> {
+					response.setHeader("WWW-Authenticate", "Bearer");
+					ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Authentication required");
+				})
+				.accessDeniedHandler((request, response, ex) -> {
+					response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
+					ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Insufficient scope");
+				}));
+		cors(http, cors);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	public SecurityFilterChain gatehouseApiFilterChain(HttpSecurity http, GatehouseProperties properties,
+			AccountAuthenticationProvider authenticationProvider, RevocableRememberMeServices rememberMe,
+			RestCsrfTokenRepository csrfTokens, RestCsrfRequestMatcher requiresCsrf, AllowedHosts allowedHosts,
+			ApiCors cors) throws Exception {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		http.securityMatcher(paths.matcher(API))
+			.headers(headers -> headers.disable())
+			.authenticationProvider(authenticationProvider)
+			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
+			.authorizeHttpRequests(authorize -> authorize
+				.requestMatchers(paths.matcher("/api/admin/**")).hasRole("admin")
+				.requestMatchers(paths.matcher("/api/me"), paths.matcher("/api/sessions/**"),
+						paths.matcher("/api/tokens/**"), paths.matcher("/api/change-password")).authenticated()
+				.anyRequest().permitAll())
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, ex) ->
+					ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Authentication required"))
+				.accessDeniedHandler(new CsrfProblemHandler(csrfTokens, properties.getCsrf().getHeaderName())));
+		if (properties.getCsrf().isRestEnabled()) {
+			http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+				.requireCsrfProtectionMatcher(requiresCsrf)
+				// the header must equal the cookie: no per-request masking (that is for forms)
+				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+				.addFilterBefore(new CrossSiteRequestFilter(allowedHosts, cors.origins(), requiresCsrf), CsrfFilter.class);
+		}
+		else {
+			http.csrf(csrf -> csrf.disable());
+		}
+		if (properties.getRememberMe().isEnabled()) {
+			http.rememberMe(remember -> remember.rememberMeServices(rememberMe));
+		}
+		cors(http, cors);
+		return http.build();
+	}
+
+	private static void cors(HttpSecurity http, ApiCors cors) throws Exception {
+		if (cors.enabled()) {
+			http.cors(c -> c.configurationSource(cors.source()));
+		}
+		else {
+			http.cors(c -> c.disable());
+		}
 	}
 
 	@Bean

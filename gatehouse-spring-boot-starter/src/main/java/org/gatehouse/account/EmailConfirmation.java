@@ -1,0 +1,36 @@
+package org.gatehouse.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.gatehouse.config.GatehouseProperties;
+import org.springframework.stereotype.Service;
+
+/** Email confirmation shared by the pages and the JSON API. */
+@Service
+public class EmailConfirmation {
+
+	private final GatehouseProperties properties;
+	private final UserStore users;
+	private final AccountLinks links;
+	private final ConfirmationMails mails;
+
+	public EmailConfirmation(GatehouseProperties properties, UserStore users, AccountLinks links,
+			ConfirmationMails mails) {
+		this.properties = properties;
+		this.users = users;
+		this.links = links;
+		this.mails = mails;
+	}
+
+	/** Sends a new link to an active, unconfirmed account; callers answer the same whatever the address. */
+	public void resend(String email, HttpServletRequest request) {
+		FeatureDisabledException.requireEnabled(properties.getFeatures().isConfirmable());
+		users.findByEmail(email).filter(u -> !u.confirmed() && u.active()).ifPresent(u -> mails.send(u, request));
+	}
+
+	/** True when the token was valid and confirmed its user just now (a link works once). */
+	public boolean confirm(String token) {
+		FeatureDisabledException.requireEnabled(properties.getFeatures().isConfirmable());
+		return links.confirmationUser(token, users).map(users::confirm).orElse(false);
+	}
+}

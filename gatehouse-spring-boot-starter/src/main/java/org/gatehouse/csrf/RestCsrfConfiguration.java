@@ -1,0 +1,21 @@
+package org.gatehouse.csrf;
+
+import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.config.Signers;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The REST CSRF pieces the API filter chain is built from. */
+@Configuration(proxyBeanMethods = false)
+public class RestCsrfConfiguration {
+
+	@Bean
+	public RestCsrfTokenRepository gatehouseRestCsrfTokenRepository(Signers signers, GatehouseProperties properties) {
+		return new RestCsrfTokenRepository(signers.signer("rest-csrf"), properties);
+	}
+
+	@Bean
+	public RestCsrfRequestMatcher gatehouseRestCsrfRequestMatcher(GatehouseProperties properties) {
+		return new RestCsrfRequestMatcher(properties);
+	}
+}

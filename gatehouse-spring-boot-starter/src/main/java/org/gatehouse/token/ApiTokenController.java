@@ -1,0 +1,61 @@
+package org.gatehouse.token;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+
+import org.gatehouse.account.AccountPrincipal;
+import org.gatehouse.web.ApiController;
+import org.gatehouse.web.InvalidRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.MapBindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The user's own personal access tokens. Another user's token id answers 404. */
+@ApiController
+public class ApiTokenController {
+
+	private final PersonalAccessTokens tokens;
+
+	public ApiTokenController(PersonalAccessTokens tokens) {
+		this.tokens = tokens;
+	}
+
+	@GetMapping(path = "/api/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
+	public List<ApiTokenJson.Token> list(@AuthenticationPrincipal AccountPrincipal principal) {
+		return tokens.list(principal.id()).stream().map(t -> ApiTokenJson.Token.of(t, null)).toList();
+	}
+
+	/** The token value is in this answer only. A token-authenticated request can only create weaker or equal tokens. */
+	@PostMapping(path = "/api/tokens", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	public ResponseEntity<ApiTokenJson.Token> create(@AuthenticationPrincipal AccountPrincipal principal,
+			@Valid @RequestBody ApiTokenJson.Create body, Authentication authentication) {
+		Set<TokenScope> ceiling = authentication instanceof ApiTokenAuthentication token ? token.scopes() : null;
+		Errors errors = new MapBindingResult(new HashMap<>(), "token");
+		PersonalAccessTokens.Issued issued = tokens
+			.issue(principal.id(), body.name(), body.scopes(), body.expiresAt(), ceiling, errors)
+			.orElseThrow(() -> new InvalidRequestException(errors, java.util.Map.of("expiresAt", "expires_at")));
+		return ResponseEntity.status(HttpStatus.CREATED).body(ApiTokenJson.Token.of(issued.token(), issued.secret()));
+	}
+
+	@DeleteMapping("/api/tokens/{id}")
+	public ResponseEntity<Void> revoke(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id) {
+		if (!tokens.revoke(principal.id(), id)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such token");
+		}
+		return ResponseEntity.noContent().build();
+	}
+}

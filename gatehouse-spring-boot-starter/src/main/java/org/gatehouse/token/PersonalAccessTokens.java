@@ -1,0 +1,132 @@
+package org.gatehouse.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gatehouse.account.AccountPrincipal;
+import org.gatehouse.account.User;
+import org.gatehouse.account.UserStore;
+import org.springframework.stereotype.Service;
+import org.springframework.validation.Errors;
+
+/**
+ * Issues, checks and revokes personal access tokens: {@code gat_} + base64url(32 random bytes),
+ * stored as SHA-256 only. A token works while it is neither revoked nor expired and its user
+ * is active; the user is re-read on every request so deactivation takes effect at once.
+ */
+@Service
+public class PersonalAccessTokens {
+
+	public static final String TOKEN_PREFIX = "gat_";
+	/** Characters of the token kept in clear, so users can tell their tokens apart. */
+	static final int SHOWN_PREFIX_LENGTH = TOKEN_PREFIX.length() + 8;
+	static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+	private static final int RANDOM_BYTES = 32;
+	private static final int MAX_TOKEN_LENGTH = 100;
+
+	/** The stored token and, this one time only, the token itself. */
+	public record Issued(ApiToken token, String secret) {
+	}
+
+	private final ApiTokenStore store;
+	private final UserStore users;
+	private final Clock clock;
+	private final SecureRandom random = new SecureRandom();
+
+	public PersonalAccessTokens(ApiTokenStore store, UserStore users, Clock clock) {
+		this.store = store;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	/**
+	 * A new token, or empty with reasons in {@code errors}. {@code ceiling} limits the scopes
+	 * when the request itself came with a token (a token never mints a stronger one); null for sessions.
+	 */
+	public Optional<Issued> issue(long userId, String name, List<String> scopeNames, Instant expiresAt,
+			Set<TokenScope> ceiling, Errors errors) {
+		User user = users.findById(userId).orElseThrow();
+		Set<TokenScope> scopes = EnumSet.noneOf(TokenScope.class);
+		for (String scopeName : scopeNames == null ? List.<String>of() : scopeNames) {
+			TokenScope.parse(scopeName).ifPresentOrElse(scopes::add,
+					() -> errors.rejectValue("scopes", "token.scope.unknown", new Object[] { scopeName },
+							"Unknown scope: " + scopeName));
+		}
+		if (scopes.isEmpty() && !errors.hasFieldErrors("scopes")) {
+			errors.rejectValue("scopes", "token.scope.required", "Choose at least one scope.");
+		}
+		if (scopes.contains(TokenScope.ADMIN) && !user.hasRole("admin")) {
+			errors.rejectValue("scopes", "token.scope.admin", "Only administrators can create admin tokens.");
+		}
+		if (ceiling != null && !ceiling.containsAll(scopes)) {
+			errors.rejectValue("scopes", "token.scope.ceiling",
+					"A token can only create tokens with scopes it has itself.");
+		}
+		Instant now = clock.instant();
+		if (expiresAt != null && !expiresAt.isAfter(now)) {
+			errors.rejectValue("expiresAt", "token.expiry.past", "The expiry must be in the future.");
+		}
+		if (errors.hasErrors()) {
+			return Optional.empty();
+		}
+		String secret = newSecret();
+		String prefix = secret.substring(0, SHOWN_PREFIX_LENGTH);
+		long id = store.create(userId, name.strip(), hash(secret), prefix, scopes, now, expiresAt);
+		return Optional.of(new Issued(store.findById(id).orElseThrow(), secret));
+	}
+
+	/** The authentication for a presented token, or empty when it is unknown, revoked, expired or its user inactive. */
+	public Optional<ApiTokenAuthentication> authenticate(String presented) {
+		if (presented == null || !presented.startsWith(TOKEN_PREFIX) || presented.length() > MAX_TOKEN_LENGTH) {
+			return Optional.empty();
+		}
+		Instant now = clock.instant();
+		Optional<ApiToken> token = store.findByHash(hash(presented)).filter(t -> t.usableAt(now));
+		Optional<User> user = token.flatMap(t -> users.findById(t.userId())).filter(User::active);
+		if (user.isEmpty()) {
+			return Optional.empty();
+		}
+		store.touch(token.get().id(), now, LAST_USED_RESOLUTION);
+		return Optional.of(new ApiTokenAuthentication(AccountPrincipal.of(user.get()), token.get()));
+	}
+
+	public List<ApiToken> list(long userId) {
+		return store.listFor(userId);
+	}
+
+	public boolean revoke(long userId, long tokenId) {
+		return store.revoke(userId, tokenId, clock.instant());
+	}
+
+	/** Ban flow: every token of the user is refused from now on. */
+	public int revokeAllFor(long userId) {
+		return store.revokeAllFor(userId, clock.instant());
+	}
+
+	private String newSecret() {
+		byte[] bytes = new byte[RANDOM_BYTES];
+		random.nextBytes(bytes);
+		return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	static String hash(String secret) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(secret.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+}

@@ -1,0 +1,78 @@
+package org.gatehouse.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Problem documents for validation failures of {@link ApiController}s, with an
+ * {@code errors: [{field, message}]} list, and for login failures. Spring MVC's standard
+ * errors (malformed JSON, 415, ...) are Spring Boot's problem details (spring.mvc.problemdetails);
+ * errors before a controller is chosen (404, 405) go through the error controller, also JSON under /api/.
+ * Ordered before Boot's handler so these win for API controllers.
+ */
+@RestControllerAdvice(annotations = ApiController.class)
+@Order(-1)
+public class ApiErrorHandler {
+
+	private final MessageSource messages;
+
+	public ApiErrorHandler(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	public ResponseEntity<ProblemDetail> notValid(MethodArgumentNotValidException ex) {
+		return ResponseEntity.badRequest().body(validationProblem(ex.getBindingResult(), ApiErrorHandler::snakeCase));
+	}
+
+	@ExceptionHandler(InvalidRequestException.class)
+	public ResponseEntity<ProblemDetail> invalid(InvalidRequestException ex) {
+		return ResponseEntity.badRequest().body(validationProblem(ex.errors(), ex::jsonField));
+	}
+
+	/** One answer for unknown user, wrong password and inactive account. */
+	@ExceptionHandler(BadCredentialsException.class)
+	public ResponseEntity<ProblemDetail> badCredentials() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+				"The email/username or password is not correct.");
+		problem.setTitle(HttpStatus.UNAUTHORIZED.getReasonPhrase());
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+	}
+
+	private ProblemDetail validationProblem(Errors errors, UnaryOperator<String> jsonField) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Validation failed");
+		problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
+		List<Map<String, String>> list = new ArrayList<>();
+		for (FieldError error : errors.getFieldErrors()) {
+			list.add(Map.of("field", jsonField.apply(error.getField()), "message", message(error)));
+		}
+		errors.getGlobalErrors().forEach(error -> list.add(Map.of("field", "",
+				"message", messages.getMessage(error, LocaleContextHolder.getLocale()))));
+		problem.setProperty("errors", list);
+		return problem;
+	}
+
+	/** Record components are camelCase, the API's JSON names snake_case. */
+	static String snakeCase(String field) {
+		return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+	}
+
+	private String message(FieldError error) {
+		return messages.getMessage(error, LocaleContextHolder.getLocale());
+	}
+}

@@ -1,0 +1,40 @@
+package org.gatehouse.csrf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.gatehouse.config.GatehouseProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.cors.CorsConfiguration;
+
+class ApiCorsTest {
+
+	@Test
+	void offByDefault() {
+		assertThat(new ApiCors(new GatehouseProperties()).enabled()).isFalse();
+	}
+
+	@Test
+	void wildcardWithCredentialsStopsTheStartUp() {
+		GatehouseProperties properties = new GatehouseProperties();
+		properties.getCors().setAllowedOrigins(List.of("*"));
+		assertThatThrownBy(() -> new ApiCors(properties)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("gatehouse.cors.allowed-origins");
+		properties.getCors().setAllowCredentials(false);
+		assertThat(new ApiCors(properties).enabled()).isTrue();
+	}
+
+	@Test
+	void explicitOriginsMayUseCredentials() {
+		GatehouseProperties properties = new GatehouseProperties();
+		properties.getCors().setAllowedOrigins(List.of("https://app.example.org/"));
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/me");
+		CorsConfiguration cors = new ApiCors(properties).source().getCorsConfiguration(request);
+		assertThat(cors.getAllowedOrigins()).containsExactly("https://app.example.org");
+		assertThat(cors.getAllowCredentials()).isTrue();
+		assertThat(cors.getAllowedHeaders()).contains("X-CSRFToken", "Authorization");
+	}
+}
