@@ -136,9 +136,23 @@ final class Browser implements AutoCloseable {
 	Browser submit(By button) {
 		WebElement html = driver.findElement(By.tagName("html"));
 		driver.findElement(button).click();
-		new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.stalenessOf(html));
+		new WebDriverWait(driver, TIMEOUT).until(d -> isStale(html));
 		loaded();
 		return this;
+	}
+
+	/** Chromedriver sometimes answers "node does not belong to the document" instead of "stale": both mean gone. */
+	private static boolean isStale(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException ex) {
+			return true;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			return ex.getMessage() != null && ex.getMessage().contains("does not belong to the document");
+		}
 	}
 
 	Browser type(By field, String text) {
