@@ -3,9 +3,12 @@ package org.gatehouse.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import org.gatehouse.audit.SecurityEvent;
+import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.mail.AccountMailer;
 import org.gatehouse.passwords.Verification;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,14 +26,16 @@ public class ChangePasswordController {
 	private final PasswordService passwords;
 	private final CredentialRevocation revocation;
 	private final AccountMailer mailer;
+	private final ApplicationEventPublisher events;
 
 	public ChangePasswordController(GatehouseProperties properties, UserStore users, PasswordService passwords,
-			CredentialRevocation revocation, AccountMailer mailer) {
+			CredentialRevocation revocation, AccountMailer mailer, ApplicationEventPublisher events) {
 		this.properties = properties;
 		this.users = users;
 		this.passwords = passwords;
 		this.revocation = revocation;
 		this.mailer = mailer;
+		this.events = events;
 	}
 
 	@GetMapping("${gatehouse.urls.change-password:/account/settings/password/}")
@@ -59,6 +64,7 @@ public class ChangePasswordController {
 		// so keeping it by its renewed id would delete it (JDBC and Redis stores)
 		revocation.revokeAll(user.id(), request.getSession().getId());
 		SessionLogin.renewSessionId(request);
+		events.publishEvent(SecurityEvent.byUser(SecurityEventType.PASSWORD_CHANGE, user.id(), null));
 		mailer.send(user.email(), "password-change-notice", null);
 		model.addAttribute("messageKey", "change.done");
 		return properties.getTemplates().getMessage();

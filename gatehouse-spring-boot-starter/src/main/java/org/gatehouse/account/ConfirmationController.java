@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.gatehouse.audit.SecurityEvent;
+import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.config.GatehouseProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,13 +25,15 @@ public class ConfirmationController {
 	private final UserStore users;
 	private final AccountLinks links;
 	private final ConfirmationMails mails;
+	private final ApplicationEventPublisher events;
 
 	public ConfirmationController(GatehouseProperties properties, UserStore users, AccountLinks links,
-			ConfirmationMails mails) {
+			ConfirmationMails mails, ApplicationEventPublisher events) {
 		this.properties = properties;
 		this.users = users;
 		this.links = links;
 		this.mails = mails;
+		this.events = events;
 	}
 
 	@GetMapping("${gatehouse.urls.confirm:/confirm/}")
@@ -56,12 +61,14 @@ public class ConfirmationController {
 	@GetMapping("${gatehouse.urls.confirm:/confirm/}{token}")
 	public String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
 		FeatureDisabledException.requireEnabled(properties.getFeatures().isConfirmable());
-		boolean confirmed = links.confirmationUser(token, users).map(users::confirm).orElse(false);
+		java.util.Optional<Long> userId = links.confirmationUser(token, users);
+		boolean confirmed = userId.map(users::confirm).orElse(false);
 		if (!confirmed) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("messageKey", "confirm.invalid");
 			return properties.getTemplates().getMessage();
 		}
+		events.publishEvent(SecurityEvent.byUser(SecurityEventType.CONFIRMATION, userId.get(), null));
 		model.addAttribute("messageKey", "confirm.done");
 		return properties.getTemplates().getMessage();
 	}

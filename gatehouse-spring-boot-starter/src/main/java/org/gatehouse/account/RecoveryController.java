@@ -6,8 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.gatehouse.audit.SecurityEvent;
+import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.mail.AccountMailer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,15 +30,18 @@ public class RecoveryController {
 	private final AccountMailer mailer;
 	private final PasswordService passwords;
 	private final CredentialRevocation revocation;
+	private final ApplicationEventPublisher events;
 
 	public RecoveryController(GatehouseProperties properties, UserStore users, AccountLinks links,
-			AccountMailer mailer, PasswordService passwords, CredentialRevocation revocation) {
+			AccountMailer mailer, PasswordService passwords, CredentialRevocation revocation,
+			ApplicationEventPublisher events) {
 		this.properties = properties;
 		this.users = users;
 		this.links = links;
 		this.mailer = mailer;
 		this.passwords = passwords;
 		this.revocation = revocation;
+		this.events = events;
 	}
 
 	@GetMapping("${gatehouse.urls.reset:/lost-password/}")
@@ -89,6 +95,7 @@ public class RecoveryController {
 		}
 		users.changePassword(user.id(), passwords.hashNew(form.getPassword()));
 		revocation.revokeAll(user.id(), null);
+		events.publishEvent(SecurityEvent.byUser(SecurityEventType.PASSWORD_RESET, user.id(), null));
 		mailer.send(user.email(), "password-reset-notice", null);
 		model.addAttribute("messageKey", "reset.done");
 		return properties.getTemplates().getMessage();

@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.gatehouse.audit.SecurityEvent;
+import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.config.GatehouseProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,15 +29,18 @@ public class RegistrationController {
 	private final RecaptchaVerifier recaptcha;
 	private final ConfirmationMails confirmations;
 	private final SessionLogin sessionLogin;
+	private final ApplicationEventPublisher events;
 
 	public RegistrationController(GatehouseProperties properties, UserStore users, PasswordService passwords,
-			RecaptchaVerifier recaptcha, ConfirmationMails confirmations, SessionLogin sessionLogin) {
+			RecaptchaVerifier recaptcha, ConfirmationMails confirmations, SessionLogin sessionLogin,
+			ApplicationEventPublisher events) {
 		this.properties = properties;
 		this.users = users;
 		this.passwords = passwords;
 		this.recaptcha = recaptcha;
 		this.confirmations = confirmations;
 		this.sessionLogin = sessionLogin;
+		this.events = events;
 	}
 
 	@GetMapping("${gatehouse.urls.register:/signup/}")
@@ -79,6 +85,7 @@ public class RegistrationController {
 			return page(model);
 		}
 		User user = users.findById(id).orElseThrow();
+		events.publishEvent(SecurityEvent.byUser(SecurityEventType.REGISTRATION, id, null));
 		if (confirmable) {
 			confirmations.send(user, request);
 		}

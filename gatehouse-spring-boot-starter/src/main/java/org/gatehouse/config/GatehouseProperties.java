@@ -48,6 +48,8 @@ public class GatehouseProperties {
 	private final Mail mail = new Mail();
 	private final Tokens tokens = new Tokens();
 	private final Accounts accounts = new Accounts();
+	private final Audit audit = new Audit();
+	private final Admin admin = new Admin();
 
 	public boolean isProduction() { return mode == Mode.PRODUCTION; }
 
@@ -76,6 +78,8 @@ public class GatehouseProperties {
 	public Mail getMail() { return mail; }
 	public Tokens getTokens() { return tokens; }
 	public Accounts getAccounts() { return accounts; }
+	public Audit getAudit() { return audit; }
+	public Admin getAdmin() { return admin; }
 
 	public static class Http {
 		/** APP_ALLOWED_HOSTS: Host header values accepted; ".example.org" also allows subdomains. */
@@ -456,11 +460,15 @@ public class GatehouseProperties {
 		private Duration confirmationValidity = Duration.ofDays(5);
 		/** How long a reset link works (SECURITY_RESET_PASSWORD_WITHIN). */
 		private Duration resetValidity = Duration.ofHours(1);
+		/** How long the set-password link of an invitation by an administrator works. */
+		private Duration invitationValidity = Duration.ofDays(3);
 
 		public Duration getConfirmationValidity() { return confirmationValidity; }
 		public void setConfirmationValidity(Duration v) { this.confirmationValidity = v; }
 		public Duration getResetValidity() { return resetValidity; }
 		public void setResetValidity(Duration v) { this.resetValidity = v; }
+		public Duration getInvitationValidity() { return invitationValidity; }
+		public void setInvitationValidity(Duration v) { this.invitationValidity = v; }
 	}
 
 	public static class Accounts {
@@ -473,5 +481,25 @@ public class GatehouseProperties {
 		public void setUsernameMinLength(int v) { this.usernameMinLength = v; }
 		public int getUsernameMaxLength() { return usernameMaxLength; }
 		public void setUsernameMaxLength(int v) { this.usernameMaxLength = v; }
+	}
+
+	public static class Audit {
+		/** How long security log entries are kept; the audit-retention task deletes older ones. */
+		private Duration retention = Duration.ofDays(365);
+		/** Interval of the audit-retention task. */
+		private Duration retentionInterval = Duration.ofDays(1);
+
+		public Duration getRetention() { return retention; }
+		public void setRetention(Duration retention) { this.retention = retention; }
+		public Duration getRetentionInterval() { return retentionInterval; }
+		public void setRetentionInterval(Duration v) { this.retentionInterval = v; }
+	}
+
+	public static class Admin {
+		/** Destructive admin actions need the admin's password entered within this time. */
+		private Duration reauthenticationTimeout = Duration.ofMinutes(5);
+
+		public Duration getReauthenticationTimeout() { return reauthenticationTimeout; }
+		public void setReauthenticationTimeout(Duration v) { this.reauthenticationTimeout = v; }
 	}
 }
