@@ -47,9 +47,10 @@ public class FirstAdminSetup {
 		if (properties.isProduction() || users.anyActiveUserWithRole("admin")) {
 			return;
 		}
-		String value = issue();
-		log.warn("No administrator exists. Create the first one within {} minutes at {}{} (works once)",
-				VALIDITY.toMinutes(), PATH, value);
+		String base = properties.getMail().getLinkBaseUrl();
+		String link = (base == null || base.isBlank() ? "" : base.replaceAll("/+$", "")) + PATH + issue();
+		log.warn("No administrator exists. Create the first one within {} minutes at {} (works once)",
+				VALIDITY.toMinutes(), link);
 	}
 
 	/** A new token replacing any earlier one; null in production. */
