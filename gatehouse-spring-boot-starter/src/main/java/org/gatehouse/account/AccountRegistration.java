@@ -1,5 +1,8 @@
 package org.gatehouse.account;
 
+import org.gatehouse.audit.SecurityEvent;
+import org.gatehouse.audit.SecurityEventType;
+import org.springframework.context.ApplicationEventPublisher;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,15 +28,18 @@ public class AccountRegistration {
 	private final RecaptchaVerifier recaptcha;
 	private final ConfirmationMails confirmations;
 	private final SessionLogin sessionLogin;
+	private final ApplicationEventPublisher events;
 
 	public AccountRegistration(GatehouseProperties properties, UserStore users, PasswordService passwords,
-			RecaptchaVerifier recaptcha, ConfirmationMails confirmations, SessionLogin sessionLogin) {
+			RecaptchaVerifier recaptcha, ConfirmationMails confirmations, SessionLogin sessionLogin,
+			ApplicationEventPublisher events) {
 		this.properties = properties;
 		this.users = users;
 		this.passwords = passwords;
 		this.recaptcha = recaptcha;
 		this.confirmations = confirmations;
 		this.sessionLogin = sessionLogin;
+		this.events = events;
 	}
 
 	/** The new user, or empty with the reasons in {@code errors} (which may already hold bean-validation errors). */
@@ -70,6 +76,7 @@ public class AccountRegistration {
 			return Optional.empty();
 		}
 		User user = users.findById(id).orElseThrow();
+		events.publishEvent(SecurityEvent.byUser(SecurityEventType.REGISTRATION, id, null));
 		if (confirmable) {
 			confirmations.send(user, request);
 		}

@@ -1,5 +1,8 @@
 package org.gatehouse.account;
 
+import org.gatehouse.audit.SecurityEvent;
+import org.gatehouse.audit.SecurityEventType;
+import org.springframework.context.ApplicationEventPublisher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.gatehouse.config.GatehouseProperties;
@@ -13,13 +16,15 @@ public class EmailConfirmation {
 	private final UserStore users;
 	private final AccountLinks links;
 	private final ConfirmationMails mails;
+	private final ApplicationEventPublisher events;
 
 	public EmailConfirmation(GatehouseProperties properties, UserStore users, AccountLinks links,
-			ConfirmationMails mails) {
+			ConfirmationMails mails, ApplicationEventPublisher events) {
 		this.properties = properties;
 		this.users = users;
 		this.links = links;
 		this.mails = mails;
+		this.events = events;
 	}
 
 	/** Sends a new link to an active, unconfirmed account; callers answer the same whatever the address. */
@@ -31,6 +36,11 @@ public class EmailConfirmation {
 	/** True when the token was valid and confirmed its user just now (a link works once). */
 	public boolean confirm(String token) {
 		FeatureDisabledException.requireEnabled(properties.getFeatures().isConfirmable());
-		return links.confirmationUser(token, users).map(users::confirm).orElse(false);
+		java.util.Optional<Long> userId = links.confirmationUser(token, users);
+		boolean confirmed = userId.map(users::confirm).orElse(false);
+		if (confirmed) {
+			events.publishEvent(SecurityEvent.byUser(SecurityEventType.CONFIRMATION, userId.get(), null));
+		}
+		return confirmed;
 	}
 }

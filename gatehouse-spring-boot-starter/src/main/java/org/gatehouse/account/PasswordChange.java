@@ -1,5 +1,8 @@
 package org.gatehouse.account;
 
+import org.gatehouse.audit.SecurityEvent;
+import org.gatehouse.audit.SecurityEventType;
+import org.springframework.context.ApplicationEventPublisher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -21,14 +24,16 @@ public class PasswordChange {
 	private final PasswordService passwords;
 	private final CredentialRevocation revocation;
 	private final AccountMailer mailer;
+	private final ApplicationEventPublisher events;
 
 	public PasswordChange(GatehouseProperties properties, UserStore users, PasswordService passwords,
-			CredentialRevocation revocation, AccountMailer mailer) {
+			CredentialRevocation revocation, AccountMailer mailer, ApplicationEventPublisher events) {
 		this.properties = properties;
 		this.users = users;
 		this.passwords = passwords;
 		this.revocation = revocation;
 		this.mailer = mailer;
+		this.events = events;
 	}
 
 	/** False with the reasons in {@code errors} (field "currentPassword" for a wrong current password). */
@@ -44,6 +49,7 @@ public class PasswordChange {
 			return false;
 		}
 		users.changePassword(user.id(), passwords.hashNew(form.getPassword()));
+		events.publishEvent(SecurityEvent.byUser(SecurityEventType.PASSWORD_CHANGE, user.id(), null));
 		// revoke first: the store still knows the caller's session by its current id
 		HttpSession own = request.getSession(false);
 		revocation.revokeAll(user.id(), own == null ? null : own.getId());

@@ -1,5 +1,8 @@
 package org.gatehouse.account;
 
+import org.gatehouse.audit.SecurityEvent;
+import org.gatehouse.audit.SecurityEventType;
+import org.springframework.context.ApplicationEventPublisher;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,15 +22,17 @@ public class PasswordRecovery {
 	private final AccountMailer mailer;
 	private final PasswordService passwords;
 	private final CredentialRevocation revocation;
+	private final ApplicationEventPublisher events;
 
 	public PasswordRecovery(GatehouseProperties properties, UserStore users, AccountLinks links, AccountMailer mailer,
-			PasswordService passwords, CredentialRevocation revocation) {
+			PasswordService passwords, CredentialRevocation revocation, ApplicationEventPublisher events) {
 		this.properties = properties;
 		this.users = users;
 		this.links = links;
 		this.mailer = mailer;
 		this.passwords = passwords;
 		this.revocation = revocation;
+		this.events = events;
 	}
 
 	/** Mails a reset link to an active account with that address; callers answer the same either way. */
@@ -52,6 +57,7 @@ public class PasswordRecovery {
 			return false;
 		}
 		users.changePassword(user.id(), passwords.hashNew(form.getPassword()));
+		events.publishEvent(SecurityEvent.byUser(SecurityEventType.PASSWORD_RESET, user.id(), null));
 		revocation.revokeAll(user.id(), null);
 		mailer.send(user.email(), "password-reset-notice", null);
 		return true;

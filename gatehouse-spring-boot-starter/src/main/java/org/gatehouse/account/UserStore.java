@@ -143,6 +143,52 @@ public class UserStore {
 			.params(userId, role).update();
 	}
 
+	/** Users with an id above {@code afterId}, in id order: keyset paging, no OFFSET scan. */
+	public List<User> listAfterId(long afterId, int limit) {
+		return jdbc.sql("select " + COLUMNS + " from gh_user where id > ? order by id limit ?")
+			.params(afterId, limit).query(this::mapUser).list();
+	}
+
+	/**
+	 * Users whose email starts with the prefix, in email_key order after {@code afterKey}: a range
+	 * scan of the unique email_key index (PostgreSQL needs the C collation or a varchar_pattern_ops
+	 * index for LIKE to use it).
+	 */
+	public List<User> searchByEmailPrefix(String prefix, String afterKey, int limit) {
+		return jdbc.sql("select " + COLUMNS + " from gh_user where email_key like ? escape '\\' and email_key > ? "
+				+ "order by email_key limit ?")
+			.params(likePrefix(emailKey(prefix)), afterKey == null ? "" : afterKey, limit).query(this::mapUser).list();
+	}
+
+	/** As {@link #searchByEmailPrefix}, on the unique username_key index. */
+	public List<User> searchByUsernamePrefix(String prefix, String afterKey, int limit) {
+		return jdbc.sql("select " + COLUMNS + " from gh_user where username_key like ? escape '\\' "
+				+ "and username_key > ? order by username_key limit ?")
+			.params(likePrefix(prefix.trim().toLowerCase(Locale.ROOT)), afterKey == null ? "" : afterKey, limit)
+			.query(this::mapUser).list();
+	}
+
+	public boolean anyActiveUserWithRole(String role) {
+		return jdbc.sql("select count(*) from gh_user u join gh_user_role ur on ur.user_id = u.id "
+				+ "join gh_role r on r.id = ur.role_id where r.name = ? and u.active = true")
+			.param(role).query(Integer.class).single() > 0;
+	}
+
+	public List<String> roleNames() {
+		return jdbc.sql("select name from gh_role order by name").query(String.class).list();
+	}
+
+	/** Sets the status and confirmation time of an imported user as the other system had them. */
+	public void setImportedState(long id, boolean active, Instant confirmedAt) {
+		jdbc.sql("update gh_user set active = ?, confirmed_at = ? where id = ?")
+			.params(active, confirmedAt == null ? null : OffsetDateTime.ofInstant(confirmedAt, ZoneOffset.UTC), id)
+			.update();
+	}
+
+	private static String likePrefix(String prefix) {
+		return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
 	private Set<String> roles(long userId) {
 		List<String> names = jdbc.sql("select r.name from gh_role r join gh_user_role ur on ur.role_id = r.id "
 				+ "where ur.user_id = ? order by r.name").param(userId).query(String.class).list();

@@ -50,6 +50,8 @@ public class GatehouseProperties {
 	private final Accounts accounts = new Accounts();
 	private final Cors cors = new Cors();
 	private final Api api = new Api();
+	private final Audit audit = new Audit();
+	private final Admin admin = new Admin();
 
 	public boolean isProduction() { return mode == Mode.PRODUCTION; }
 
@@ -80,6 +82,8 @@ public class GatehouseProperties {
 	public Accounts getAccounts() { return accounts; }
 	public Cors getCors() { return cors; }
 	public Api getApi() { return api; }
+	public Audit getAudit() { return audit; }
+	public Admin getAdmin() { return admin; }
 
 	public static class Http {
 		/** APP_ALLOWED_HOSTS: Host header values accepted; ".example.org" also allows subdomains. */
@@ -460,11 +464,15 @@ public class GatehouseProperties {
 		private Duration confirmationValidity = Duration.ofDays(5);
 		/** How long a reset link works (SECURITY_RESET_PASSWORD_WITHIN). */
 		private Duration resetValidity = Duration.ofHours(1);
+		/** How long the set-password link of an invitation by an administrator works. */
+		private Duration invitationValidity = Duration.ofDays(3);
 
 		public Duration getConfirmationValidity() { return confirmationValidity; }
 		public void setConfirmationValidity(Duration v) { this.confirmationValidity = v; }
 		public Duration getResetValidity() { return resetValidity; }
 		public void setResetValidity(Duration v) { this.resetValidity = v; }
+		public Duration getInvitationValidity() { return invitationValidity; }
+		public void setInvitationValidity(Duration v) { this.invitationValidity = v; }
 	}
 
 	public static class Accounts {
@@ -500,5 +508,25 @@ public class GatehouseProperties {
 
 		public boolean isDocsEnabled() { return docsEnabled; }
 		public void setDocsEnabled(boolean docsEnabled) { this.docsEnabled = docsEnabled; }
+	}
+
+	public static class Audit {
+		/** How long security log entries are kept; the audit-retention task deletes older ones. */
+		private Duration retention = Duration.ofDays(365);
+		/** Interval of the audit-retention task. */
+		private Duration retentionInterval = Duration.ofDays(1);
+
+		public Duration getRetention() { return retention; }
+		public void setRetention(Duration retention) { this.retention = retention; }
+		public Duration getRetentionInterval() { return retentionInterval; }
+		public void setRetentionInterval(Duration v) { this.retentionInterval = v; }
+	}
+
+	public static class Admin {
+		/** Destructive admin actions need the admin's password entered within this time. */
+		private Duration reauthenticationTimeout = Duration.ofMinutes(5);
+
+		public Duration getReauthenticationTimeout() { return reauthenticationTimeout; }
+		public void setReauthenticationTimeout(Duration v) { this.reauthenticationTimeout = v; }
 	}
 }

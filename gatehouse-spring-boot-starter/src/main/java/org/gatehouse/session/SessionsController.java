@@ -3,7 +3,10 @@ package org.gatehouse.session;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.gatehouse.account.AccountPrincipal;
+import org.gatehouse.audit.SecurityEvent;
+import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.config.GatehouseProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,10 +23,13 @@ public class SessionsController {
 
 	private final UserSessions sessions;
 	private final GatehouseProperties properties;
+	private final ApplicationEventPublisher events;
 
-	public SessionsController(UserSessions sessions, GatehouseProperties properties) {
+	public SessionsController(UserSessions sessions, GatehouseProperties properties,
+			ApplicationEventPublisher events) {
 		this.sessions = sessions;
 		this.properties = properties;
+		this.events = events;
 	}
 
 	@GetMapping("${gatehouse.urls.sessions:/account/settings/sessions/}")
@@ -39,6 +45,7 @@ public class SessionsController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		redirect.addFlashAttribute("revoked", 1);
+		events.publishEvent(SecurityEvent.byUser(SecurityEventType.SESSION_REVOKED, principal.id(), null));
 		return "redirect:" + properties.getUrls().getSessions();
 	}
 

@@ -1,0 +1,29 @@
+package org.gatehouse.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.tasks.CleanupRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
+import org.springframework.stereotype.Component;
+
+/** Runs audit-retention every gatehouse.audit.retention-interval, under the runner's cluster lock. */
+@Component
+@ConditionalOnProperty(name = "gatehouse.tasks.enabled", havingValue = "true", matchIfMissing = true)
+public class AuditRetentionSchedule implements AutoCloseable {
+
+	private final SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
+
+	public AuditRetentionSchedule(CleanupRunner runner, GatehouseProperties properties) {
+		Duration every = properties.getAudit().getRetentionInterval();
+		scheduler.setThreadNamePrefix("gatehouse-audit-");
+		scheduler.scheduleWithFixedDelay(() -> runner.run("audit-retention"), Instant.now().plus(every), every);
+	}
+
+	@Override
+	public void close() {
+		scheduler.close();
+	}
+}

@@ -1,0 +1,32 @@
+package org.gatehouse.audit;
+
+import java.time.Clock;
+
+import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.tasks.CleanupTask;
+import org.springframework.stereotype.Component;
+
+/** Deletes security log entries older than gatehouse.audit.retention. */
+@Component
+public class AuditRetentionTask implements CleanupTask {
+
+	private final AuditLog auditLog;
+	private final GatehouseProperties properties;
+	private final Clock clock;
+
+	public AuditRetentionTask(AuditLog auditLog, GatehouseProperties properties, Clock clock) {
+		this.auditLog = auditLog;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public String name() {
+		return "audit-retention";
+	}
+
+	@Override
+	public int run() {
+		return auditLog.deleteBefore(clock.instant().minus(properties.getAudit().getRetention()));
+	}
+}

@@ -1,0 +1,52 @@
+package org.gatehouse.audit;
+
+import org.gatehouse.account.AccountPrincipal;
+import org.gatehouse.account.User;
+import org.gatehouse.account.UserStore;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.RememberMeAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/** Turns Spring Security's login, login-failure and logout events into security log events. */
+@Component
+public class AuthenticationEventsAuditor {
+
+	private final ApplicationEventPublisher events;
+	private final UserStore users;
+
+	public AuthenticationEventsAuditor(ApplicationEventPublisher events, UserStore users) {
+		this.events = events;
+		this.users = users;
+	}
+
+	@EventListener
+	public void loggedIn(AuthenticationSuccessEvent event) {
+		Authentication auth = event.getAuthentication();
+		if (auth.getPrincipal() instanceof AccountPrincipal principal) {
+			String how = auth instanceof RememberMeAuthenticationToken ? "remember-me" : "password";
+			events.publishEvent(SecurityEvent.byUser(SecurityEventType.LOGIN_SUCCESS, principal.id(), how));
+		}
+	}
+
+	/** The typed login is not stored: people type passwords into it. A known account is the subject. */
+	@EventListener
+	public void loginFailed(AbstractAuthenticationFailureEvent event) {
+		Long subject = users.findByLogin(event.getAuthentication().getName()).map(User::id).orElse(null);
+		String reason = event.getException().getClass().getSimpleName();
+		events.publishEvent(new SecurityEvent(SecurityEventType.LOGIN_FAILURE, null, subject,
+				subject == null ? reason + " (unknown login)" : reason));
+	}
+
+	@EventListener
+	public void loggedOut(LogoutSuccessEvent event) {
+		if (event.getAuthentication() != null
+				&& event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
+			events.publishEvent(SecurityEvent.byUser(SecurityEventType.LOGOUT, principal.id(), null));
+		}
+	}
+}

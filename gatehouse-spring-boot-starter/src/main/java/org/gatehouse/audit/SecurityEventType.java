@@ -1,0 +1,23 @@
+package org.gatehouse.audit;
+
+/** What a security log entry records; stored by name, so names never change. */
+public enum SecurityEventType {
+	LOGIN_SUCCESS,
+	LOGIN_FAILURE,
+	LOGOUT,
+	REGISTRATION,
+	CONFIRMATION,
+	PASSWORD_CHANGE,
+	PASSWORD_RESET,
+	SESSION_REVOKED,
+	ROLE_ADDED,
+	ROLE_REMOVED,
+	USER_BANNED,
+	USER_UNBANNED,
+	USER_INVITED,
+	INVITATION_ACCEPTED,
+	CONFIRMATION_RESENT,
+	REAUTHENTICATION_FAILED,
+	FIRST_ADMIN_CREATED,
+	USER_IMPORTED
+}

@@ -1,0 +1,32 @@
+package org.gatehouse.audit;
+
+import java.util.List;
+
+import org.gatehouse.account.AccountPrincipal;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The user's own security log: the entries about their account, newest first. */
+@Controller
+public class SecurityLogController {
+
+	static final String PATH = "/account/security-log/";
+	static final int PAGE_SIZE = 50;
+
+	private final AuditLog auditLog;
+
+	public SecurityLogController(AuditLog auditLog) {
+		this.auditLog = auditLog;
+	}
+
+	@GetMapping(PATH)
+	public String list(@AuthenticationPrincipal AccountPrincipal principal,
+			@RequestParam(required = false) Long before, Model model) {
+		List<AuditEntry> entries = auditLog.aboutUser(principal.id(), before, PAGE_SIZE + 1);
+		AuditPage.addTo(model, entries, PAGE_SIZE);
+		return "gatehouse/security_log";
+	}
+}

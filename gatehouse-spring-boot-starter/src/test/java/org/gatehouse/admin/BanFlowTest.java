@@ -1,0 +1,128 @@
+package org.gatehouse.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import org.gatehouse.account.PasswordService;
+import org.gatehouse.account.UserStore;
+import org.gatehouse.audit.AuditLog;
+import org.gatehouse.testapp.GatehouseIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+@GatehouseIntegrationTest
+class BanFlowTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserStore users;
+
+	@Autowired
+	PasswordService passwords;
+
+	@Autowired
+	AuditLog auditLog;
+
+	private WebClient admin() throws Exception {
+		String email = WebClient.uniqueEmail();
+		WebClient.createUser(users, passwords, email, "admin");
+		WebClient admin = new WebClient(mvc);
+		admin.login(email, WebClient.PASSWORD);
+		return admin;
+	}
+
+	@Test
+	void banNeedsAFreshPasswordThenEndsSessionsAndRememberMe() throws Exception {
+		String email = WebClient.uniqueEmail();
+		long victim = WebClient.createUser(users, passwords, email);
+		WebClient victimBrowser = new WebClient(mvc);
+		victimBrowser.loginRemembered(email, WebClient.PASSWORD);
+		String rememberMe = victimBrowser.cookie(WebClient.REMEMBER_COOKIE);
+		assertThat(rememberMe).isNotNull();
+		assertThat(victimBrowser.isLoggedIn()).isTrue();
+
+		WebClient admin = admin();
+		assertThat(admin.perform(get("/admin/users/" + victim)).getResponse().getContentAsString())
+			.contains(email).contains("id=\"login-count\">1<");
+
+		MvcResult withoutReauth = admin.perform(post("/admin/users/" + victim + "/ban").with(csrf()));
+		assertThat(withoutReauth.getResponse().getRedirectedUrl())
+			.isEqualTo("/admin/reauth?next=/admin/users/" + victim);
+		assertThat(users.findById(victim).orElseThrow().active()).isTrue();
+		assertThat(victimBrowser.isLoggedIn()).isTrue();
+
+		MvcResult wrong = admin.perform(post("/admin/reauth").with(csrf()).param("password", "wrong-password-123")
+			.param("next", "/admin/users/" + victim));
+		assertThat(wrong.getResponse().getStatus()).isEqualTo(400);
+		MvcResult reauth = admin.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD)
+			.param("next", "/admin/users/" + victim));
+		assertThat(reauth.getResponse().getRedirectedUrl()).isEqualTo("/admin/users/" + victim);
+
+		MvcResult ban = admin.perform(post("/admin/users/" + victim + "/ban").with(csrf()));
+		assertThat(ban.getResponse().getRedirectedUrl()).isEqualTo("/admin/users/" + victim);
+		assertThat(users.findById(victim).orElseThrow().active()).isFalse();
+		assertThat(victimBrowser.isLoggedIn()).as("session ended").isFalse();
+
+		WebClient rememberedOnly = new WebClient(mvc);
+		rememberedOnly.setCookie(WebClient.REMEMBER_COOKIE, rememberMe);
+		assertThat(rememberedOnly.isLoggedIn()).as("remember-me ended").isFalse();
+		assertThat(new WebClient(mvc).login(email, WebClient.PASSWORD).getResponse().getRedirectedUrl())
+			.contains("error");
+		assertThat(auditLog.aboutUser(victim, null, 50)).extracting(e -> e.eventType()).contains("USER_BANNED");
+
+		admin.perform(post("/admin/users/" + victim + "/unban").with(csrf()));
+		assertThat(users.findById(victim).orElseThrow().active()).isTrue();
+	}
+
+	@Test
+	void reauthenticationDoesNotRedirectOutsideTheAdminArea() throws Exception {
+		WebClient admin = admin();
+		MvcResult result = admin.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD)
+			.param("next", "//evil.example/admin/"));
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/users/");
+	}
+
+	@Test
+	void roleChangesNeedReauthenticationAndAreLogged() throws Exception {
+		String email = WebClient.uniqueEmail();
+		long user = WebClient.createUser(users, passwords, email, "editor");
+		WebClient userBrowser = new WebClient(mvc);
+		userBrowser.login(email, WebClient.PASSWORD);
+		WebClient admin = admin();
+
+		assertThat(admin.perform(post("/admin/users/" + user + "/roles/add").with(csrf()).param("role", "reviewer"))
+			.getResponse().getRedirectedUrl()).startsWith("/admin/reauth");
+		admin.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD));
+		admin.perform(post("/admin/users/" + user + "/roles/add").with(csrf()).param("role", "reviewer"));
+		assertThat(users.findById(user).orElseThrow().roles()).contains("reviewer", "editor");
+		admin.perform(post("/admin/users/" + user + "/roles/remove").with(csrf()).param("role", "editor"));
+		assertThat(users.findById(user).orElseThrow().roles()).containsExactly("reviewer");
+		assertThat(userBrowser.isLoggedIn()).as("taking a role ends the sessions").isFalse();
+		assertThat(admin.perform(post("/admin/users/" + user + "/roles/add").with(csrf()).param("role", "Bad Role!"))
+			.getResponse().getRedirectedUrl()).isEqualTo("/admin/users/" + user);
+		assertThat(auditLog.aboutUser(user, null, 50)).extracting(e -> e.eventType() + ":" + e.details())
+			.contains("ROLE_ADDED:reviewer", "ROLE_REMOVED:editor");
+	}
+
+	@Test
+	void adminRevokesOneSessionOfAUser() throws Exception {
+		String email = WebClient.uniqueEmail();
+		long user = WebClient.createUser(users, passwords, email);
+		WebClient userBrowser = new WebClient(mvc);
+		userBrowser.login(email, WebClient.PASSWORD);
+		WebClient admin = admin();
+		admin.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD));
+		String page = admin.perform(get("/admin/users/" + user)).getResponse().getContentAsString();
+		java.util.regex.Matcher ref = java.util.regex.Pattern.compile("/sessions/([^/\"]+)/revoke").matcher(page);
+		assertThat(ref.find()).isTrue();
+		assertThat(admin.status(post("/admin/users/" + user + "/sessions/" + ref.group(1) + "/revoke").with(csrf())))
+			.isEqualTo(302);
+		assertThat(userBrowser.isLoggedIn()).isFalse();
+	}
+}
