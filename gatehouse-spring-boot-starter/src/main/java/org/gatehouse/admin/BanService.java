@@ -4,6 +4,7 @@ import org.gatehouse.account.CredentialRevocation;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
+import org.gatehouse.token.PersonalAccessTokens;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -13,17 +14,19 @@ public class BanService {
 
 	private final UserStore users;
 	private final CredentialRevocation revocation;
+	private final PersonalAccessTokens tokens;
 	private final ApplicationEventPublisher events;
 
-	public BanService(UserStore users, CredentialRevocation revocation, ApplicationEventPublisher events) {
+	public BanService(UserStore users, CredentialRevocation revocation, PersonalAccessTokens tokens,
+			ApplicationEventPublisher events) {
 		this.users = users;
 		this.revocation = revocation;
+		this.tokens = tokens;
 		this.events = events;
 	}
 
 	/**
-	 * No more logins; every session and remember-me login ends now. This is the one place
-	 * that ends a banned user's credentials: API token revocation belongs here too.
+	 * No more logins; every session, remember-me login and personal access token ends now.
 	 *
 	 * @param adminId the administrator, or null from the command line
 	 * @return the number of sessions ended
@@ -31,8 +34,9 @@ public class BanService {
 	public int ban(Long adminId, long userId) {
 		users.setActive(userId, false);
 		int sessions = revocation.revokeAll(userId, null);
+		int revokedTokens = tokens.revokeAllFor(userId);
 		events.publishEvent(new SecurityEvent(SecurityEventType.USER_BANNED, adminId, userId,
-				sessions + " session(s) ended"));
+				sessions + " session(s) and " + revokedTokens + " token(s) ended"));
 		return sessions;
 	}
 

@@ -3,7 +3,7 @@ package org.gatehouse.server.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.gatehouse.account.CredentialRevocation;
+import org.gatehouse.admin.BanService;
 import org.gatehouse.account.PasswordService;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
@@ -78,12 +78,14 @@ public class UsersCommand {
 	static class Activate implements Callable<Integer> {
 
 		private final UserStore users;
+		private final BanService bans;
 
 		@Parameters(index = "0", description = "Email or username")
 		String login;
 
-		Activate(UserStore users) {
+		Activate(UserStore users, BanService bans) {
 			this.users = users;
+			this.bans = bans;
 		}
 
 		@Override
@@ -92,24 +94,24 @@ public class UsersCommand {
 			if (user == null) {
 				return 1;
 			}
-			users.setActive(user.id(), true);
+			bans.unban(null, user.id());
 			System.out.println("Activated " + user.email());
 			return 0;
 		}
 	}
 
-	@Command(name = "deactivate", description = "Ban a user: no login; all sessions and remember-me logins end now.")
+	@Command(name = "deactivate", description = "Ban a user: no login; all sessions, remember-me logins and API tokens end now.")
 	static class Deactivate implements Callable<Integer> {
 
 		private final UserStore users;
-		private final CredentialRevocation revocation;
+		private final BanService bans;
 
 		@Parameters(index = "0", description = "Email or username")
 		String login;
 
-		Deactivate(UserStore users, CredentialRevocation revocation) {
+		Deactivate(UserStore users, BanService bans) {
 			this.users = users;
-			this.revocation = revocation;
+			this.bans = bans;
 		}
 
 		@Override
@@ -118,9 +120,9 @@ public class UsersCommand {
 			if (user == null) {
 				return 1;
 			}
-			users.setActive(user.id(), false);
-			int sessions = revocation.revokeAll(user.id(), null);
-			System.out.println("Deactivated " + user.email() + "; " + sessions + " session(s) revoked");
+			int sessions = bans.ban(null, user.id());
+			System.out.println("Deactivated " + user.email() + "; " + sessions + " session(s) revoked, "
+					+ "remember-me logins and API tokens too");
 			return 0;
 		}
 	}
