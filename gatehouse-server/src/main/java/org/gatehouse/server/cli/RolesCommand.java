@@ -10,10 +10,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "roles", description = "Give or take roles.", subcommands = { RolesCommand.Add.class, RolesCommand.Remove.class })
 public class RolesCommand {
 
-	@Command(name = "add", description = "Give a user a role (created if new).")
-	static class Add implements Callable<Integer> {
+	/** One role change of one user; the subclasses say which. */
+	abstract static class RoleChange implements Callable<Integer> {
 
-		private final UserStore users;
+		final UserStore users;
 
 		@Parameters(index = "0", description = "Email or username")
 		String login;
@@ -21,9 +21,11 @@ public class RolesCommand {
 		@Parameters(index = "1", description = "Role name, e.g. admin")
 		String role;
 
-		Add(UserStore users) {
+		RoleChange(UserStore users) {
 			this.users = users;
 		}
+
+		abstract String apply(User user);
 
 		@Override
 		public Integer call() {
@@ -31,36 +33,36 @@ public class RolesCommand {
 			if (user == null) {
 				return 1;
 			}
-			users.addRole(user.id(), role);
-			System.out.println(user.email() + " now has role " + role);
+			System.out.println(apply(user));
 			return 0;
 		}
 	}
 
-	@Command(name = "remove", description = "Take a role from a user.")
-	static class Remove implements Callable<Integer> {
+	@Command(name = "add", description = "Give a user a role (created if new).")
+	static class Add extends RoleChange {
 
-		private final UserStore users;
-
-		@Parameters(index = "0", description = "Email or username")
-		String login;
-
-		@Parameters(index = "1", description = "Role name")
-		String role;
-
-		Remove(UserStore users) {
-			this.users = users;
+		Add(UserStore users) {
+			super(users);
 		}
 
 		@Override
-		public Integer call() {
-			User user = UsersCommand.find(users, login);
-			if (user == null) {
-				return 1;
-			}
+		String apply(User user) {
+			users.addRole(user.id(), role);
+			return user.email() + " now has role " + role;
+		}
+	}
+
+	@Command(name = "remove", description = "Take a role from a user.")
+	static class Remove extends RoleChange {
+
+		Remove(UserStore users) {
+			super(users);
+		}
+
+		@Override
+		String apply(User user) {
 			users.removeRole(user.id(), role);
-			System.out.println(user.email() + " no longer has role " + role);
-			return 0;
+			return user.email() + " no longer has role " + role;
 		}
 	}
 }
