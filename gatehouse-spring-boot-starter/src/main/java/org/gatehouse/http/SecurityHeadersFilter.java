@@ -32,11 +32,14 @@ public class SecurityHeadersFilter implements Filter {
 	private static final String NONCE_PLACEHOLDER = "{nonce}";
 
 	private final GatehouseProperties.Headers headers;
+	private final String contentSecurityPolicy;
 	private final CspNonce cspNonce;
 	private final Map<String, String> fixedHeaders = new LinkedHashMap<>();
 
 	public SecurityHeadersFilter(GatehouseProperties properties, CspNonce cspNonce) {
 		this.headers = properties.getHttp().getHeaders();
+		this.contentSecurityPolicy = properties.getRecaptcha().isEnabled()
+				? withRecaptcha(headers.getContentSecurityPolicy()) : headers.getContentSecurityPolicy();
 		this.cspNonce = cspNonce;
 		fixedHeaders.put("X-Content-Type-Options", "nosniff");
 		fixedHeaders.put("X-Frame-Options", headers.getFrameOptions());
@@ -53,7 +56,7 @@ public class SecurityHeadersFilter implements Filter {
 		HttpServletRequest request = (HttpServletRequest) req;
 		HttpServletResponse response = (HttpServletResponse) res;
 		fixedHeaders.forEach((name, value) -> setIfNotEmpty(response, name, value));
-		String policy = headers.getContentSecurityPolicy();
+		String policy = contentSecurityPolicy;
 		if (hasText(policy)) {
 			response.setHeader("Content-Security-Policy", policy.replace(NONCE_PLACEHOLDER, cspNonce.of(request)));
 		}
@@ -62,6 +65,19 @@ public class SecurityHeadersFilter implements Filter {
 		}
 		response.setHeader("Cache-Control", isStaticResource(request) ? STATIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL);
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Google's reCAPTCHA widget loads its scripts from www.gstatic.com and runs in frames of
+	 * www.google.com: the sources Google documents for a CSP, added only when reCAPTCHA is on.
+	 */
+	static String withRecaptcha(String policy) {
+		if (!hasText(policy)) {
+			return policy;
+		}
+		return policy.replace("script-src 'self'",
+				"script-src 'self' https://www.google.com/recaptcha/ https://www.gstatic.com/recaptcha/")
+				+ "; frame-src https://www.google.com/recaptcha/ https://recaptcha.google.com/recaptcha/";
 	}
 
 	private static boolean isStaticResource(HttpServletRequest request) {

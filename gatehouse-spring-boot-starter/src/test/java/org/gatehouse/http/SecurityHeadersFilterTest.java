@@ -79,6 +79,19 @@ class SecurityHeadersFilterTest {
 		assertThat(filter(new MockHttpServletRequest("GET", "/")).getHeader("Cache-Control")).isEqualTo("no-store");
 	}
 
+	@Test
+	void reCaptchaSourcesAreAllowedOnlyWhenReCaptchaIsConfigured() throws Exception {
+		String without = filter(new MockHttpServletRequest("GET", "/signup/")).getHeader("Content-Security-Policy");
+		assertThat(without).doesNotContain("google").doesNotContain("frame-src");
+
+		properties.getRecaptcha().setPublicKey("site-key");
+		properties.getRecaptcha().setPrivateKey("secret-key");
+		String with = filter(new MockHttpServletRequest("GET", "/signup/")).getHeader("Content-Security-Policy");
+		assertThat(with).contains("script-src 'self' https://www.google.com/recaptcha/ https://www.gstatic.com/recaptcha/ 'nonce-")
+			.contains("frame-src https://www.google.com/recaptcha/ https://recaptcha.google.com/recaptcha/")
+			.doesNotContain("unsafe-");
+	}
+
 	private MockHttpServletResponse filter(MockHttpServletRequest request) throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		new SecurityHeadersFilter(properties, new CspNonce()).doFilter(request, response, new MockFilterChain());
