@@ -3,6 +3,7 @@ package org.gatehouse.account;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.http.IpLiteral;
 import org.springframework.stereotype.Component;
 
 /** Login tracking (SECURITY_TRACKABLE): times, addresses and count, updated atomically. */
@@ -19,7 +20,7 @@ public class LoginRecorder {
 
 	public void loggedIn(AccountPrincipal principal, HttpServletRequest request) {
 		if (properties.getTracking().isEnabled()) {
-			users.recordLogin(principal.id(), request.getRemoteAddr());
+			users.recordLogin(principal.id(), IpLiteral.parse(request.getRemoteAddr()).orElse(request.getRemoteAddr()));
 		}
 	}
 }

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.gatehouse.account.AccountPrincipal;
+import org.gatehouse.http.IpLiteral;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -73,7 +74,7 @@ public class SessionActivityFilter extends OncePerRequestFilter {
 				store.delete(writtenFor);
 			}
 			ClientDescription client = userAgents.describe(request.getHeader("User-Agent"));
-			String ip = request.getRemoteAddr();
+			String ip = IpLiteral.parse(request.getRemoteAddr()).orElse(request.getRemoteAddr());
 			store.upsert(new SessionActivity(hash, principal.id(), Instant.ofEpochMilli(session.getCreationTime()), now,
 					ip, geoIp.countryOf(ip), client.browser(), client.browserVersion(), client.os(), client.device()));
 			session.setAttribute(LAST_WRITE, now.toEpochMilli());
