@@ -29,7 +29,7 @@ public class GeoIpCountry implements AutoCloseable {
 		Path database = properties.getGeoip().getDatabase();
 		this.reader = database == null ? null : new Reader(database.toFile());
 		if (reader != null) {
-			log.info("GeoIP country database: {} ({})", database, reader.getMetadata().getDatabaseType());
+			log.info("GeoIP country database: {} ({})", database, reader.getMetadata().databaseType());
 		}
 	}
 
