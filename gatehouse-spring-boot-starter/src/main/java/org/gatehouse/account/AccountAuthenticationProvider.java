@@ -4,12 +4,15 @@ import java.util.Optional;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.passwords.Verification;
+import org.gatehouse.throttle.LoginThrottle;
+import org.gatehouse.throttle.LoginThrottledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,18 +29,36 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
 	private final UserStore users;
 	private final PasswordService passwords;
 	private final GatehouseProperties properties;
+	private final LoginThrottle throttle;
 
-	public AccountAuthenticationProvider(UserStore users, PasswordService passwords, GatehouseProperties properties) {
+	public AccountAuthenticationProvider(UserStore users, PasswordService passwords, GatehouseProperties properties,
+			LoginThrottle throttle) {
 		this.users = users;
 		this.passwords = passwords;
 		this.properties = properties;
+		this.throttle = throttle;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String login = authentication.getName();
 		String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
-		User user = verifiedUser(login, password);
+		String remoteAddr = authentication.getDetails() instanceof WebAuthenticationDetails details
+				? details.getRemoteAddress() : null;
+		if (!throttle.admit(login, remoteAddr)) {
+			// no verification while locked, but as long as one, so a lock is not a timing signal
+			passwords.verifyNobody(password);
+			throw new LoginThrottledException();
+		}
+		User user;
+		try {
+			user = verifiedUser(login, password);
+		}
+		catch (BadCredentialsException ex) {
+			throttle.failed(login, remoteAddr);
+			throw ex;
+		}
+		throttle.succeeded(login);
 		GatehouseProperties.Features features = properties.getFeatures();
 		if (features.isConfirmable() && !features.isLoginWithoutConfirmation() && !user.confirmed()) {
 			throw new UnconfirmedAccountException();

@@ -1,10 +1,14 @@
 package org.gatehouse.account;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.throttle.PageRateLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,9 +26,11 @@ public class ConfirmationController {
 	private final UserStore users;
 	private final AccountLinks links;
 	private final ConfirmationMails mails;
+	private final PageRateLimits rateLimits;
 
 	public ConfirmationController(GatehouseProperties properties, UserStore users, AccountLinks links,
-			ConfirmationMails mails) {
+			ConfirmationMails mails, PageRateLimits rateLimits) {
+		this.rateLimits = rateLimits;
 		this.properties = properties;
 		this.users = users;
 		this.links = links;
@@ -41,10 +47,14 @@ public class ConfirmationController {
 	/** Same answer whether or not the address has an account, or is already confirmed. */
 	@PostMapping("${gatehouse.urls.confirm:/confirm/}")
 	public String resend(@Valid @ModelAttribute("form") EmailForm form, BindingResult errors,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		FeatureDisabledException.requireEnabled(properties.getFeatures().isConfirmable());
 		if (errors.hasErrors()) {
 			return properties.getTemplates().getSendConfirmation();
+		}
+		Optional<Duration> retryAfter = rateLimits.confirmationMail(request, form.getEmail());
+		if (retryAfter.isPresent()) {
+			return rateLimits.tooManyRequests(retryAfter.get(), response, model);
 		}
 		users.findByEmail(form.getEmail()).filter(u -> !u.confirmed() && u.active())
 			.ifPresent(u -> mails.send(u, request));

@@ -1,5 +1,6 @@
 package org.gatehouse.account;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.throttle.PageRateLimits;
 import org.gatehouse.mail.AccountMailer;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -27,9 +29,12 @@ public class RecoveryController {
 	private final AccountMailer mailer;
 	private final PasswordService passwords;
 	private final CredentialRevocation revocation;
+	private final PageRateLimits rateLimits;
 
 	public RecoveryController(GatehouseProperties properties, UserStore users, AccountLinks links,
-			AccountMailer mailer, PasswordService passwords, CredentialRevocation revocation) {
+			AccountMailer mailer, PasswordService passwords, CredentialRevocation revocation,
+			PageRateLimits rateLimits) {
+		this.rateLimits = rateLimits;
 		this.properties = properties;
 		this.users = users;
 		this.links = links;
@@ -48,10 +53,14 @@ public class RecoveryController {
 	/** The answer is the same whether or not the address has an account. */
 	@PostMapping("${gatehouse.urls.reset:/lost-password/}")
 	public String request(@Valid @ModelAttribute("form") EmailForm form, BindingResult errors,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		FeatureDisabledException.requireEnabled(properties.getFeatures().isRecoverable());
 		if (errors.hasErrors()) {
 			return properties.getTemplates().getForgotPassword();
+		}
+		Optional<Duration> retryAfter = rateLimits.recoveryMail(request, form.getEmail());
+		if (retryAfter.isPresent()) {
+			return rateLimits.tooManyRequests(retryAfter.get(), response, model);
 		}
 		users.findByEmail(form.getEmail()).filter(User::active).ifPresent(user -> {
 			String link = links.absolute(request, properties.getUrls().getReset() + links.resetToken(user));

@@ -1,12 +1,15 @@
 package org.gatehouse.account;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.throttle.PageRateLimits;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,9 +29,12 @@ public class RegistrationController {
 	private final RecaptchaVerifier recaptcha;
 	private final ConfirmationMails confirmations;
 	private final SessionLogin sessionLogin;
+	private final PageRateLimits rateLimits;
 
 	public RegistrationController(GatehouseProperties properties, UserStore users, PasswordService passwords,
-			RecaptchaVerifier recaptcha, ConfirmationMails confirmations, SessionLogin sessionLogin) {
+			RecaptchaVerifier recaptcha, ConfirmationMails confirmations, SessionLogin sessionLogin,
+			PageRateLimits rateLimits) {
+		this.rateLimits = rateLimits;
 		this.properties = properties;
 		this.users = users;
 		this.passwords = passwords;
@@ -68,6 +74,10 @@ public class RegistrationController {
 		}
 		if (errors.hasErrors()) {
 			return page(model);
+		}
+		Optional<Duration> retryAfter = rateLimits.registration(request);
+		if (retryAfter.isPresent()) {
+			return rateLimits.tooManyRequests(retryAfter.get(), response, model);
 		}
 		boolean confirmable = properties.getFeatures().isConfirmable();
 		long id;
