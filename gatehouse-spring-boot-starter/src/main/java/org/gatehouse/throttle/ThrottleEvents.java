@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Metrics and the log line of every lock and rejection. */
@@ -15,8 +16,13 @@ public class ThrottleEvents {
 
 	private final MeterRegistry meters;
 
+	@Autowired
 	public ThrottleEvents(ObjectProvider<MeterRegistry> meters) {
-		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
+		this(meters.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	public ThrottleEvents(MeterRegistry meters) {
+		this.meters = meters;
 	}
 
 	void accountLocked(String login, java.time.Duration lock, String reason) {
