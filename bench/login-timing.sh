@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Login timing, known account with a wrong password vs unknown account (issue 8).
 # Starts the server jar on loopback at the default password cost, creates one user with the CLI,
-# then times N interleaved failed logins of each kind (stops early after MAX_SECONDS).
+# then times N interleaved failed logins of each kind (stops early after MAX_SECONDS of measuring;
+# the server's start-up, slow on a loaded machine, comes on top).
 # Usage: bench/login-timing.sh [N] [MAX_SECONDS]   (builds the server jar first if it is missing)
 # The throttle limits are raised for the run: with the defaults the known account would be
 # locked after 10 failures and the address after 20 different unknown logins.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-200}
-MAX_SECONDS=${2:-120}
+MAX_SECONDS=${2:-100}
 JAR=gatehouse-server/target/gatehouse-server-0.1.0-SNAPSHOT.jar
 
 if [[ ! -f $JAR ]]; then
@@ -35,17 +36,19 @@ echo "$password" | java -jar "$JAR" users create "$email" --confirmed "${common[
 
 java -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" "${common[@]}" "${raised[@]}" >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 120); do
-  if curl -fsS -o /dev/null "http://127.0.0.1:$port/health"; then break; fi
+up=
+for _ in $(seq 1 480); do
+  if curl -fs -o /dev/null "http://127.0.0.1:$port/health"; then up=1; break; fi
   if ! kill -0 "$server_pid" 2>/dev/null; then cat "$work/server.log"; exit 1; fi
   sleep 0.5
 done
+[[ -n $up ]] || { echo "The server did not start within 4 minutes" >&2; tail -20 "$work/server.log" >&2; exit 1; }
 
 echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "- Command: \`bench/login-timing.sh $N $MAX_SECONDS\`, server started with ${raised[*]}"
 echo "- JDK: $(java -version 2>&1 | head -1)"
 echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) vCPUs; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "- Password hash: $(grep -o 'pbkdf2_sha512[^ ]*' "$work/server.log" | head -1 || true) default cost"
+echo "- Passwords: default scheme and cost (pbkdf2_sha512, gatehouse.passwords.rounds unset)"
 echo
 java bench/src/main/java/org/gatehouse/bench/LoginTiming.java "http://127.0.0.1:$port" "$email" "$N" "$MAX_SECONDS"
 echo "- Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
