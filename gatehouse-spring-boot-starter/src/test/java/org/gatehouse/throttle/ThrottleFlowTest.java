@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gatehouse.account.PasswordService;
 import org.gatehouse.account.UserStore;
+import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
 import org.gatehouse.testapp.TestMail;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** Throttling through the real pages; every test has its own users and client addresses. */
+/**
+ * Throttling through the real pages; every test has its own users and client addresses. The
+ * per-address limits are read from the context, which raises them (see GatehouseIntegrationTest).
+ */
 @GatehouseIntegrationTest
 class ThrottleFlowTest {
 
@@ -34,6 +38,13 @@ class ThrottleFlowTest {
 
 	@Autowired
 	PasswordService passwords;
+
+	@Autowired
+	GatehouseProperties properties;
+
+	private int limit(String bucket) {
+		return properties.getThrottle().getRateLimits().get(bucket).getMax();
+	}
 
 	private static String newIp() {
 		int n = NEXT_IP.incrementAndGet();
@@ -108,7 +119,7 @@ class ThrottleFlowTest {
 	@Test
 	void manyDistinctFailingLoginsFromOneAddressLockTheAddress() throws Exception {
 		String ip = newIp();
-		for (int i = 0; i < 20; i++) {
+		for (int i = 0; i < properties.getThrottle().getIpMaxDistinctLogins(); i++) {
 			assertThat(login(uniqueEmail(), PASSWORD, ip)).isEqualTo("/login/?error=");
 		}
 		String email = newUser(true);
@@ -118,6 +129,7 @@ class ThrottleFlowTest {
 
 	@Test
 	void recoveryMailsStopAtThreePerAddress() throws Exception {
+		assertThat(limit("reset-email")).isEqualTo(3);
 		String email = newUser(true);
 		for (int i = 0; i < 3; i++) {
 			assertThat(perform(post("/lost-password/").with(csrf()).param("email", email), newIp())
@@ -135,9 +147,9 @@ class ThrottleFlowTest {
 	}
 
 	@Test
-	void recoveryRequestsStopAtTwentyPerClientAddress() throws Exception {
+	void recoveryRequestsStopPerClientAddress() throws Exception {
 		String ip = newIp();
-		for (int i = 0; i < 20; i++) {
+		for (int i = 0; i < limit("reset-ip"); i++) {
 			assertThat(perform(post("/lost-password/").with(csrf()).param("email", uniqueEmail()), ip)
 				.getResponse().getStatus()).isEqualTo(200);
 		}
@@ -150,6 +162,7 @@ class ThrottleFlowTest {
 
 	@Test
 	void confirmationMailsStopAtThreePerAddress() throws Exception {
+		assertThat(limit("confirm-email")).isEqualTo(3);
 		String email = newUser(false);
 		String ip = newIp();
 		for (int i = 0; i < 3; i++) {
@@ -165,9 +178,9 @@ class ThrottleFlowTest {
 	}
 
 	@Test
-	void registrationsStopAtTenPerClientAddress() throws Exception {
+	void registrationsStopPerClientAddress() throws Exception {
 		String ip = newIp();
-		for (int i = 0; i < 10; i++) {
+		for (int i = 0; i < limit("register-ip"); i++) {
 			String email = uniqueEmail();
 			assertThat(perform(register(email), ip).getResponse().getStatus()).isEqualTo(200);
 			assertThat(users.findByEmail(email)).isPresent();
