@@ -15,56 +15,85 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Times failed logins against a running server: a known account with a wrong password and an
- * unknown account, interleaved, one at a time. Only the POST is timed; the login page with its
- * CSRF token is fetched before each attempt. Prints a Markdown table in milliseconds.
- * Runs as a single source file: java LoginTiming.java BASE_URL KNOWN_EMAIL N [MAX_SECONDS]
+ * Times failed logins against a running server, one at a time and interleaved: a known account
+ * with a wrong password, an unknown account, and a locked (unknown) login, which the server
+ * refuses without verifying the password. Only the POST is timed; the login page with its CSRF
+ * token is fetched before each attempt. The server must lock a login after LOCK_AFTER failures
+ * and keep it locked for the whole run; the known account's failures are reset by an untimed
+ * successful login before it would be locked. Prints a Markdown table in milliseconds.
+ * Runs as a single source file:
+ * java LoginTiming.java BASE_URL KNOWN_EMAIL KNOWN_PASSWORD LOCK_AFTER N [MAX_SECONDS]
  */
 public final class LoginTiming {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-		.followRedirects(HttpClient.Redirect.NEVER).build();
+	private HttpClient http = newClient();
 	private final String baseUrl;
+	private final String known;
+	private final String knownPassword;
+	private final int lockAfter;
+	private int knownFailures;
 
-	private LoginTiming(String baseUrl) {
+	private LoginTiming(String baseUrl, String known, String knownPassword, int lockAfter) {
 		this.baseUrl = baseUrl;
+		this.known = known;
+		this.knownPassword = knownPassword;
+		this.lockAfter = lockAfter;
+	}
+
+	private static HttpClient newClient() {
+		return HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
 	public static void main(String[] args) throws Exception {
-		String baseUrl = args[0];
-		String known = args[1];
-		int n = Integer.parseInt(args[2]);
-		long maxNanos = (args.length > 3 ? Long.parseLong(args[3]) : 120) * 1_000_000_000L;
-		LoginTiming timing = new LoginTiming(baseUrl);
+		LoginTiming timing = new LoginTiming(args[0], args[1], args[2], Integer.parseInt(args[3]));
+		int n = Integer.parseInt(args[4]);
+		long maxNanos = (args.length > 5 ? Long.parseLong(args[5]) : 100) * 1_000_000_000L;
+		String locked = "locked-" + System.nanoTime() + "@example.org";
+		for (int i = 0; i < timing.lockAfter; i++) {
+			timing.attempt(locked, "lock-it-" + i, "error");
+		}
 		for (int i = 0; i < 10; i++) {
-			timing.attempt(known, "warm-up-wrong-" + i);
-			timing.attempt("warm-up-" + i + "@example.org", "warm-up-wrong-" + i);
+			timing.knownWrong(i);
+			timing.attempt("warm-up-" + i + "@example.org", "warm-up-wrong-" + i, "error");
+			timing.attempt(locked, "warm-up-wrong-" + i, "throttled");
 		}
 		List<Double> knownMs = new ArrayList<>();
 		List<Double> unknownMs = new ArrayList<>();
+		List<Double> lockedMs = new ArrayList<>();
 		long start = System.nanoTime();
 		for (int i = 0; i < n && System.nanoTime() - start < maxNanos; i++) {
-			String unknown = "nobody-" + i + "@example.org";
-			if (i % 2 == 0) {
-				knownMs.add(timing.attempt(known, "wrong-password-" + i));
-				unknownMs.add(timing.attempt(unknown, "wrong-password-" + i));
-			}
-			else {
-				unknownMs.add(timing.attempt(unknown, "wrong-password-" + i));
-				knownMs.add(timing.attempt(known, "wrong-password-" + i));
+			for (int k = 0; k < 3; k++) {
+				switch ((i + k) % 3) {
+					case 0 -> knownMs.add(timing.knownWrong(i));
+					case 1 -> unknownMs.add(timing.attempt("nobody-" + i + "@example.org", "wrong-password-" + i, "error"));
+					default -> lockedMs.add(timing.attempt(locked, "wrong-password-" + i, "throttled"));
+				}
 			}
 		}
 		System.out.println("| account | attempts | median ms | p90 ms | min ms | max ms |");
 		System.out.println("|---|---:|---:|---:|---:|---:|");
 		row("known, wrong password", knownMs);
 		row("unknown", unknownMs);
-		System.out.printf("%nmedian unknown / known: %.3f%n", percentile(unknownMs, 50) / percentile(knownMs, 50));
+		row("locked (not verified, dummy verification)", lockedMs);
+		System.out.printf("%nmedian unknown / known: %.3f; median locked / known: %.3f%n",
+				percentile(unknownMs, 50) / percentile(knownMs, 50), percentile(lockedMs, 50) / percentile(knownMs, 50));
 	}
 
-	private double attempt(String login, String password) throws Exception {
+	/** A timed wrong password for the known account, which is never allowed to reach its lock. */
+	private double knownWrong(int i) throws Exception {
+		if (knownFailures == lockAfter - 1) {
+			attempt(known, knownPassword, "");
+			http = newClient();
+			knownFailures = 0;
+		}
+		knownFailures++;
+		return attempt(known, "wrong-password-" + i, "error");
+	}
+
+	private double attempt(String login, String password, String expected) throws Exception {
 		HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login/")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		Matcher token = CSRF.matcher(page.body());
@@ -79,9 +108,10 @@ public final class LoginTiming {
 		HttpResponse<Void> response = http.send(post, HttpResponse.BodyHandlers.discarding());
 		double ms = (System.nanoTime() - begin) / 1e6;
 		String location = response.headers().firstValue("Location").orElse("");
-		if (response.statusCode() != 302 || !location.contains("error")) {
-			throw new IllegalStateException("Not a plain login failure: " + response.statusCode() + " " + location
-					+ " (throttled? raise the gatehouse.throttle.* limits)");
+		boolean expectedAnswer = expected.isEmpty() ? !location.contains("?") : location.contains("?" + expected);
+		if (response.statusCode() != 302 || !expectedAnswer) {
+			throw new IllegalStateException("Expected " + (expected.isEmpty() ? "a login" : "?" + expected) + " but got "
+					+ response.statusCode() + " " + location + " for " + login);
 		}
 		return ms;
 	}
