@@ -1,5 +1,7 @@
 package org.gatehouse.account;
 
+import org.gatehouse.throttle.PageRateLimits;
+import org.gatehouse.throttle.TooManyRequestsException;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,10 +31,11 @@ public class AccountRegistration {
 	private final ConfirmationMails confirmations;
 	private final SessionLogin sessionLogin;
 	private final ApplicationEventPublisher events;
+	private final PageRateLimits rateLimits;
 
 	public AccountRegistration(GatehouseProperties properties, UserStore users, PasswordService passwords,
 			RecaptchaVerifier recaptcha, ConfirmationMails confirmations, SessionLogin sessionLogin,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, PageRateLimits rateLimits) {
 		this.properties = properties;
 		this.users = users;
 		this.passwords = passwords;
@@ -40,6 +43,7 @@ public class AccountRegistration {
 		this.confirmations = confirmations;
 		this.sessionLogin = sessionLogin;
 		this.events = events;
+		this.rateLimits = rateLimits;
 	}
 
 	/** The new user, or empty with the reasons in {@code errors} (which may already hold bean-validation errors). */
@@ -66,6 +70,9 @@ public class AccountRegistration {
 		if (errors.hasErrors()) {
 			return Optional.empty();
 		}
+		rateLimits.registration(request).ifPresent(retryAfter -> {
+			throw new TooManyRequestsException(retryAfter);
+		});
 		boolean confirmable = properties.getFeatures().isConfirmable();
 		long id;
 		try {

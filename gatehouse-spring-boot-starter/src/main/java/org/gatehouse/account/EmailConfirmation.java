@@ -1,5 +1,7 @@
 package org.gatehouse.account;
 
+import org.gatehouse.throttle.PageRateLimits;
+import org.gatehouse.throttle.TooManyRequestsException;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,19 +19,24 @@ public class EmailConfirmation {
 	private final AccountLinks links;
 	private final ConfirmationMails mails;
 	private final ApplicationEventPublisher events;
+	private final PageRateLimits rateLimits;
 
 	public EmailConfirmation(GatehouseProperties properties, UserStore users, AccountLinks links,
-			ConfirmationMails mails, ApplicationEventPublisher events) {
+			ConfirmationMails mails, ApplicationEventPublisher events, PageRateLimits rateLimits) {
 		this.properties = properties;
 		this.users = users;
 		this.links = links;
 		this.mails = mails;
 		this.events = events;
+		this.rateLimits = rateLimits;
 	}
 
 	/** Sends a new link to an active, unconfirmed account; callers answer the same whatever the address. */
 	public void resend(String email, HttpServletRequest request) {
 		FeatureDisabledException.requireEnabled(properties.getFeatures().isConfirmable());
+		rateLimits.confirmationMail(request, email).ifPresent(retryAfter -> {
+			throw new TooManyRequestsException(retryAfter);
+		});
 		users.findByEmail(email).filter(u -> !u.confirmed() && u.active()).ifPresent(u -> mails.send(u, request));
 	}
 

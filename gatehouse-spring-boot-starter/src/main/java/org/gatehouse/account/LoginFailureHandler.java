@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.throttle.LoginThrottledException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,8 @@ public class LoginFailureHandler implements AuthenticationFailureHandler {
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
-		String reason = exception instanceof UnconfirmedAccountException ? "unconfirmed" : "error";
+		String reason = exception instanceof UnconfirmedAccountException ? "unconfirmed"
+				: exception instanceof LoginThrottledException ? "throttled" : "error";
 		UriComponentsBuilder target = UriComponentsBuilder.fromPath(properties.getUrls().getLogin())
 			.queryParam(reason, "");
 		String next = request.getParameter("next");

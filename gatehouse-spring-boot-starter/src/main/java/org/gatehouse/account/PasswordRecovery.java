@@ -1,5 +1,7 @@
 package org.gatehouse.account;
 
+import org.gatehouse.throttle.PageRateLimits;
+import org.gatehouse.throttle.TooManyRequestsException;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,9 +25,11 @@ public class PasswordRecovery {
 	private final PasswordService passwords;
 	private final CredentialRevocation revocation;
 	private final ApplicationEventPublisher events;
+	private final PageRateLimits rateLimits;
 
 	public PasswordRecovery(GatehouseProperties properties, UserStore users, AccountLinks links, AccountMailer mailer,
-			PasswordService passwords, CredentialRevocation revocation, ApplicationEventPublisher events) {
+			PasswordService passwords, CredentialRevocation revocation, ApplicationEventPublisher events,
+			PageRateLimits rateLimits) {
 		this.properties = properties;
 		this.users = users;
 		this.links = links;
@@ -33,11 +37,15 @@ public class PasswordRecovery {
 		this.passwords = passwords;
 		this.revocation = revocation;
 		this.events = events;
+		this.rateLimits = rateLimits;
 	}
 
 	/** Mails a reset link to an active account with that address; callers answer the same either way. */
 	public void sendResetLink(String email, HttpServletRequest request) {
 		FeatureDisabledException.requireEnabled(properties.getFeatures().isRecoverable());
+		rateLimits.recoveryMail(request, email).ifPresent(retryAfter -> {
+			throw new TooManyRequestsException(retryAfter);
+		});
 		users.findByEmail(email).filter(User::active).ifPresent(user -> {
 			String link = links.absolute(request, properties.getUrls().getReset() + links.resetToken(user));
 			mailer.send(user.email(), "reset", link);

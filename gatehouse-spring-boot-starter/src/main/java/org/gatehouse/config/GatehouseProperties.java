@@ -52,6 +52,7 @@ public class GatehouseProperties {
 	private final Api api = new Api();
 	private final Audit audit = new Audit();
 	private final Admin admin = new Admin();
+	private final Throttle throttle = new Throttle();
 
 	public boolean isProduction() { return mode == Mode.PRODUCTION; }
 
@@ -84,6 +85,7 @@ public class GatehouseProperties {
 	public Api getApi() { return api; }
 	public Audit getAudit() { return audit; }
 	public Admin getAdmin() { return admin; }
+	public Throttle getThrottle() { return throttle; }
 
 	public static class Http {
 		/** APP_ALLOWED_HOSTS: Host header values accepted; ".example.org" also allows subdomains. */
@@ -528,5 +530,83 @@ public class GatehouseProperties {
 
 		public Duration getReauthenticationTimeout() { return reauthenticationTimeout; }
 		public void setReauthenticationTimeout(Duration v) { this.reauthenticationTimeout = v; }
+	}
+
+	public static class Throttle {
+		/** Throttle failed logins and rate-limit the pages that send mail or create accounts. */
+		private boolean enabled = true;
+		/** Keep the counters in Redis (spring.data.redis.*) although gatehouse.session.redis-url is unset. */
+		private boolean redis = false;
+		/** Consecutive failed logins of one account (or unknown login) before it is locked. */
+		private int accountMaxFailures = 10;
+		/** First lock of an account; every further lock lasts twice as long as the one before. */
+		private Duration accountLock = Duration.ofMinutes(1);
+		/** Longest account lock. */
+		private Duration accountMaxLock = Duration.ofHours(1);
+		/** Most failed logins of one account per hour (OWASP ASVS 2.2.1 allows at most 100). */
+		private int accountMaxFailuresPerHour = 100;
+		/** How long an account's lock level (and so the doubling) is remembered without a successful login. */
+		private Duration accountLockMemory = Duration.ofDays(1);
+		/** Failed logins from one IP address (IPv6: one /64) within ip-window before it is locked. */
+		private int ipMaxFailures = 50;
+		/** Window of the per-address failure and distinct-login counters. */
+		private Duration ipWindow = Duration.ofMinutes(10);
+		/** Lock of an address that reached ip-max-failures. */
+		private Duration ipLock = Duration.ofMinutes(5);
+		/** Distinct logins failing from one address within ip-window that signal credential stuffing: the address is then locked for ip-window, or must solve reCAPTCHA when it is configured. */
+		private int ipMaxDistinctLogins = 20;
+		/** Rate limits by bucket: register-ip, confirm-email, confirm-ip, reset-email, reset-ip; "default" applies to buckets not listed. */
+		private Map<String, Limit> rateLimits = new LinkedHashMap<>(Map.of(
+				"register-ip", new Limit(10, Duration.ofHours(1)),
+				"confirm-email", new Limit(3, Duration.ofHours(1)),
+				"confirm-ip", new Limit(20, Duration.ofHours(1)),
+				"reset-email", new Limit(3, Duration.ofHours(1)),
+				"reset-ip", new Limit(20, Duration.ofHours(1)),
+				"default", new Limit(20, Duration.ofHours(1))));
+
+		public boolean isEnabled() { return enabled; }
+		public void setEnabled(boolean enabled) { this.enabled = enabled; }
+		public boolean isRedis() { return redis; }
+		public void setRedis(boolean redis) { this.redis = redis; }
+		public int getAccountMaxFailures() { return accountMaxFailures; }
+		public void setAccountMaxFailures(int v) { this.accountMaxFailures = v; }
+		public Duration getAccountLock() { return accountLock; }
+		public void setAccountLock(Duration v) { this.accountLock = v; }
+		public Duration getAccountMaxLock() { return accountMaxLock; }
+		public void setAccountMaxLock(Duration v) { this.accountMaxLock = v; }
+		public int getAccountMaxFailuresPerHour() { return accountMaxFailuresPerHour; }
+		public void setAccountMaxFailuresPerHour(int v) { this.accountMaxFailuresPerHour = v; }
+		public Duration getAccountLockMemory() { return accountLockMemory; }
+		public void setAccountLockMemory(Duration v) { this.accountLockMemory = v; }
+		public int getIpMaxFailures() { return ipMaxFailures; }
+		public void setIpMaxFailures(int v) { this.ipMaxFailures = v; }
+		public Duration getIpWindow() { return ipWindow; }
+		public void setIpWindow(Duration v) { this.ipWindow = v; }
+		public Duration getIpLock() { return ipLock; }
+		public void setIpLock(Duration v) { this.ipLock = v; }
+		public int getIpMaxDistinctLogins() { return ipMaxDistinctLogins; }
+		public void setIpMaxDistinctLogins(int v) { this.ipMaxDistinctLogins = v; }
+		public Map<String, Limit> getRateLimits() { return rateLimits; }
+		public void setRateLimits(Map<String, Limit> rateLimits) { this.rateLimits = rateLimits; }
+	}
+
+	public static class Limit {
+		/** Most requests per window. */
+		private int max = 20;
+		/** Length of the window, counted from the first request. */
+		private Duration per = Duration.ofHours(1);
+
+		public Limit() {
+		}
+
+		public Limit(int max, Duration per) {
+			this.max = max;
+			this.per = per;
+		}
+
+		public int getMax() { return max; }
+		public void setMax(int max) { this.max = max; }
+		public Duration getPer() { return per; }
+		public void setPer(Duration per) { this.per = per; }
 	}
 }

@@ -45,6 +45,15 @@ public class ApiErrorHandler {
 		return ResponseEntity.badRequest().body(validationProblem(ex.errors(), ex::jsonField));
 	}
 
+	@ExceptionHandler(org.gatehouse.throttle.TooManyRequestsException.class)
+	public ResponseEntity<ProblemDetail> tooManyRequests(org.gatehouse.throttle.TooManyRequestsException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+				"Too many requests; try again in " + ex.retryAfterSeconds() + " s.");
+		problem.setTitle(HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header("Retry-After", Long.toString(ex.retryAfterSeconds())).body(problem);
+	}
+
 	/** One answer for unknown user, wrong password and inactive account. */
 	@ExceptionHandler(BadCredentialsException.class)
 	public ResponseEntity<ProblemDetail> badCredentials() {

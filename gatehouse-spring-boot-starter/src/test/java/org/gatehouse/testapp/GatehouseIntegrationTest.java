@@ -13,6 +13,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  * Every test class using exactly this annotation shares one cached context; tests must
  * therefore create their own users (unique emails) and not rely on an empty database.
  * The SMTP port is the free one {@link TestMail} found, set by {@link TestApplication}.
+ * MockMvc requests come from 127.0.0.1 unless a test sets another address, and this one context
+ * serves every test class of the run: the per-address throttle limits are raised so that the
+ * whole suite's sign-ups, mails and failed logins from 127.0.0.1 stay below them (per-account
+ * and per-email limits keep their defaults; tests use unique addresses).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,7 +24,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 		"spring.datasource.url=jdbc:h2:mem:gatehouse-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"gatehouse.secret-key=test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
 		"gatehouse.passwords.rounds.pbkdf2_sha512=1000",
-		"spring.mail.host=127.0.0.1" })
+		"spring.mail.host=127.0.0.1",
+		"gatehouse.throttle.ip-max-failures=200", "gatehouse.throttle.ip-max-distinct-logins=100",
+		"gatehouse.throttle.rate-limits.register-ip.max=100", "gatehouse.throttle.rate-limits.confirm-ip.max=100",
+		"gatehouse.throttle.rate-limits.reset-ip.max=100", "gatehouse.throttle.rate-limits.default.max=100" })
 @AutoConfigureMockMvc
 public @interface GatehouseIntegrationTest {
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "users", description = "Manage user accounts.",
 		subcommands = { UsersCommand.Create.class, UsersCommand.Activate.class, UsersCommand.Deactivate.class,
-				ImportCommand.class })
+				ImportCommand.class, UnlockCommand.class })
 public class UsersCommand {
 
 	static User find(UserStore users, String login) {

@@ -1,0 +1,49 @@
+package org.gatehouse.server.cli;
+
+import java.util.concurrent.Callable;
+
+import org.gatehouse.account.User;
+import org.gatehouse.account.UserStore;
+import org.gatehouse.throttle.AttemptCounters;
+import org.gatehouse.throttle.LoginThrottle;
+import org.gatehouse.throttle.MemoryAttemptCounters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "unlock", description = "End the login lock of an account (too many failed logins). "
+		+ "Reaches running servers only when their throttle counters are in Redis.")
+public class UnlockCommand implements Callable<Integer> {
+
+	private final LoginThrottle throttle;
+	private final AttemptCounters counters;
+	private final UserStore users;
+
+	@Parameters(index = "0", description = "Email or username")
+	String login;
+
+	UnlockCommand(LoginThrottle throttle, AttemptCounters counters, UserStore users) {
+		this.throttle = throttle;
+		this.counters = counters;
+		this.users = users;
+	}
+
+	@Override
+	public Integer call() {
+		if (counters instanceof MemoryAttemptCounters) {
+			System.err.println("The throttle counters live in each server's memory (no Redis configured); "
+					+ "a lock ends by itself, or when the server restarts.");
+			return 1;
+		}
+		throttle.unlock(login);
+		User user = users.findByLogin(login).orElse(null);
+		if (user != null) {
+			// locks are per login string: the account may be locked under its email and its username
+			throttle.unlock(user.email());
+			if (user.username() != null) {
+				throttle.unlock(user.username());
+			}
+		}
+		System.out.println("Unlocked " + login);
+		return 0;
+	}
+}

@@ -1,0 +1,38 @@
+package org.gatehouse.throttle;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Counter keys. Logins and email addresses are normalised as the login lookup does (trimmed,
+ * case-insensitive) and hashed: the store never holds addresses, and keys have one size.
+ */
+final class ThrottleKeys {
+
+	private ThrottleKeys() {
+	}
+
+	static String normalised(String login) {
+		return login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
+	}
+
+	static String hash(String login) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(normalised(login).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** For log lines: enough to recognise a login, not enough to publish it. */
+	static String truncated(String login) {
+		String value = normalised(login);
+		return value.length() <= 3 ? value + "…" : value.substring(0, 3) + "…";
+	}
+}
