@@ -1,27 +1,42 @@
 package org.gatehouse.throttle;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.gatehouse.http.CspNonce;
+import org.gatehouse.web.PageModelAdvice;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
 
-/** Pages past a rate limit: status 429, Retry-After, and a message saying when to try again. */
+/**
+ * Pages past a rate limit: status 429, Retry-After, and a message saying when to try again.
+ * Exception handlers get no @ModelAttribute values, so the page model is filled in here.
+ */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class TooManyRequestsPageHandler {
 
 	private final PageRateLimits rateLimits;
+	private final PageModelAdvice pageModel;
+	private final CspNonce cspNonce;
 
-	public TooManyRequestsPageHandler(PageRateLimits rateLimits) {
+	public TooManyRequestsPageHandler(PageRateLimits rateLimits, PageModelAdvice pageModel, CspNonce cspNonce) {
 		this.rateLimits = rateLimits;
+		this.pageModel = pageModel;
+		this.cspNonce = cspNonce;
 	}
 
 	@ExceptionHandler(TooManyRequestsException.class)
-	public String tooMany(TooManyRequestsException ex, HttpServletResponse response, Model model) {
-		return rateLimits.tooManyRequests(ex.retryAfter(), response, model);
+	public ModelAndView tooMany(TooManyRequestsException ex, HttpServletRequest request, HttpServletResponse response) {
+		ExtendedModelMap model = new ExtendedModelMap();
+		pageModel.addTo(model);
+		model.addAttribute("cspNonce", cspNonce.of(request));
+		String view = rateLimits.tooManyRequests(ex.retryAfter(), response, model);
+		return new ModelAndView(view, model);
 	}
 }

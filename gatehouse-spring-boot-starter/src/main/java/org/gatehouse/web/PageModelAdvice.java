@@ -26,6 +26,14 @@ public class PageModelAdvice {
 		return sri;
 	}
 
+	/** The same attributes, for views rendered outside a handler method (exception handlers). */
+	public void addTo(org.springframework.ui.Model model) {
+		model.addAttribute("features", features());
+		model.addAttribute("urls", urls());
+		model.addAttribute("currentUser", currentUser());
+		model.addAttribute("sri", sri());
+	}
+
 	@ModelAttribute("features")
 	public GatehouseProperties.Features features() {
 		return properties.getFeatures();

@@ -66,7 +66,7 @@ class SessionStoresTest {
 	@Test
 	void redisStoreIsSharedByTwoInstances() {
 		Map<String, String> props = Map.of("spring.datasource.url", h2Memory(), "gatehouse.session.redis-url",
-				TestRedis.get().url());
+				TestRedis.get().url() + "/5"); // a database of its own: user ids of other tests' databases repeat
 		try (GatehouseInstance a = GatehouseInstance.start(props); GatehouseInstance b = GatehouseInstance.start(props)) {
 			assertThat(a.bean(org.springframework.session.SessionRepository.class).getClass().getSimpleName())
 				.isEqualTo("RedisIndexedSessionRepository");
