@@ -33,6 +33,8 @@ public class GatehouseDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		defaults.put("server.error.include-exception", "false");
 		defaults.put("server.servlet.encoding.force", "true");
 		defaults.put("spring.session.jdbc.initialize-schema", "never");
+		// common migrations plus database-specific ones (indexes H2 cannot parse)
+		defaults.put("spring.flyway.locations", "classpath:db/migration,classpath:db/vendor/{vendor}");
 		defaults.put("management.endpoints.web.base-path", "/");
 		defaults.put("management.endpoints.web.exposure.include", "health");
 		defaults.put("management.endpoint.health.show-details", "never");

@@ -60,7 +60,29 @@ class SessionStoresTest {
 				"spring.datasource.username", TestPostgres.get().username(), "gatehouse.session.store", "jdbc");
 		try (GatehouseInstance a = GatehouseInstance.start(props); GatehouseInstance b = GatehouseInstance.start(props)) {
 			revokeOnOneHonouredOnOther(a, b);
+			assertPrefixSearchUsesAnIndex(a);
 		}
+	}
+
+	/** The admin user search (email_key LIKE 'prefix%') must be an index scan, not a table scan. */
+	private static void assertPrefixSearchUsesAnIndex(GatehouseInstance app) {
+		org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(
+				app.bean(javax.sql.DataSource.class));
+		String plan = jdbc.execute((java.sql.Connection c) -> {
+			c.setAutoCommit(false);
+			try (var st = c.createStatement()) {
+				st.execute("set local enable_seqscan = off");
+				StringBuilder lines = new StringBuilder();
+				try (var rs = st.executeQuery("explain select id from gh_user where email_key like 'ab%'")) {
+					while (rs.next()) {
+						lines.append(rs.getString(1)).append('\n');
+					}
+				}
+				c.rollback();
+				return lines.toString();
+			}
+		});
+		assertThat(plan).contains("gh_user_email_key_prefix_ix").contains("Index Cond").doesNotContain("Seq Scan");
 	}
 
 	@Test
