@@ -49,6 +49,9 @@ public class GatehouseDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		}
 		else {
 			defaults.put("spring.data.redis.url", redisUrl);
+			// Lettuce waits 60 s by default while Redis is down; fail closed (503) within seconds instead
+			defaults.put("spring.data.redis.timeout", "3s");
+			defaults.put("spring.data.redis.connect-timeout", "3s");
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
 	}

@@ -52,6 +52,12 @@ public class SessionStoreAutoConfiguration {
 				GatehouseProperties properties) {
 			return repository -> repository.setDefaultMaxInactiveInterval(properties.getSession().getIdleTimeout());
 		}
+
+		/** Lettuce backs off up to 30 s between reconnects; retry every second so sessions return at once with Redis. */
+		@Bean
+		org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer gatehouseRedisReconnectDelay() {
+			return builder -> builder.reconnectDelay(io.lettuce.core.resource.Delay.constant(java.time.Duration.ofSeconds(1)));
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -34,6 +34,16 @@ public class SessionWebConfiguration {
 		return new SignedCookieSerializer(serializer, signers.signer("session-cookie"));
 	}
 
+	/** Just outside Spring Session's repository filter: store outages become a clear 503. */
+	@Bean
+	public FilterRegistrationBean<SessionStoreUnavailableFilter> gatehouseSessionStoreUnavailableFilter() {
+		FilterRegistrationBean<SessionStoreUnavailableFilter> registration = new FilterRegistrationBean<>(
+				new SessionStoreUnavailableFilter());
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
 	@Bean
 	public FilterRegistrationBean<SessionLifetimeFilter> gatehouseSessionLifetimeFilter(GatehouseProperties properties,
 			Clock clock) {
