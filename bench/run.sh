@@ -59,7 +59,7 @@ ds() { echo "--spring.datasource.url=jdbc:h2:file:$1/db;MODE=PostgreSQL;DATABASE
 redact() { sed "s/$SECRET/<secret>/g; s#$WORK#\$WORK#g"; }
 
 LAST_PID=
-# start_gh NAME DIR PORT [extra args]: Gatehouse in the background (log in $WORK/NAME.log)
+# start_gh NAME DIR PORT [JVM options]: Gatehouse in the background (log in $WORK/NAME.log); app options in $GH_ARGS
 start_gh() {
   local name=$1 dir=$2 port=$3; shift 3
   # shellcheck disable=SC2086
@@ -161,7 +161,7 @@ REDIS_PID=$!; PIDS+=("$REDIS_PID")
 cmd "redis-server --bind 127.0.0.1 --port PORT --save '' --appendonly no"
 launch_time; start_hello "$HP"; HELLO_PID=$LAST_PID
 launch_time; start_gh jdbc "$A" "$GP"; GH_PID=$LAST_PID
-launch_time; start_gh gh-redis "$WORK/gh-r" "$GRP" --gatehouse.session.redis-url=redis://127.0.0.1:$RP; GHR_PID=$LAST_PID
+launch_time; GH_ARGS=--gatehouse.session.redis-url=redis://127.0.0.1:$RP start_gh gh-redis "$WORK/gh-r" "$GRP"; GHR_PID=$LAST_PID
 cmd "(Redis instance adds) --gatehouse.session.redis-url=redis://127.0.0.1:PORT"
 wait_up "$HP" "$HELLO_PID" >/dev/null; wait_up "$GP" "$GH_PID" >/dev/null; wait_up "$GRP" "$GHR_PID" >/dev/null
 COOKIE=$(lg cookie "http://127.0.0.1:$GP" "$EMAIL" "$PASSWORD")
