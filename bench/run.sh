@@ -355,7 +355,7 @@ for v, name, target in (("default", "default JVM settings", "< 350 MB"), ("xmx25
     good = (f(f"rss_{v}") < 350) if v == "default" else (failed == 0 and ok_n == logins and "mem_xmx256_died" not in r and "mem_xmx256_oom" not in r)
     row(f"RSS after {logins:,} logins at 1,000 rounds, {name}, both servers loaded concurrently ({ok_n:,} ok, {failed} failed, {f(f'mem_{v}_rate'):.0f}/s; peak RSS {r[f'hwm_{v}']} MB, idle {r[f'rss_{v}_idle']} MB)",
         f"{r[f'rss_{v}']} MB", "", "", target, good)
-n = r["scale_users"]
+n = r["scale_users"] if r["scale_users"].isdigit() else "1000000"
 row(f"Login latency, 1 thread, 1,000 rounds: p50 / p99 with {int(n):,} users", f"{r['scale_p50_'+n]} / {r['scale_p99_'+n]} ms", f"{r['scale_p50_1000']} / {r['scale_p99_1000']} ms (1,000 users)",
     f"{f('scale_p50_'+n)/f('scale_p50_1000'):.2f}", "(none)", None)
 print("| Measure | Gatehouse | Reference | Ratio | Target | Met |")
