@@ -1,0 +1,403 @@
+#!/usr/bin/env bash
+# Gatehouse performance suite (issue 9): hashing, HTTP throughput vs a bare Spring Boot app, p99 at half the peak
+# rate, login efficiency, start-up time, memory, scale (1,000 vs 1,000,000 users) and a JFR profile.
+#
+#   bench/run.sh            full run (about 12-15 minutes on 2 cores)
+#   QUICK=1 bench/run.sh    smoke run (1 repetition, short durations, 1,000 logins, 20,000 users)
+#
+# Prints a table and appends it, with date, JDK, CPU, load average and the exact commands, to bench/RESULTS.md.
+# Everything listens on 127.0.0.1 only; every process started here is stopped on exit (trap EXIT).
+# Builds with `mvn -B -q -DskipTests package` when a jar is missing. Needs java 17+, wrk, redis-server, python3, curl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+QUICK=${QUICK:-0}
+JAR=gatehouse-server/target/gatehouse-server-0.1.0-SNAPSHOT.jar
+HELLO=bench/target/gatehouse-bench-0.1.0-SNAPSHOT-hello.jar
+BJ=bench/target/benchmarks.jar
+JVM_FLAGS=${JVM_FLAGS:-}            # the same for Gatehouse and the baseline; empty = JVM defaults
+PASSWORD='velvet-canyon-drum-91'
+EMAIL=bench@example.org
+CORES=$(nproc)
+THREADS=$((CORES * 2))              # login concurrency (>= cores)
+if [[ $QUICK == 1 ]]; then
+  RUNS=1; DUR=5; WARM=3; LOGIN_SECS=8; LOGINS=1000; SCALE_USERS=20000; JFR_SECS=10; SCALE_SECS=5
+  JMH_ARGS="-f 1 -wi 1 -i 1 -w 2s -r 3s"
+else
+  RUNS=3; DUR=10; WARM=5; LOGIN_SECS=20; LOGINS=10000; SCALE_USERS=1000000; JFR_SECS=20; SCALE_SECS=8
+  JMH_ARGS="-f 1 -wi 1 -i 3 -w 3s -r 3s"
+fi
+WRK="wrk -t2 -c32 -d${DUR}s --latency"
+
+[[ -f $JAR && -f $HELLO && -f $BJ ]] || mvn -B -q -DskipTests package
+
+WORK=$(mktemp -d /tmp/gatehouse-bench.XXXXXX)
+RES=$WORK/results        # key<TAB>value lines, formatted at the end
+CMDS=$WORK/commands      # the exact commands (secret redacted)
+: >"$RES"; : >"$CMDS"
+PIDS=()
+cleanup() {
+  local p
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+  # keep the logs and the JFR recording for inspection; drop the databases
+  rm -rf bench/target/run-logs; mkdir -p bench/target/run-logs
+  cp "$WORK"/*.log "$WORK"/*.txt "$WORK"/*.jfr "$WORK"/results bench/target/run-logs/ 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+SECRET=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
+log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
+put() { printf '%s\t%s\n' "$1" "$2" >>"$RES"; }
+cmd() { grep -qxF -- "$*" "$CMDS" || printf '%s\n' "$*" >>"$CMDS"; }
+median() { python3 -c 'import statistics,sys; v=[float(x) for x in sys.argv[1:]]; print(f"{statistics.median(v):.6g}" if v else "nan")' "$@"; }
+# four distinct free loopback ports (bound together, so they differ)
+free_ports() { python3 -c 'import socket; s=[socket.socket() for _ in range(4)]; [x.bind(("127.0.0.1",0)) for x in s]; print(*[x.getsockname()[1] for x in s])'; }
+field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }  # field KEY "k=v k=v" -> v
+ds() { echo "--spring.datasource.url=jdbc:h2:file:$1/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"; }
+redact() { sed "s/$SECRET/<secret>/g; s#$WORK#\$WORK#g"; }
+
+LAST_PID=
+# start_gh NAME DIR PORT [JVM options]: Gatehouse in the background (log in $WORK/NAME.log); app options in $GH_ARGS
+start_gh() {
+  local name=$1 dir=$2 port=$3; shift 3
+  # shellcheck disable=SC2086
+  java $JVM_FLAGS "$@" -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" --gatehouse.data-directory="$dir" \
+    "$(ds "$dir")" --gatehouse.secret-key="$SECRET" ${GH_ARGS:-} >"$WORK/$name.log" 2>&1 &
+  LAST_PID=$!; PIDS+=("$LAST_PID")
+  cmd "$(echo "java $JVM_FLAGS $* -jar $JAR --server.address=127.0.0.1 --server.port=PORT --gatehouse.data-directory=DIR $(ds DIR) --gatehouse.secret-key=<secret> ${GH_ARGS:-}" | tr -s ' ')"
+}
+start_hello() {
+  local port=$1; shift
+  # shellcheck disable=SC2086
+  java $JVM_FLAGS "$@" -jar "$HELLO" --server.address=127.0.0.1 --server.port="$port" >"$WORK/hello.log" 2>&1 &
+  LAST_PID=$!; PIDS+=("$LAST_PID")
+  cmd "$(echo "java $JVM_FLAGS $* -jar $HELLO --server.address=127.0.0.1 --server.port=PORT" | tr -s ' ')"
+}
+stop() {
+  kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true
+  local keep=() p; for p in "${PIDS[@]}"; do [[ $p == "$1" ]] || keep+=("$p"); done; PIDS=("${keep[@]}")
+}
+# wait_up PORT PID: seconds from now until /health says UP (fails after 180 s or if the process dies)
+wait_up() {
+  local t0 now; t0=$(date +%s.%N)
+  for _ in $(seq 1 1800); do
+    if curl -s -m 2 "http://127.0.0.1:$1/health" 2>/dev/null | grep -q '"UP"'; then
+      now=$(date +%s.%N); python3 -c "print(f'{$now - $T_LAUNCH:.2f}')"; return 0
+    fi
+    kill -0 "$2" 2>/dev/null || { log "process $2 (port $1) died; logs in bench/target/run-logs/"; grep -l "PID $2 " "$WORK"/*.log | xargs -r tail -n 30 >&2; return 1; }
+    sleep 0.05
+  done
+  log "port $1 not UP after 180 s"; return 1
+}
+launch_time() { T_LAUNCH=$(date +%s.%N); }
+create_user() {  # create_user DIR [extra args]
+  local dir=$1; shift
+  echo "$PASSWORD" | java -jar "$JAR" users create "$EMAIL" --confirmed --gatehouse.data-directory="$dir" "$(ds "$dir")" \
+    --gatehouse.secret-key="$SECRET" "$@" >"$WORK/cli-$(basename "$dir").log" 2>&1 || { cat "$WORK/cli-$(basename "$dir").log" >&2; return 1; }
+  cmd "echo '$PASSWORD' | java -jar $JAR users create $EMAIL --confirmed --gatehouse.data-directory=DIR $(ds DIR) --gatehouse.secret-key=<secret> $*"
+}
+lg() { java -cp "$BJ" org.gatehouse.bench.LoadGen "$@"; }
+status() { curl -s -o /dev/null -w '%{http_code}' -m 10 ${2:+-H "Cookie: gatehouse_session=$2"} "$1"; }
+rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+hwm_mb() { awk '/^VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+
+LOAD_START=$(uptime | sed 's/.*load average: //')
+START_DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
+log "work dir $WORK; load average $LOAD_START; QUICK=$QUICK"
+
+# ---------------------------------------------------------------- 1. hashing
+log "1. hashing (bench/hash-bench.sh, JMH_ARGS=$JMH_ARGS)"
+JMH_ARGS="$JMH_ARGS" bench/hash-bench.sh >"$WORK/hash.md"
+cmd "JMH_ARGS='$JMH_ARGS' bench/hash-bench.sh"
+# the two tables: wall clock (JMH) then CPU time; column 3 = Gatehouse, 5 = Gatehouse/OpenSSL
+python3 - "$WORK/hash.md" >>"$RES" <<'PY'
+import sys, re
+tables, cur = [], None
+for line in open(sys.argv[1]):
+    if line.startswith("| rounds"): cur = []; tables.append(cur)
+    elif cur is not None and re.match(r"\| [0-9,]+ \|", line):
+        cur.append([c.strip() for c in line.strip().strip("|").split("|")])
+for name, t in zip(("wall", "cpu"), tables):
+    for row in t:
+        r = row[0].replace(",", "")
+        print(f"hash_{name}_gh_{r}\t{row[2].split()[0]}")
+        print(f"hash_{name}_openssl_{r}\t{row[3]}")
+        print(f"hash_{name}_ratio_{r}\t{row[4]}")
+PY
+
+# ---------------------------------------------------------------- data directories
+log "creating users (CLI) and data directories"
+A=$WORK/gh-a; L=$WORK/gh-low
+mkdir -p "$A" "$L"
+LOW=--gatehouse.passwords.rounds.pbkdf2_sha512=1000
+create_user "$A" & c1=$!
+create_user "$L" "$LOW" & c2=$!
+wait "$c1"; wait "$c2"
+# 1,000 users for the scale comparison (the bench user + 999 generated, all with its password hash)
+SCALE_JDBC="jdbc:h2:file:$L/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+gen=$(java -cp "$BJ" org.gatehouse.bench.UserGenerator "$SCALE_JDBC" 1000 "$EMAIL"); put gen_1000 "$gen"
+cp -r "$L" "$WORK/gh-low-256"
+# an H2 file holds one server's sessions; the Redis instance gets its own copy of the user database
+cp -r "$A" "$WORK/gh-r"
+
+# ---------------------------------------------------------------- 4a. start-up time
+log "4a. start-up: $RUNS starts of each, interleaved"
+read -r HP GP RP GRP < <(free_ports)
+hs=(); gs=()
+for i in $(seq 1 "$RUNS"); do
+  launch_time; start_hello "$HP"; pid=$LAST_PID; hs+=("$(wait_up "$HP" "$pid")"); stop "$pid"
+  launch_time; start_gh start "$A" "$GP"; pid=$LAST_PID; gs+=("$(wait_up "$GP" "$pid")"); stop "$pid"
+  log "  start $i: hello ${hs[-1]} s, gatehouse ${gs[-1]} s"
+done
+put startup_hello "$(median "${hs[@]}")"; put startup_gh "$(median "${gs[@]}")"
+put startup_hello_all "${hs[*]}"; put startup_gh_all "${gs[*]}"
+
+# ---------------------------------------------------------------- 2. throughput
+log "2. throughput: starting hello, Gatehouse (JDBC sessions), redis-server and Gatehouse (Redis sessions)"
+redis-server --bind 127.0.0.1 --port "$RP" --save '' --appendonly no >"$WORK/redis-server.log" 2>&1 &
+REDIS_PID=$!; PIDS+=("$REDIS_PID")
+cmd "redis-server --bind 127.0.0.1 --port PORT --save '' --appendonly no"
+launch_time; start_hello "$HP"; HELLO_PID=$LAST_PID
+launch_time; start_gh jdbc "$A" "$GP"; GH_PID=$LAST_PID
+launch_time; GH_ARGS=--gatehouse.session.redis-url=redis://127.0.0.1:$RP start_gh gh-redis "$WORK/gh-r" "$GRP"; GHR_PID=$LAST_PID
+cmd "(Redis instance adds) --gatehouse.session.redis-url=redis://127.0.0.1:PORT"
+wait_up "$HP" "$HELLO_PID" >/dev/null; wait_up "$GP" "$GH_PID" >/dev/null; wait_up "$GRP" "$GHR_PID" >/dev/null
+COOKIE=$(lg cookie "http://127.0.0.1:$GP" "$EMAIL" "$PASSWORD")
+COOKIE_R=$(lg cookie "http://127.0.0.1:$GRP" "$EMAIL" "$PASSWORD")
+cmd "java -cp $BJ org.gatehouse.bench.LoadGen cookie http://127.0.0.1:PORT $EMAIL '$PASSWORD'   # one login, prints gatehouse_session"
+AUTH=/api/me
+if [[ $(status "http://127.0.0.1:$GP$AUTH" "$COOKIE") != 200 ]] \
+   || ! curl -s -m 10 -o /dev/null -w '%{content_type}' -H "Cookie: gatehouse_session=$COOKIE" "http://127.0.0.1:$GP$AUTH" | grep -q json; then
+  AUTH=/account/settings/sessions/
+fi
+put auth_path "$AUTH"
+for p in "$GP $COOKIE" "$GRP $COOKIE_R"; do
+  set -- $p
+  [[ $(status "http://127.0.0.1:$1$AUTH" "$2") == 200 ]] || { log "authenticated $AUTH is not 200 on port $1"; exit 1; }
+  [[ $(status "http://127.0.0.1:$1$AUTH") != 200 ]] || { log "$AUTH is 200 without a session on port $1?"; exit 1; }
+done
+[[ $(status "http://127.0.0.1:$GP/") == 200 ]] || { log "GET / is not 200"; exit 1; }
+[[ $(curl -s "http://127.0.0.1:$HP/hello") == hello ]] || { log "baseline /hello broken"; exit 1; }
+log "  authenticated path: $AUTH"
+
+declare -A URL HDR
+URL[hello]="http://127.0.0.1:$HP/hello";      HDR[hello]=-
+URL[anon]="http://127.0.0.1:$GP/";            HDR[anon]=-
+URL[auth]="http://127.0.0.1:$GP$AUTH";        HDR[auth]=$COOKIE
+URL[redis]="http://127.0.0.1:$GRP$AUTH";      HDR[redis]=$COOKIE_R
+TARGETS="hello anon auth redis"
+wrk_run() {  # wrk_run TARGET DURATION_ARGS... -> prints requests/s; non-2xx/3xx and socket errors to $WORK/wrk-errors
+  local t=$1; shift
+  local h=() out
+  [[ ${HDR[$t]} == - ]] || h=(-H "Cookie: gatehouse_session=${HDR[$t]}")
+  out=$(wrk "$@" "${h[@]}" "${URL[$t]}")
+  echo "$out" >>"$WORK/wrk-$t.txt"
+  grep -E 'Non-2xx|Socket errors' <<<"$out" | sed "s/^/$t: /" >>"$WORK/wrk-errors" || true
+  awk '/^Requests\/sec/ {print $2}' <<<"$out"
+}
+cmd "$WRK [-H 'Cookie: gatehouse_session=<from LoadGen cookie>'] URL   # URL: http://127.0.0.1:PORT/hello (baseline), / (anonymous), $AUTH (authenticated)"
+log "  warm-up ${WARM}s each"
+for t in $TARGETS; do wrk_run "$t" -t2 -c32 -d"${WARM}s" >/dev/null; done
+declare -A RPS
+for i in $(seq 1 "$RUNS"); do
+  for t in $TARGETS; do RPS[$t]="${RPS[$t]:-} $(wrk_run "$t" -t2 -c32 -d"${DUR}s" --latency)"; done
+  log "  round $i: hello/anon/auth/redis req/s:$(for t in $TARGETS; do printf ' %s' "${RPS[$t]##* }"; done)"
+done
+for t in $TARGETS; do
+  # shellcheck disable=SC2086
+  put "rps_$t" "$(median ${RPS[$t]})"; put "rps_${t}_all" "${RPS[$t]# }"
+  [[ $(status "${URL[$t]}" "${HDR[$t]#-}") == 200 ]] || { log "$t no longer answers 200 after the load"; exit 1; }
+done
+# wrk's latency at full load, for the record (median of the runs' p99)
+for t in $TARGETS; do
+  put "wrkp99_$t" "$(awk '/^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' "$WORK/wrk-$t.txt" | tail -n "$RUNS" | xargs python3 -c 'import statistics,sys; print(f"{statistics.median(map(float,sys.argv[1:])):.2f}")')"
+done
+
+log "  p99 at half the peak rate (open-loop Java generator, latency from the intended send time)"
+for t in $TARGETS; do
+  rate=$(python3 -c "print(max(1, int(float('$(grep -P "^rps_$t\t" "$RES" | cut -f2)') / 2)))")
+  p99s=(); got=()
+  for i in $(seq 1 "$RUNS"); do
+    out=$(lg rate "${URL[$t]}" "${HDR[$t]}" "$rate" "$DUR")
+    echo "$t $out" >>"$WORK/rate.txt"
+    p99s+=("$(field p99_ms "$out")"); got+=("$(field rate "$out")")
+    [[ $(field non200 "$out") == 0 ]] || echo "$t: $(field non200 "$out") non-200 answers at fixed rate" >>"$WORK/wrk-errors"
+  done
+  put "halfrate_$t" "$rate"; put "halfrate_got_$t" "$(median "${got[@]}")"
+  put "p99_$t" "$(median "${p99s[@]}")"; put "p99_${t}_all" "${p99s[*]}"
+  log "  $t @ $rate/s: p99 ${p99s[*]} ms"
+done
+cmd "java -cp $BJ org.gatehouse.bench.LoadGen rate URL <cookie|-> RATE $DUR   # RATE = median wrk req/s / 2"
+
+# ---------------------------------------------------------------- 6. profile
+log "6. JFR during ${JFR_SECS}s of authenticated load (JDBC store)"
+JFR=$WORK/auth.jfr
+jcmd "$GH_PID" JFR.start name=bench settings=profile >/dev/null
+wrk -t2 -c32 -d"${JFR_SECS}s" -H "Cookie: gatehouse_session=$COOKIE" "${URL[auth]}" >"$WORK/wrk-jfr.txt"
+jcmd "$GH_PID" JFR.stop name=bench filename="$JFR" >/dev/null
+cmd "jcmd PID JFR.start name=bench settings=profile; wrk -t2 -c32 -d${JFR_SECS}s -H 'Cookie: ...' ${URL[auth]/$GP/PORT}; jcmd PID JFR.stop name=bench filename=auth.jfr"
+jfr print --events jdk.ExecutionSample "$JFR" >"$WORK/samples.txt"
+cmd "jfr print --events jdk.ExecutionSample auth.jfr | grep 'at ' | sort | uniq -c | sort -rn | head"
+grep 'at ' "$WORK/samples.txt" | sed 's/line:.*//; s/^ *//' | sort | uniq -c | sort -rn | head -10 >"$WORK/hot-inclusive.txt" || true
+# top-of-stack (self) frames: the first frame after each "stackTrace = ["
+awk '/stackTrace = \[/ {getline; sub(/^ +/, ""); sub(/ +line:.*/, ""); print}' "$WORK/samples.txt" \
+  | sort | uniq -c | sort -rn | head -10 >"$WORK/hot-self.txt" || true
+SAMPLES=$(grep -c 'jdk.ExecutionSample' "$WORK/samples.txt" || true)
+put jfr_samples "$SAMPLES"
+# which library each sample's top frame is in
+awk '/stackTrace = \[/ {getline; sub(/^ +/, ""); split($0, a, "."); print a[1] "." a[2] (a[3] ~ /^[a-z]/ ? "." a[3] : "")}' \
+  "$WORK/samples.txt" | sort | uniq -c | sort -rn | head -8 >"$WORK/hot-packages.txt" || true
+
+stop "$GHR_PID"; stop "$REDIS_PID"; stop "$HELLO_PID"
+
+# ---------------------------------------------------------------- 3. login efficiency
+log "3. login efficiency at the default cost, $THREADS threads, ${LOGIN_SECS}s; reference: $THREADS threads hashing"
+lr=(); hr=(); lp=()
+for i in $(seq 1 "$RUNS"); do
+  h=$(lg hash 220000 "$THREADS" "$LOGIN_SECS"); hr+=("$(field rate "$h")")
+  out=$(lg login "http://127.0.0.1:$GP" "$EMAIL" "$PASSWORD" "$THREADS" "$LOGIN_SECS" 0 2>>"$WORK/login-errors")
+  lr+=("$(field rate "$out")"); lp+=("$(field p50_ms "$out")")
+  [[ $(field failed "$out") == 0 ]] || echo "default cost: $(field failed "$out") failed logins" >>"$WORK/wrk-errors"
+  log "  round $i: $THREADS-thread hashes/s ${hr[-1]}, logins/s ${lr[-1]} ($out)"
+done
+cmd "java -cp $BJ org.gatehouse.bench.LoadGen hash 220000 $THREADS $LOGIN_SECS"
+cmd "java -cp $BJ org.gatehouse.bench.LoadGen login http://127.0.0.1:PORT $EMAIL '$PASSWORD' $THREADS $LOGIN_SECS 0"
+put login_rate "$(median "${lr[@]}")"; put login_rate_all "${lr[*]}"; put login_p50 "$(median "${lp[@]}")"
+put hash_threads_rate "$(median "${hr[@]}")"; put hash_threads_all "${hr[*]}"
+stop "$GH_PID"
+
+# ---------------------------------------------------------------- 4b. memory, 5. scale
+log "4b. memory: $LOGINS logins at 1,000 rounds against a default-JVM and an -Xmx256m server (concurrently)"
+MP=$HP   # the baseline app is stopped by now
+launch_time; GH_ARGS=$LOW start_gh mem-default "$L" "$GP"; PID_DEFAULT=$LAST_PID
+launch_time; GH_ARGS=$LOW start_gh mem-xmx256 "$WORK/gh-low-256" "$MP" -Xmx256m; PID_XMX256=$LAST_PID
+wait_up "$GP" "$PID_DEFAULT" >/dev/null; wait_up "$MP" "$PID_XMX256" >/dev/null
+put rss_default_idle "$(rss_mb "$PID_DEFAULT")"; put rss_xmx256_idle "$(rss_mb "$PID_XMX256")"
+lg login "http://127.0.0.1:$GP" "$EMAIL" "$PASSWORD" "$THREADS" 900 "$LOGINS" >"$WORK/mem-default.txt" 2>>"$WORK/login-errors" & m1=$!
+lg login "http://127.0.0.1:$MP" "$EMAIL" "$PASSWORD" "$THREADS" 900 "$LOGINS" >"$WORK/mem-xmx256.txt" 2>>"$WORK/login-errors" & m2=$!
+wait "$m1" || true; wait "$m2" || true
+for variant in default xmx256; do
+  pidvar=PID_${variant^^}; pid=${!pidvar}; out=$(cat "$WORK/mem-$variant.txt")
+  if kill -0 "$pid" 2>/dev/null; then
+    put "rss_${variant}" "$(rss_mb "$pid")"; put "hwm_${variant}" "$(hwm_mb "$pid")"
+  else
+    put "rss_${variant}" nan; put "hwm_${variant}" nan; put "mem_${variant}_died" yes
+  fi
+  put "mem_${variant}_ok" "$(field ok "$out")"; put "mem_${variant}_failed" "$(field failed "$out")"
+  put "mem_${variant}_rate" "$(field rate "$out")"
+  grep -q OutOfMemoryError "$WORK/mem-$variant.log" && put "mem_${variant}_oom" yes
+  log "  $variant: $out; RSS $(grep -P "^rss_${variant}\t" "$RES" | cut -f2) MB"
+done
+cmd "java -cp $BJ org.gatehouse.bench.LoadGen login http://127.0.0.1:PORT $EMAIL '$PASSWORD' $THREADS 900 $LOGINS   # one per server, concurrently; then VmRSS/VmHWM from /proc/PID/status"
+stop "$PID_XMX256"
+
+log "5. scale: login latency (1 thread, 1,000 rounds, a generated user) with 1,000 then $SCALE_USERS users"
+scale_measure() {  # scale_measure N PID
+  local n=$1 p50=() p99=() out i
+  lg login "http://127.0.0.1:$GP" "$EMAIL" "$PASSWORD" 1 3 0 >/dev/null 2>&1 || true  # warm-up
+  for i in $(seq 1 "$RUNS"); do
+    out=$(lg login "http://127.0.0.1:$GP" "bench-$((n / 2))@example.org" "$PASSWORD" 1 "$SCALE_SECS" 0 2>>"$WORK/login-errors")
+    p50+=("$(field p50_ms "$out")"); p99+=("$(field p99_ms "$out")")
+    [[ $(field failed "$out") == 0 ]] || echo "scale $n: $(field failed "$out") failed logins" >>"$WORK/wrk-errors"
+  done
+  put "scale_p50_$n" "$(median "${p50[@]}")"; put "scale_p99_$n" "$(median "${p99[@]}")"
+  log "  $n users: login p50 ${p50[*]} ms, p99 ${p99[*]} ms"
+}
+scale_measure 1000
+stop "$PID_DEFAULT"
+gen=$(java -cp "$BJ" org.gatehouse.bench.UserGenerator "$SCALE_JDBC" "$SCALE_USERS" "$EMAIL"); put "gen_$SCALE_USERS" "$gen"
+log "  $gen"
+launch_time; GH_ARGS=$LOW start_gh "scale" "$L" "$GP"; pid=$LAST_PID; wait_up "$GP" "$pid" >/dev/null
+scale_measure "$SCALE_USERS"
+stop "$pid"
+put scale_users "$SCALE_USERS"
+cmd "java -cp $BJ org.gatehouse.bench.UserGenerator 'jdbc:h2:file:DIR/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH' N $EMAIL   # server stopped"
+cmd "java -cp $BJ org.gatehouse.bench.LoadGen login http://127.0.0.1:PORT bench-<N/2>@example.org '$PASSWORD' 1 $SCALE_SECS 0"
+
+# ---------------------------------------------------------------- report
+LOAD_END=$(uptime | sed 's/.*load average: //')
+put load_start "$LOAD_START"; put load_end "$LOAD_END"
+TABLE=$WORK/table.md
+python3 - "$RES" "$RUNS" "$CORES" "$THREADS" "$LOGINS" >"$TABLE" <<'PY'
+import sys
+import collections
+# a phase that failed leaves its keys out: they print as nan and fail their target
+r = collections.defaultdict(lambda: "nan", (l.rstrip("\n").split("\t", 1) for l in open(sys.argv[1]) if "\t" in l))
+runs, cores, threads, logins = sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+f = lambda k: float(r[k])
+rows = []
+def row(name, value, ref, ratio, target, ok):
+    rows.append(f"| {name} | {value} | {ref} | {ratio} | {target} | {'' if ok is None else ('yes' if ok else '**no**')} |")
+for rounds in ("25000", "220000"):
+    c = f(f"hash_cpu_ratio_{rounds}"); w = f(f"hash_wall_ratio_{rounds}")
+    row(f"PBKDF2-SHA512 {int(rounds):,} rounds, Gatehouse vs OpenSSL (hashes per CPU-s; wall-clock JMH in brackets)",
+        f"{r[f'hash_cpu_gh_{rounds}']} ({r[f'hash_wall_gh_{rounds}']})", f"{r[f'hash_cpu_openssl_{rounds}']} ({r[f'hash_wall_openssl_{rounds}']})",
+        f"{c:.2f} ({w:.2f})", ">= 0.9", c >= 0.9)
+h = f("rps_hello")
+row("Baseline `GET /hello` req/s (wrk -t2 -c32)", f"{h:,.0f}", "", "1.00", "", None)
+row("Gatehouse `GET /` anonymous req/s", f"{f('rps_anon'):,.0f}", f"{h:,.0f}", f"{f('rps_anon')/h:.2f}", "(none)", None)
+row(f"Gatehouse authenticated `GET {r['auth_path']}` req/s, JDBC (H2) sessions", f"{f('rps_auth'):,.0f}", f"{h:,.0f}", f"{f('rps_auth')/h:.2f}", ">= 0.6", f('rps_auth')/h >= 0.6)
+row(f"Gatehouse authenticated `GET {r['auth_path']}` req/s, Redis sessions", f"{f('rps_redis'):,.0f}", f"{h:,.0f}", f"{f('rps_redis')/h:.2f}", ">= 0.4", f('rps_redis')/h >= 0.4)
+for t, name in (("hello", "baseline /hello"), ("anon", "GET / anonymous"), ("auth", "authenticated, JDBC"), ("redis", "authenticated, Redis")):
+    rows.append(f"| p99 latency at half the peak rate, {name}: {r['halfrate_'+t]} req/s asked, {float(r['halfrate_got_'+t]):.0f} sent (wrk p99 at full load in brackets) | {f('p99_'+t):.1f} ms ({r['wrkp99_'+t]} ms) | | | | |")
+single = f("hash_wall_gh_220000")
+lr = f("login_rate"); hr = f("hash_threads_rate")
+row(f"Successful logins/s at 220,000 rounds, {threads} client threads (p50 {r['login_p50']} ms) vs {threads} threads only hashing",
+    f"{lr:.2f}", f"{hr:.2f}", f"{lr/hr:.2f}", ">= 0.9", lr / hr >= 0.9)
+row(f"  same logins/s vs cores x single-thread JMH rate ({cores} x {single})", f"{lr:.2f}", f"{cores*single:.2f}", f"{lr/(cores*single):.2f}", "(>= 0.9)", lr/(cores*single) >= 0.9)
+sg, sh = f("startup_gh"), f("startup_hello")
+row(f"Start-up to /health UP, s (runs: Gatehouse {r['startup_gh_all']}; baseline {r['startup_hello_all']})", f"{sg:.2f}", f"{sh:.2f}", f"{sg/sh:.2f}", "<= 2.5", sg / sh <= 2.5)
+for v, name, target in (("default", "default JVM settings", "< 350 MB"), ("xmx256", "-Xmx256m", "no errors")):
+    num = lambda k: int(r[k]) if r[k].isdigit() else -1
+    ok_n, failed = num(f"mem_{v}_ok"), num(f"mem_{v}_failed")
+    good = (f(f"rss_{v}") < 350) if v == "default" else (failed == 0 and ok_n >= logins and "mem_xmx256_died" not in r and "mem_xmx256_oom" not in r)
+    row(f"RSS after {logins:,} logins at 1,000 rounds, {name}, both servers loaded concurrently ({ok_n:,} ok, {failed} failed, {f(f'mem_{v}_rate'):.0f}/s; peak RSS {r[f'hwm_{v}']} MB, idle {r[f'rss_{v}_idle']} MB)",
+        f"{r[f'rss_{v}']} MB", "", "", target, good)
+n = r["scale_users"] if r["scale_users"].isdigit() else "1000000"
+row(f"Login latency, 1 thread, 1,000 rounds: p50 / p99 with {int(n):,} users", f"{r['scale_p50_'+n]} / {r['scale_p99_'+n]} ms", f"{r['scale_p50_1000']} / {r['scale_p99_1000']} ms (1,000 users)",
+    f"{f('scale_p50_'+n)/f('scale_p50_1000'):.2f}", "(none)", None)
+print("| Measure | Gatehouse | Reference | Ratio | Target | Met |")
+print("|---|---:|---:|---:|---:|:---:|")
+print("\n".join(rows))
+print()
+print(f"Medians of {runs} runs. All runs (req/s): baseline {r['rps_hello_all']}; anonymous {r['rps_anon_all']}; JDBC {r['rps_auth_all']}; Redis {r['rps_redis_all']}. "
+      f"Logins/s {r['login_rate_all']} vs {threads}-thread hashes/s {r['hash_threads_all']}. p99 at half rate (ms): JDBC {r['p99_auth_all']}, Redis {r['p99_redis_all']}.")
+PY
+
+{
+  echo
+  echo "## bench/run.sh $([[ $QUICK == 1 ]] && echo '(QUICK=1 smoke run)') — $START_DATE"
+  echo
+  echo "- JDK: $(java -version 2>&1 | head -2 | tr '\n' ' ')"
+  echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p'), $CORES CPUs; $(free -g | awk '/^Mem/ {print $2}') GB RAM"
+  echo "- Load average (1/5/15 min): $LOAD_START at start, $LOAD_END at the end (shared machine: other builds running)"
+  echo "- Baseline: bench/target/gatehouse-bench-0.1.0-SNAPSHOT-hello.jar (Spring Boot $(python3 -c 'import re,sys,zipfile; print(next(m.group(1) for n in zipfile.ZipFile(sys.argv[1]).namelist() for m in [re.search(r"/spring-boot-([0-9.]+)\.jar$", n)] if m))' "$HELLO"), spring-boot-starter-webmvc, \`GET /hello\`), same JVM and flags (JVM_FLAGS='$JVM_FLAGS')"
+  echo
+  cat "$TABLE"
+  echo
+  if [[ -s $WORK/wrk-errors ]]; then echo "Errors seen:"; echo; sed 's/^/    /' "$WORK/wrk-errors"; echo; else echo "No HTTP errors, non-2xx/3xx answers or failed logins in any run."; echo; fi
+  echo "JFR profile, ${JFR_SECS}s of authenticated load (JDBC store), $SAMPLES execution samples. Top-of-stack (self) frames:"
+  echo
+  sed 's/^/    /' "$WORK/hot-self.txt"
+  echo
+  echo "Top frames by \`jfr print --events jdk.ExecutionSample auth.jfr | grep 'at ' | sort | uniq -c | sort -rn | head\` (each sample's top 5 frames; line numbers stripped):"
+  echo
+  sed 's/^/    /' "$WORK/hot-inclusive.txt"
+  echo
+  echo "Top-of-stack frames by package:"
+  echo
+  sed 's/^/    /' "$WORK/hot-packages.txt"
+  echo
+  echo "Hashing detail (bench/hash-bench.sh):"
+  echo
+  cat "$WORK/hash.md"
+  echo
+  echo "Commands:"
+  echo
+  redact <"$CMDS" | sed 's/^/    /'
+} | redact >"$WORK/section.md"
+cat "$WORK/section.md"
+cat "$WORK/section.md" >>bench/RESULTS.md
+log "appended to bench/RESULTS.md"
