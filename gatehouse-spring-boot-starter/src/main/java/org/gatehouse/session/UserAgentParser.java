@@ -1,6 +1,7 @@
 package org.gatehouse.session;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,7 +16,8 @@ public class UserAgentParser {
 
 	private static final int MAX_HEADER = 512;
 
-	private final Parser parser = new Parser();
+	/** Compiling ua-parser's regexes takes seconds on a small machine: done off the start-up path. */
+	private final CompletableFuture<Parser> parser = CompletableFuture.supplyAsync(Parser::new);
 	private final Cache<String, ClientDescription> cache = Caffeine.newBuilder().maximumSize(10_000)
 		.expireAfterAccess(Duration.ofHours(1)).build();
 
@@ -28,7 +30,7 @@ public class UserAgentParser {
 	}
 
 	private ClientDescription parse(String header) {
-		Client client = parser.parse(header);
+		Client client = parser.join().parse(header);
 		String version = client.userAgent.major == null ? ""
 				: client.userAgent.major + (client.userAgent.minor == null ? "" : "." + client.userAgent.minor);
 		return new ClientDescription(client.userAgent.family, version, client.os.family, deviceType(client, header));
