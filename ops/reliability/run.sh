@@ -23,6 +23,8 @@ export GATEHOUSE_OPTS="${GATEHOUSE_OPTS:-} --gatehouse.passwords.rounds.pbkdf2_s
  --gatehouse.throttle.rate-limits.register-ip.max=100000 --gatehouse.throttle.ip-max-failures=100000 \
  --gatehouse.throttle.ip-max-distinct-logins=100000"
 CL="$ROOT/ops/cluster.sh"
+# the cluster goes down however the run ends (failure, timeout's TERM), unless KEEP=1
+trap '[ "${KEEP:-0}" = 1 ] || "$CL" down >/dev/null 2>&1' EXIT
 N=http://127.0.0.1:$NGINX_PORT A=http://127.0.0.1:$PORT_A B=http://127.0.0.1:$PORT_B
 W=$CLUSTER_DIR/run
 PW=plum-orbit-lantern-42
