@@ -494,6 +494,7 @@ public class GatehouseProperties {
 		private List<String> allowedOrigins = new ArrayList<>();
 		/** Let those origins send cookies; never allowed together with "*". */
 		private boolean allowCredentials = true;
+		/** How long browsers may cache a CORS preflight answer. */
 		private Duration maxAge = Duration.ofHours(1);
 
 		public List<String> getAllowedOrigins() { return allowedOrigins; }
