@@ -12,11 +12,8 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Email-or-username and password login. Unknown users, wrong passwords and inactive
@@ -28,10 +25,6 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountAuthenticationProvider.class);
 	static final String BAD_CREDENTIALS = "Invalid credentials";
-	private static final String FAILED_ATTEMPT = AccountAuthenticationProvider.class.getName() + ".failed";
-
-	private record FailedAttempt(Authentication attempt, AuthenticationException failure) {
-	}
 
 	private final UserStore users;
 	private final PasswordService passwords;
@@ -48,26 +41,6 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		// Spring Security asks this provider twice for one failed login: once in the login chain's
-		// manager, once more in the global one whose only provider it is too. The second time
-		// must neither verify the password again nor count a second failure.
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request != null && request.getAttribute(FAILED_ATTEMPT, RequestAttributes.SCOPE_REQUEST)
-				instanceof FailedAttempt failed && failed.attempt() == authentication) {
-			throw failed.failure();
-		}
-		try {
-			return authenticateOnce(authentication);
-		}
-		catch (AuthenticationException ex) {
-			if (request != null) {
-				request.setAttribute(FAILED_ATTEMPT, new FailedAttempt(authentication, ex), RequestAttributes.SCOPE_REQUEST);
-			}
-			throw ex;
-		}
-	}
-
-	private Authentication authenticateOnce(Authentication authentication) {
 		String login = authentication.getName();
 		String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
 		String remoteAddr = authentication.getDetails() instanceof WebAuthenticationDetails details

@@ -1,7 +1,6 @@
 package org.gatehouse.account;
 
 import org.gatehouse.passwords.PasswordContext;
-import org.gatehouse.passwords.Verification;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Spring Security's view of the password context, for code that expects a PasswordEncoder. */
@@ -28,9 +27,5 @@ public class PasswordContextEncoder implements PasswordEncoder {
 		// Only the verification knows whether the legacy pre-hash was needed; the
 		// authentication provider upgrades at login, so a cheap answer is enough here.
 		return false;
-	}
-
-	Verification verify(CharSequence rawPassword, String encodedPassword) {
-		return context.verify(rawPassword, encodedPassword);
 	}
 }

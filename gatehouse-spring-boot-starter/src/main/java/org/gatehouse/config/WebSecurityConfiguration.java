@@ -2,7 +2,6 @@ package org.gatehouse.config;
 
 import java.time.Clock;
 
-import org.gatehouse.account.AccountAuthenticationProvider;
 import org.gatehouse.account.AccountUserDetailsService;
 import org.gatehouse.account.LoginEntryPoint;
 import org.gatehouse.account.LoginFailureHandler;
@@ -69,12 +68,14 @@ public class WebSecurityConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	public SecurityFilterChain gatehouseSecurityFilterChain(HttpSecurity http, GatehouseProperties properties,
-			AccountAuthenticationProvider authenticationProvider, LoginSuccessHandler successHandler,
+			LoginSuccessHandler successHandler,
 			LoginFailureHandler failureHandler, RevocableRememberMeServices rememberMe) throws Exception {
 		GatehouseProperties.Urls urls = properties.getUrls();
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		// AccountAuthenticationProvider is the application's only AuthenticationProvider bean, so it
+		// sits in the global manager every chain delegates to; adding it to a chain as well would
+		// make Spring Security try it twice for each failed login
 		http.headers(headers -> headers.disable())
-			.authenticationProvider(authenticationProvider)
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.authorizeHttpRequests(authorize -> authorize
 				.requestMatchers(paths.matcher("/admin/**")).hasRole("admin")
@@ -145,13 +146,12 @@ public class WebSecurityConfiguration {
 	@Bean
 	@Order(2)
 	public SecurityFilterChain gatehouseApiFilterChain(HttpSecurity http, GatehouseProperties properties,
-			AccountAuthenticationProvider authenticationProvider, RevocableRememberMeServices rememberMe,
+			RevocableRememberMeServices rememberMe,
 			RestCsrfTokenRepository csrfTokens, RestCsrfRequestMatcher requiresCsrf, AllowedHosts allowedHosts,
 			ApiCors cors) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		http.securityMatcher(paths.matcher(API))
 			.headers(headers -> headers.disable())
-			.authenticationProvider(authenticationProvider)
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.authorizeHttpRequests(authorize -> authorize
 				.requestMatchers(paths.matcher("/api/admin/**")).hasRole("admin")
