@@ -32,6 +32,8 @@ public class GatehouseDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		defaults.put("server.error.include-message", "never");
 		defaults.put("server.error.include-exception", "false");
 		defaults.put("server.servlet.encoding.force", "true");
+		// an application event per request that nothing here listens to
+		defaults.put("spring.mvc.publish-request-handled-events", "false");
 		defaults.put("spring.session.jdbc.initialize-schema", "never");
 		// common migrations plus database-specific ones (indexes H2 cannot parse)
 		defaults.put("spring.flyway.locations", "classpath:db/migration,classpath:db/vendor/{vendor}");

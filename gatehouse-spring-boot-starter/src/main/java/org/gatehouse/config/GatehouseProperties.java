@@ -182,7 +182,7 @@ public class GatehouseProperties {
 		private Duration absoluteTimeout = Duration.ofHours(12);
 		/** ACCOUNTS_SESSION_ACTIVITY_ENABLED: record one activity row per live session. */
 		private boolean activityEnabled = true;
-		/** Shortest interval between two last-seen updates of one session. */
+		/** Shortest interval between two last-seen writes of one session (activity row and session store); 0 writes the store every request. */
 		private Duration activityWriteInterval = Duration.ofMinutes(1);
 		private final Cookie cookie = new Cookie();
 

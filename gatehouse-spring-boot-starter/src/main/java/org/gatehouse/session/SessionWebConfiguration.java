@@ -6,9 +6,11 @@ import jakarta.servlet.DispatcherType;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.config.Signers;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
@@ -32,6 +34,15 @@ public class SessionWebConfiguration {
 		serializer.setCookiePath("/");
 		serializer.setUseBase64Encoding(false);
 		return new SignedCookieSerializer(serializer, signers.signer("session-cookie"));
+	}
+
+	/** Requests that only touch a session do not write it back (see LastAccessThrottlingSessionRepository). */
+	@Bean
+	static SessionRepositoryFilterPostProcessor gatehouseSessionRepositoryFilterPostProcessor(
+			ObjectProvider<SessionRepository<?>> repositories, ObjectProvider<CookieSerializer> cookieSerializer,
+			ObjectProvider<GatehouseProperties> properties) {
+		return new SessionRepositoryFilterPostProcessor(repositories, cookieSerializer,
+				() -> properties.getObject().getSession().getActivityWriteInterval());
 	}
 
 	/** Just outside Spring Session's repository filter: store outages become a clear 503. */

@@ -3,8 +3,7 @@ package org.gatehouse.throttle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.gatehouse.http.CspNonce;
-import org.gatehouse.web.PageModelAdvice;
+import org.gatehouse.web.PageModel;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
@@ -22,20 +21,17 @@ import org.springframework.web.servlet.ModelAndView;
 public class TooManyRequestsPageHandler {
 
 	private final PageRateLimits rateLimits;
-	private final PageModelAdvice pageModel;
-	private final CspNonce cspNonce;
+	private final PageModel pageModel;
 
-	public TooManyRequestsPageHandler(PageRateLimits rateLimits, PageModelAdvice pageModel, CspNonce cspNonce) {
+	public TooManyRequestsPageHandler(PageRateLimits rateLimits, PageModel pageModel) {
 		this.rateLimits = rateLimits;
 		this.pageModel = pageModel;
-		this.cspNonce = cspNonce;
 	}
 
 	@ExceptionHandler(TooManyRequestsException.class)
 	public ModelAndView tooMany(TooManyRequestsException ex, HttpServletRequest request, HttpServletResponse response) {
 		ExtendedModelMap model = new ExtendedModelMap();
-		pageModel.addTo(model);
-		model.addAttribute("cspNonce", cspNonce.of(request));
+		pageModel.addTo(model, request);
 		String view = rateLimits.tooManyRequests(ex.retryAfter(), response, model);
 		return new ModelAndView(view, model);
 	}

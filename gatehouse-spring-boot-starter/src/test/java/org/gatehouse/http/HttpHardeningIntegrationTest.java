@@ -48,7 +48,7 @@ class HttpHardeningIntegrationTest {
 		String nonce = nonce(first);
 		assertThat(Base64.getDecoder().decode(nonce)).hasSizeGreaterThanOrEqualTo(16);
 		assertThat(nonce).isNotEqualTo(nonce(second));
-		assertThat(first.body()).contains("\"requestNonce\":\"" + nonce + "\"", "\"modelNonce\":\"" + nonce + "\"");
+		assertThat(first.body()).contains("\"requestNonce\":\"" + nonce + "\"");
 	}
 
 	@Test

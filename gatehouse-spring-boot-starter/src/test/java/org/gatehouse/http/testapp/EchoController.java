@@ -11,7 +11,6 @@ import org.gatehouse.http.ExternalUrls;
 
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,7 +30,7 @@ public class EchoController {
 	}
 
 	@GetMapping("/echo")
-	public Map<String, Object> echo(HttpServletRequest request, @ModelAttribute(CspNonce.ATTRIBUTE) String modelNonce) {
+	public Map<String, Object> echo(HttpServletRequest request) {
 		calls.incrementAndGet();
 		Map<String, Object> seen = new LinkedHashMap<>();
 		seen.put("remoteAddr", request.getRemoteAddr());
@@ -42,7 +41,6 @@ public class EchoController {
 		seen.put("requestUrl", request.getRequestURL().toString());
 		seen.put("baseUrl", externalUrls.baseUrl(request));
 		seen.put("requestNonce", request.getAttribute(CspNonce.ATTRIBUTE));
-		seen.put("modelNonce", modelNonce);
 		return seen;
 	}
 

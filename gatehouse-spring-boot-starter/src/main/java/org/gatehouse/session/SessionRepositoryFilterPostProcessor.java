@@ -1,0 +1,54 @@
+package org.gatehouse.session;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.web.http.CookieHttpSessionIdResolver;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+
+/**
+ * Replaces Spring Session's request filter by one over a {@link LastAccessThrottlingSessionRepository}, so
+ * requests that only touch a session do not write it. Spring Session builds its filter straight from the store's
+ * repository bean and offers no hook for this; the store beans themselves stay as they are, because the Redis
+ * configuration wires its expiry listener to the concrete repository.
+ */
+class SessionRepositoryFilterPostProcessor implements BeanPostProcessor {
+
+	private final ObjectProvider<SessionRepository<?>> repositories;
+	private final ObjectProvider<CookieSerializer> cookieSerializer;
+	private final Supplier<Duration> writeInterval;
+
+	SessionRepositoryFilterPostProcessor(ObjectProvider<SessionRepository<?>> repositories,
+			ObjectProvider<CookieSerializer> cookieSerializer, Supplier<Duration> writeInterval) {
+		this.repositories = repositories;
+		this.cookieSerializer = cookieSerializer;
+		this.writeInterval = writeInterval;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+		if (!(bean instanceof SessionRepositoryFilter<?>)) {
+			return bean;
+		}
+		Duration interval = this.writeInterval.get();
+		if (interval.isZero()) {
+			return bean;
+		}
+		SessionRepositoryFilter<?> filter = throttled(this.repositories.getObject(), interval);
+		CookieHttpSessionIdResolver resolver = new CookieHttpSessionIdResolver();
+		resolver.setCookieSerializer(this.cookieSerializer.getObject());
+		filter.setHttpSessionIdResolver(resolver);
+		return filter;
+	}
+
+	private <S extends Session> SessionRepositoryFilter<?> throttled(
+			SessionRepository<S> store, Duration interval) {
+		return new SessionRepositoryFilter<>(new LastAccessThrottlingSessionRepository<>(store, interval));
+	}
+}
