@@ -1,5 +1,9 @@
 package org.gatehouse.session;
 
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
 import org.gatehouse.config.GatehouseProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
@@ -8,6 +12,8 @@ import org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfig
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
@@ -32,8 +38,14 @@ public class SessionStoreAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(StoreCondition.Jdbc.class)
-	@EnableJdbcHttpSession
+	@EnableJdbcHttpSession(cleanupCron = Scheduled.CRON_DISABLED)
 	static class JdbcStore {
+
+		/** Expired rows go by Gatehouse's clean-up schedule, once per cluster (gatehouse.tasks.expired-sessions). */
+		@Bean
+		ExpiredJdbcSessionsTask gatehouseExpiredJdbcSessionsTask(DataSource dataSource, Clock clock) {
+			return new ExpiredJdbcSessionsTask(new JdbcTemplate(dataSource), clock);
+		}
 
 		@Bean
 		SessionRepositoryCustomizer<JdbcIndexedSessionRepository> gatehouseJdbcSessionTimeout(

@@ -43,6 +43,9 @@ public class TaskScheduling {
 			this.scheduler = scheduler;
 			schedule(scheduler, runner, "session-cleaner", properties.getTasks().getSessionCleaner());
 			schedule(scheduler, runner, "delete-login-ips", properties.getTasks().getDeleteLoginIps());
+			if (runner.names().contains("expired-sessions")) {
+				schedule(scheduler, runner, "expired-sessions", properties.getTasks().getExpiredSessions());
+			}
 		}
 
 		private static void schedule(TaskScheduler scheduler, CleanupRunner runner, String name, Duration every) {
