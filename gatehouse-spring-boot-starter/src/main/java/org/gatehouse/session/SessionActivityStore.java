@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +32,16 @@ public class SessionActivityStore {
 					a.sessionHash())
 			.update();
 		if (updated == 0) {
-			jdbc.sql("insert into gh_session_activity (session_hash, user_id, created_at, last_seen_at, ip, country, "
-					+ "browser, browser_version, os, device) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-				.params(a.sessionHash(), a.userId(), at(a.createdAt()), at(a.lastSeenAt()), a.ip(), a.country(),
-						a.browser(), a.browserVersion(), a.os(), a.device())
-				.update();
+			try {
+				jdbc.sql("insert into gh_session_activity (session_hash, user_id, created_at, last_seen_at, ip, country, "
+						+ "browser, browser_version, os, device) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					.params(a.sessionHash(), a.userId(), at(a.createdAt()), at(a.lastSeenAt()), a.ip(), a.country(),
+							a.browser(), a.browserVersion(), a.os(), a.device())
+					.update();
+			}
+			catch (DuplicateKeyException raced) {
+				// a parallel request of the same session inserted the record first, with the same moment
+			}
 		}
 	}
 

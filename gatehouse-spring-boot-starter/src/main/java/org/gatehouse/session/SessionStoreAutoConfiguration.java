@@ -1,5 +1,6 @@
 package org.gatehouse.session;
 
+import java.sql.DatabaseMetaData;
 import java.time.Clock;
 
 import javax.sql.DataSource;
@@ -13,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -20,6 +23,7 @@ import org.springframework.session.config.annotation.web.http.EnableSpringHttpSe
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisIndexedHttpSession;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 
 /**
@@ -45,6 +49,35 @@ public class SessionStoreAutoConfiguration {
 		@Bean
 		ExpiredJdbcSessionsTask gatehouseExpiredJdbcSessionsTask(DataSource dataSource, Clock clock) {
 			return new ExpiredJdbcSessionsTask(new JdbcTemplate(dataSource), clock);
+		}
+
+		/**
+		 * Parallel requests of one session that each add the same attribute (the activity marks after login)
+		 * would all INSERT it, and all but one fail on the primary key: Spring Session's documented remedy is
+		 * an upsert, which it ships for PostgreSQL; H2 gets its MERGE.
+		 */
+		@Bean
+		SessionRepositoryCustomizer<JdbcIndexedSessionRepository> gatehouseJdbcSessionAttributeUpsert(
+				DataSource dataSource) {
+			return repository -> {
+				String database = databaseProductName(dataSource);
+				if ("PostgreSQL".equals(database)) {
+					new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
+				}
+				else if ("H2".equals(database)) {
+					repository.setCreateSessionAttributeQuery("MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, "
+							+ "ATTRIBUTE_NAME, ATTRIBUTE_BYTES) KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)");
+				}
+			};
+		}
+
+		private static String databaseProductName(DataSource dataSource) {
+			try {
+				return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+			}
+			catch (MetaDataAccessException ex) {
+				throw new IllegalStateException("Cannot tell which database holds the sessions", ex);
+			}
 		}
 
 		@Bean
