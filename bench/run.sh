@@ -138,6 +138,13 @@ wait "$c1"; wait "$c2"
 # 1,000 users for the scale comparison (the bench user + 999 generated, all with its password hash)
 SCALE_JDBC="jdbc:h2:file:$L/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
 gen=$(java -cp "$BJ" org.gatehouse.bench.UserGenerator "$SCALE_JDBC" 1000 "$EMAIL"); put gen_1000 "$gen"
+# an administrator for the user-search measurement (scale phase)
+ADMIN=admin@example.org
+echo "$PASSWORD" | java -jar "$JAR" users create "$ADMIN" --confirmed --gatehouse.data-directory="$L" "$(ds "$L")" \
+  --gatehouse.secret-key="$SECRET" "$LOW" >"$WORK/cli-admin.log" 2>&1
+java -jar "$JAR" roles add "$ADMIN" admin --gatehouse.data-directory="$L" "$(ds "$L")" --gatehouse.secret-key="$SECRET" \
+  >>"$WORK/cli-admin.log" 2>&1 || { cat "$WORK/cli-admin.log" >&2; exit 1; }
+cmd "java -jar $JAR roles add $ADMIN admin --gatehouse.data-directory=DIR $(ds DIR) --gatehouse.secret-key=<secret>   # after users create $ADMIN"
 cp -r "$L" "$WORK/gh-low-256"
 # an H2 file holds one server's sessions; the Redis instance gets its own copy of the user database
 cp -r "$A" "$WORK/gh-r"
@@ -302,26 +309,54 @@ done
 cmd "java -cp $BJ org.gatehouse.bench.LoadGen login http://127.0.0.1:PORT $EMAIL '$PASSWORD' $THREADS 900 $LOGINS   # one per server, concurrently; then VmRSS/VmHWM from /proc/PID/status"
 stop "$PID_XMX256"
 
-log "5. scale: login latency (1 thread, 1,000 rounds, a generated user) with 1,000 then $SCALE_USERS users"
-scale_measure() {  # scale_measure N PID
-  local n=$1 p50=() p99=() out i
+log "5. scale: login, GET /api/me and admin search latency with 1,000 users, then $SCALE_USERS users and as many live sessions"
+scale_measure() {  # scale_measure N
+  local n=$1 p50=() p99=() a50=() a99=() s99=() out i ck ack
   lg login "http://127.0.0.1:$GP" "$EMAIL" "$PASSWORD" 1 3 0 >/dev/null 2>&1 || true  # warm-up
+  ck=$(lg cookie "http://127.0.0.1:$GP" "$EMAIL" "$PASSWORD"); ack=$(lg cookie "http://127.0.0.1:$GP" "$ADMIN" "$PASSWORD")
+  lg rate "http://127.0.0.1:$GP/api/me" "$ck" 100 "$SCALE_SECS" >/dev/null  # warm-up
+  lg rate "http://127.0.0.1:$GP/admin/users/?q=bench-4242" "$ack" 20 "$SCALE_SECS" >/dev/null
   for i in $(seq 1 "$RUNS"); do
     out=$(lg login "http://127.0.0.1:$GP" "bench-$((n / 2))@example.org" "$PASSWORD" 1 "$SCALE_SECS" 0 2>>"$WORK/login-errors")
     p50+=("$(field p50_ms "$out")"); p99+=("$(field p99_ms "$out")")
     [[ $(field failed "$out") == 0 ]] || echo "scale $n: $(field failed "$out") failed logins" >>"$WORK/wrk-errors"
+    out=$(lg rate "http://127.0.0.1:$GP/api/me" "$ck" 100 "$SCALE_SECS")
+    a50+=("$(field p50_ms "$out")"); a99+=("$(field p99_ms "$out")")
+    [[ $(field non200 "$out") == 0 ]] || echo "scale $n /api/me: $(field non200 "$out") non-200" >>"$WORK/wrk-errors"
+    out=$(lg rate "http://127.0.0.1:$GP/admin/users/?q=bench-$((4242 + i))" "$ack" 20 "$SCALE_SECS")
+    s99+=("$(field p99_ms "$out")")
+    [[ $(field non200 "$out") == 0 ]] || echo "scale $n admin search: $(field non200 "$out") non-200" >>"$WORK/wrk-errors"
   done
   put "scale_p50_$n" "$(median "${p50[@]}")"; put "scale_p99_$n" "$(median "${p99[@]}")"
-  log "  $n users: login p50 ${p50[*]} ms, p99 ${p99[*]} ms"
+  put "scale_me_p50_$n" "$(median "${a50[@]}")"; put "scale_me_p99_$n" "$(median "${a99[@]}")"
+  put "scale_search_p99_$n" "$(median "${s99[@]}")"
+  log "  $n users: login p50 ${p50[*]} ms, p99 ${p99[*]} ms; /api/me p50 ${a50[*]} ms; admin search p99 ${s99[*]} ms"
 }
 scale_measure 1000
 stop "$PID_DEFAULT"
 gen=$(java -cp "$BJ" org.gatehouse.bench.UserGenerator "$SCALE_JDBC" "$SCALE_USERS" "$EMAIL"); put "gen_$SCALE_USERS" "$gen"
 log "  $gen"
+gen=$(java -cp "$BJ" org.gatehouse.bench.SessionGenerator "$SCALE_JDBC" "$SCALE_USERS" live); log "  $gen"
 launch_time; GH_ARGS=$LOW start_gh "scale" "$L" "$GP"; pid=$LAST_PID; wait_up "$GP" "$pid" >/dev/null
 scale_measure "$SCALE_USERS"
 stop "$pid"
 put scale_users "$SCALE_USERS"
+
+log "5b. clean-up of $SCALE_USERS expired sessions while one client logs in without pause"
+gen=$(java -cp "$BJ" org.gatehouse.bench.SessionGenerator "$SCALE_JDBC" "$SCALE_USERS" expired); log "  $gen"
+# the first run starts 10 s after start-up; the probe logs in without pause for 75 s, covering it
+launch_time; GH_ARGS="$LOW --gatehouse.tasks.expired-sessions=10s" start_gh "cleanup" "$L" "$GP"; pid=$LAST_PID
+wait_up "$GP" "$pid" >/dev/null
+out=$(lg login "http://127.0.0.1:$GP" "$EMAIL" "$PASSWORD" 1 75 0 2>>"$WORK/login-errors")
+put cleanup_login_max "$(field max_ms "$out")"; put cleanup_login_p99 "$(field p99_ms "$out")"
+put cleanup_login_failed "$(field failed "$out")"
+line=$(grep -m1 'Task expired-sessions changed' "$WORK/cleanup.log" || true)
+put cleanup_removed "$(sed -n 's/.*changed \([0-9]*\) record.*/\1/p' <<<"$line")"
+put cleanup_ms "$(sed -n 's/.* in \([0-9]*\) ms.*/\1/p' <<<"$line")"
+log "  $line"
+stop "$pid"
+cmd "java -cp $BJ org.gatehouse.bench.SessionGenerator 'jdbc:h2:file:DIR/db;...' N live|expired   # server stopped"
+cmd "(clean-up) start with --gatehouse.tasks.expired-sessions=10s; java -cp $BJ org.gatehouse.bench.LoadGen login http://127.0.0.1:PORT $EMAIL '$PASSWORD' 1 75 0   # max_ms = longest login"
 cmd "java -cp $BJ org.gatehouse.bench.UserGenerator 'jdbc:h2:file:DIR/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH' N $EMAIL   # server stopped"
 cmd "java -cp $BJ org.gatehouse.bench.LoadGen login http://127.0.0.1:PORT bench-<N/2>@example.org '$PASSWORD' 1 $SCALE_SECS 0"
 
@@ -365,8 +400,13 @@ for v, name, target in (("default", "default JVM settings", "< 350 MB"), ("xmx25
     row(f"RSS after {logins:,} logins at 1,000 rounds, {name}, both servers loaded concurrently ({ok_n:,} ok, {failed} failed, {f(f'mem_{v}_rate'):.0f}/s; peak RSS {r[f'hwm_{v}']} MB, idle {r[f'rss_{v}_idle']} MB)",
         f"{r[f'rss_{v}']} MB", "", "", target, good)
 n = r["scale_users"] if r["scale_users"].isdigit() else "1000000"
-row(f"Login latency, 1 thread, 1,000 rounds: p50 / p99 with {int(n):,} users", f"{r['scale_p50_'+n]} / {r['scale_p99_'+n]} ms", f"{r['scale_p50_1000']} / {r['scale_p99_1000']} ms (1,000 users)",
-    f"{f('scale_p50_'+n)/f('scale_p50_1000'):.2f}", "(none)", None)
+row(f"Login latency, 1 thread, 1,000 rounds: p50 / p99 with {int(n):,} users and {int(n):,} live sessions", f"{r['scale_p50_'+n]} / {r['scale_p99_'+n]} ms", f"{r['scale_p50_1000']} / {r['scale_p99_1000']} ms (1,000 users)",
+    f"{f('scale_p50_'+n)/f('scale_p50_1000'):.2f}", "<= 1.2 (p50)", f('scale_p50_'+n)/f('scale_p50_1000') <= 1.2)
+row(f"`GET /api/me` latency at 100 req/s: p50 / p99 with {int(n):,} users and sessions", f"{r['scale_me_p50_'+n]} / {r['scale_me_p99_'+n]} ms", f"{r['scale_me_p50_1000']} / {r['scale_me_p99_1000']} ms (1,000 users)",
+    f"{f('scale_me_p50_'+n)/f('scale_me_p50_1000'):.2f}", "<= 1.2 (p50)", f('scale_me_p50_'+n)/f('scale_me_p50_1000') <= 1.2)
+row(f"Admin user search (`/admin/users/?q=bench-424x`, email prefix) p99 at 20 req/s with {int(n):,} users", f"{r['scale_search_p99_'+n]} ms", f"{r['scale_search_p99_1000']} ms (1,000 users)", "", "< 50 ms", f('scale_search_p99_'+n) < 50)
+row(f"Clean-up of {int(n):,} expired sessions (expired-sessions task; {r['cleanup_removed']} removed)", f"{f('cleanup_ms')/1000:.1f} s", "", "", "< 60 s", f('cleanup_ms') < 60000 and r['cleanup_removed'] == n)
+row(f"  longest login meanwhile (1 client logging in without pause for 75 s; p99 {r['cleanup_login_p99']} ms, {r['cleanup_login_failed']} failed)", f"{r['cleanup_login_max']} ms", "", "", "< 1000 ms", f('cleanup_login_max') < 1000)
 print("| Measure | Gatehouse | Reference | Ratio | Target | Met |")
 print("|---|---:|---:|---:|---:|:---:|")
 print("\n".join(rows))

@@ -63,8 +63,9 @@ public class CleanupRunner {
 			return Optional.empty();
 		}
 		try {
+			long started = System.nanoTime();
 			int count = task.run();
-			log.info("Task {} changed {} record(s)", name, count);
+			log.info("Task {} changed {} record(s) in {} ms", name, count, (System.nanoTime() - started) / 1_000_000);
 			MeterRegistry registry = meters.getIfAvailable();
 			if (registry != null) {
 				registry.counter("gatehouse.tasks.records", "task", name).increment(count);
