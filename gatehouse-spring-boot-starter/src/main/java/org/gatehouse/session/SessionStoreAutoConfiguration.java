@@ -13,7 +13,6 @@ import org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfig
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -48,7 +47,7 @@ public class SessionStoreAutoConfiguration {
 		/** Expired rows go by Gatehouse's clean-up schedule, once per cluster (gatehouse.tasks.expired-sessions). */
 		@Bean
 		ExpiredJdbcSessionsTask gatehouseExpiredJdbcSessionsTask(DataSource dataSource, Clock clock) {
-			return new ExpiredJdbcSessionsTask(new JdbcTemplate(dataSource), clock);
+			return new ExpiredJdbcSessionsTask(dataSource, clock);
 		}
 
 		/**

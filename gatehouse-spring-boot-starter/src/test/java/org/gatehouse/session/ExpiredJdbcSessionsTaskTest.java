@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @GatehouseIntegrationTest
@@ -35,7 +34,7 @@ class ExpiredJdbcSessionsTaskTest {
 		List<String> live = List.of(insertSession(now + Duration.ofMinutes(30).toMillis()),
 				insertSession(now + Duration.ofMinutes(5).toMillis()));
 
-		int removed = new ExpiredJdbcSessionsTask(new JdbcTemplate(dataSource), Clock.systemUTC(), 3).run();
+		int removed = new ExpiredJdbcSessionsTask(dataSource, Clock.systemUTC(), 3).run();
 
 		assertThat(removed).isGreaterThanOrEqualTo(7);
 		assertThat(count("spring_session", expired)).isZero();
