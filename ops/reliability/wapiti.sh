@@ -6,7 +6,7 @@
 #   LOGIN=admin@example.org PASSWORD=... ops/reliability/wapiti.sh
 # Environment: BASE_URL (http://127.0.0.1:$NGINX_PORT), ATTACK_TIME (120 s per module),
 #   ENDPOINT (a local URL that records requests, for the ssrf module; default a closed port),
-#   WORK (scratch directory, /tmp/gatehouse-wapiti-run).
+#   WORK (scratch directory, /tmp/gatehouse-wapiti-run), NAME (report file name, wapiti-report).
 # Raise the per-address limits on the cluster first (all requests come from 127.0.0.1), e.g.
 #   GATEHOUSE_OPTS="--gatehouse.throttle.rate-limits.default.max=100000 ..." ops/cluster.sh up
 set -euo pipefail
@@ -62,6 +62,6 @@ run_wapiti -u "$N/" --scope folder -c "$WORK/cookies.json" \
 	-x "$N/logout/" -x "$N/api/logout" \
 	--max-scan-time 300 --max-attack-time "${ATTACK_TIME:-120}" -t 10 --endpoint "$ENDPOINT" \
 	--store-session "$WORK/session" --store-config "$WORK/config" --flush-session --no-bugreport -v 1 \
-	-f json -o "$OUT/wapiti-report.json" 2>&1 | tee "$OUT/wapiti.log"
+	-f json -o "$OUT/${NAME:-wapiti-report}.json" 2>&1 | tee "$OUT/${NAME:-wapiti-report}-console.txt"
 # still logged in at the end?
-echo "session after the scan: /api/me $(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/jar" "$N/api/me")" | tee -a "$OUT/wapiti.log"
+echo "session after the scan: /api/me $(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/jar" "$N/api/me")" | tee -a "$OUT/${NAME:-wapiti-report}-console.txt"
