@@ -49,13 +49,16 @@ public class UserStore {
 	}
 
 	public Optional<User> findByEmail(String email) {
+		if (!storable(email)) {
+			return Optional.empty();
+		}
 		return withRoles(jdbc.sql("select " + COLUMNS + " from gh_user where email_key = ?").param(emailKey(email))
 			.query(this::mapUser).optional());
 	}
 
 	/** Finds a user by email address or, when the login has no "@", by username. */
 	public Optional<User> findByLogin(String login) {
-		if (login == null || login.isBlank()) {
+		if (login == null || login.isBlank() || !storable(login)) {
 			return Optional.empty();
 		}
 		if (login.contains("@")) {
@@ -66,12 +69,15 @@ public class UserStore {
 	}
 
 	public boolean emailTaken(String email) {
+		if (!storable(email)) {
+			return false;
+		}
 		return jdbc.sql("select count(*) from gh_user where email_key = ?").param(emailKey(email))
 			.query(Integer.class).single() > 0;
 	}
 
 	public boolean usernameTaken(String username) {
-		return username != null && !username.isBlank()
+		return username != null && !username.isBlank() && storable(username)
 				&& jdbc.sql("select count(*) from gh_user where username_key = ?").param(usernameKey(username))
 					.query(Integer.class).single() > 0;
 	}
@@ -155,6 +161,9 @@ public class UserStore {
 	 * index for LIKE to use it).
 	 */
 	public List<User> searchByEmailPrefix(String prefix, String afterKey, int limit) {
+		if (!storable(prefix) || !storable(afterKey)) {
+			return List.of();
+		}
 		return jdbc.sql("select " + COLUMNS + " from gh_user where email_key like ? escape '\\' and email_key > ? "
 				+ "order by email_key limit ?")
 			.params(likePrefix(emailKey(prefix)), afterKey == null ? "" : afterKey, limit).query(this::mapUser).list();
@@ -162,6 +171,9 @@ public class UserStore {
 
 	/** As {@link #searchByEmailPrefix}, on the unique username_key index. */
 	public List<User> searchByUsernamePrefix(String prefix, String afterKey, int limit) {
+		if (!storable(prefix) || !storable(afterKey)) {
+			return List.of();
+		}
 		return jdbc.sql("select " + COLUMNS + " from gh_user where username_key like ? escape '\\' "
 				+ "and username_key > ? order by username_key limit ?")
 			.params(likePrefix(prefix.trim().toLowerCase(Locale.ROOT)), afterKey == null ? "" : afterKey, limit)
@@ -183,6 +195,14 @@ public class UserStore {
 		jdbc.sql("update gh_user set active = ?, confirmed_at = ? where id = ?")
 			.params(active, confirmedAt == null ? null : OffsetDateTime.ofInstant(confirmedAt, ZoneOffset.UTC), id)
 			.update();
+	}
+
+	/**
+	 * PostgreSQL text cannot hold U+0000 and refuses it even as a query parameter (an error, so a
+	 * 500): a value with a NUL matches no stored row, and lookups answer "none" without asking.
+	 */
+	private static boolean storable(String value) {
+		return value == null || value.indexOf('\u0000') < 0;
 	}
 
 	private static String likePrefix(String prefix) {

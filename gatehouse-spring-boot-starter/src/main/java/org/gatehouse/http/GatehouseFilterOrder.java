@@ -17,6 +17,8 @@ public final class GatehouseFilterOrder {
 	/** After the host check: the HTTPS redirect must only name an allowed host. */
 	public static final int FORCE_HTTPS = Ordered.HIGHEST_PRECEDENCE + 40;
 	public static final int BODY_SIZE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 45;
+	/** After the body limit: reading form parameters reads the (already limited) body. */
+	public static final int NUL_CHARACTERS = Ordered.HIGHEST_PRECEDENCE + 47;
 
 	private GatehouseFilterOrder() {
 	}

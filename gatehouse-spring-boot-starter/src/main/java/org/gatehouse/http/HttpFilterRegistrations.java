@@ -53,6 +53,11 @@ public class HttpFilterRegistrations {
 		return registration(new BodySizeLimitFilter(properties), GatehouseFilterOrder.BODY_SIZE_LIMIT, INCOMING_REQUESTS);
 	}
 
+	@Bean
+	FilterRegistrationBean<NulCharacterFilter> gatehouseNulCharacterFilter() {
+		return registration(new NulCharacterFilter(), GatehouseFilterOrder.NUL_CHARACTERS, INCOMING_REQUESTS);
+	}
+
 	private static <F extends Filter> FilterRegistrationBean<F> registration(F filter, int order,
 			EnumSet<DispatcherType> dispatcherTypes) {
 		FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
