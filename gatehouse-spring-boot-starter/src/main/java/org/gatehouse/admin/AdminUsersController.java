@@ -3,14 +3,9 @@ package org.gatehouse.admin;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.gatehouse.account.AccountPrincipal;
-import org.gatehouse.account.ConfirmationMails;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
-import org.gatehouse.audit.SecurityEvent;
-import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.session.UserSessions;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -30,25 +24,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('admin')")
 public class AdminUsersController {
 
-	static final int PAGE_SIZE = 50;
+	static final int PAGE_SIZE = UserSearch.PAGE_SIZE;
 
 	private final UserStore users;
 	private final UserSearch search;
 	private final UserSessions sessions;
-	private final BanService bans;
-	private final RoleAssignments roles;
-	private final ConfirmationMails confirmations;
-	private final ApplicationEventPublisher events;
+	private final AdminUserActions actions;
 
-	public AdminUsersController(UserStore users, UserSearch search, UserSessions sessions, BanService bans,
-			RoleAssignments roles, ConfirmationMails confirmations, ApplicationEventPublisher events) {
+	public AdminUsersController(UserStore users, UserSearch search, UserSessions sessions, AdminUserActions actions) {
 		this.users = users;
 		this.search = search;
 		this.sessions = sessions;
-		this.bans = bans;
-		this.roles = roles;
-		this.confirmations = confirmations;
-		this.events = events;
+		this.actions = actions;
 	}
 
 	@GetMapping({ "/admin", AdminPaths.HOME })
@@ -59,18 +46,18 @@ public class AdminUsersController {
 	@GetMapping(AdminPaths.USERS)
 	public String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "email") String by,
 			@RequestParam(required = false) String after, Model model) {
-		UserSearch.Field field = "username".equals(by) ? UserSearch.Field.USERNAME : UserSearch.Field.EMAIL;
+		UserSearch.Field field = UserSearch.Field.parse(by).orElse(UserSearch.Field.EMAIL);
 		String prefix = q == null ? null : q.strip();
-		UserSearch.Page page = search.search(prefix, field, after, PAGE_SIZE);
+		UserSearch.Page page = search.search(prefix, field, after);
 		model.addAttribute("q", prefix);
-		model.addAttribute("by", field.name().toLowerCase(java.util.Locale.ROOT));
+		model.addAttribute("by", field.value());
 		model.addAttribute("page", page);
 		return "gatehouse/admin/users";
 	}
 
 	@GetMapping(AdminPaths.USERS + "{id}")
 	public String show(@PathVariable String id, Model model) {
-		User user = find(id);
+		User user = actions.find(id);
 		model.addAttribute("user", user);
 		model.addAttribute("sessions", sessions.list(user.id(), null));
 		model.addAttribute("knownRoles", users.roleNames());
@@ -81,20 +68,17 @@ public class AdminUsersController {
 	@RequiresReauthentication
 	public String ban(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			RedirectAttributes redirect) {
-		User user = find(id);
-		if (user.id() == admin.id()) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Administrators cannot ban themselves");
-		}
+		User user = actions.find(id);
+		actions.ban(admin.id(), user);
 		redirect.addFlashAttribute("notice", "admin.user.banned.done");
-		bans.ban(admin.id(), user.id());
 		return backTo(user);
 	}
 
 	@PostMapping(AdminPaths.USERS + "{id}/unban")
 	public String unban(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			RedirectAttributes redirect) {
-		User user = find(id);
-		bans.unban(admin.id(), user.id());
+		User user = actions.find(id);
+		actions.unban(admin.id(), user);
 		redirect.addFlashAttribute("notice", "admin.user.unbanned");
 		return backTo(user);
 	}
@@ -103,14 +87,9 @@ public class AdminUsersController {
 	@RequiresReauthentication
 	public String addRole(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			@RequestParam String role, RedirectAttributes redirect) {
-		User user = find(id);
-		String name = role.strip().toLowerCase(java.util.Locale.ROOT);
-		if (!RoleAssignments.isValidName(name)) {
-			redirect.addFlashAttribute("notice", "admin.role.invalid");
-			return backTo(user);
-		}
-		roles.add(admin.id(), user.id(), name);
-		redirect.addFlashAttribute("notice", "admin.role.added");
+		User user = actions.find(id);
+		boolean added = actions.addRole(admin.id(), user, role);
+		redirect.addFlashAttribute("notice", added ? "admin.role.added" : "admin.role.invalid");
 		return backTo(user);
 	}
 
@@ -118,11 +97,8 @@ public class AdminUsersController {
 	@RequiresReauthentication
 	public String removeRole(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			@RequestParam String role, RedirectAttributes redirect) {
-		User user = find(id);
-		if (!user.hasRole(role)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		roles.remove(admin.id(), user.id(), role);
+		User user = actions.find(id);
+		actions.removeRole(admin.id(), user, role);
 		redirect.addFlashAttribute("notice", "admin.role.removed");
 		return backTo(user);
 	}
@@ -131,11 +107,8 @@ public class AdminUsersController {
 	@RequiresReauthentication
 	public String revokeSession(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			@PathVariable String ref, RedirectAttributes redirect) {
-		User user = find(id);
-		if (!sessions.revoke(user.id(), ref)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		events.publishEvent(SecurityEvent.byAdmin(SecurityEventType.SESSION_REVOKED, admin.id(), user.id(), null));
+		User user = actions.find(id);
+		actions.revokeSession(admin.id(), user, ref);
 		redirect.addFlashAttribute("notice", "admin.sessions.revoked");
 		return backTo(user);
 	}
@@ -144,10 +117,8 @@ public class AdminUsersController {
 	@RequiresReauthentication
 	public String revokeAllSessions(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			RedirectAttributes redirect) {
-		User user = find(id);
-		int count = sessions.revokeAll(user.id());
-		events.publishEvent(SecurityEvent.byAdmin(SecurityEventType.SESSION_REVOKED, admin.id(), user.id(),
-				"all: " + count));
+		User user = actions.find(id);
+		actions.revokeAllSessions(admin.id(), user);
 		redirect.addFlashAttribute("notice", "admin.sessions.revoked");
 		return backTo(user);
 	}
@@ -155,25 +126,10 @@ public class AdminUsersController {
 	@PostMapping(AdminPaths.USERS + "{id}/resend-confirmation")
 	public String resendConfirmation(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		User user = find(id);
-		if (!user.confirmed()) {
-			confirmations.send(user, request);
-			events.publishEvent(SecurityEvent.byAdmin(SecurityEventType.CONFIRMATION_RESENT, admin.id(), user.id(),
-					null));
-		}
-		redirect.addFlashAttribute("notice", user.confirmed() ? "admin.confirmation.already" : "admin.confirmation.sent");
+		User user = actions.find(id);
+		boolean sent = actions.resendConfirmation(admin.id(), user, request);
+		redirect.addFlashAttribute("notice", sent ? "admin.confirmation.sent" : "admin.confirmation.already");
 		return backTo(user);
-	}
-
-	/** The user named by a URL id; 404 for unknown and malformed ids alike. */
-	private User find(String id) {
-		try {
-			return users.findById(Long.parseLong(id))
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		}
-		catch (NumberFormatException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
 	}
 
 	private static String backTo(User user) {

@@ -16,5 +16,6 @@ class AdminWebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new ReauthenticationInterceptor(reauthentication)).addPathPatterns("/admin/**");
+		registry.addInterceptor(new ApiReauthenticationInterceptor(reauthentication)).addPathPatterns("/api/admin/**");
 	}
 }

@@ -5,7 +5,13 @@ import java.time.Instant;
 
 import jakarta.servlet.http.HttpSession;
 
+import org.gatehouse.account.PasswordService;
+import org.gatehouse.account.User;
+import org.gatehouse.account.UserStore;
+import org.gatehouse.audit.SecurityEvent;
+import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.config.GatehouseProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** When the admin last typed their password, kept in the session (so it ends with it). */
@@ -16,10 +22,32 @@ public class Reauthentication {
 
 	private final GatehouseProperties properties;
 	private final Clock clock;
+	private final UserStore users;
+	private final PasswordService passwords;
+	private final ApplicationEventPublisher events;
 
-	public Reauthentication(GatehouseProperties properties, Clock clock) {
+	public Reauthentication(GatehouseProperties properties, Clock clock, UserStore users, PasswordService passwords,
+			ApplicationEventPublisher events) {
 		this.properties = properties;
 		this.clock = clock;
+		this.users = users;
+		this.passwords = passwords;
+		this.events = events;
+	}
+
+	/**
+	 * Checks the admin's password; when correct, destructive actions are allowed in this
+	 * session for gatehouse.admin.reauthentication-timeout, when wrong the failure is audited.
+	 */
+	public boolean confirm(long adminId, String password, HttpSession session) {
+		User user = users.findById(adminId).orElseThrow();
+		if (password == null || user.passwordHash() == null
+				|| !passwords.verify(password, user.passwordHash()).matches()) {
+			events.publishEvent(SecurityEvent.byUser(SecurityEventType.REAUTHENTICATION_FAILED, adminId, null));
+			return false;
+		}
+		markNow(session);
+		return true;
 	}
 
 	public void markNow(HttpSession session) {
@@ -27,10 +55,19 @@ public class Reauthentication {
 	}
 
 	public boolean isFresh(HttpSession session) {
+		return validUntil(session).isPresent();
+	}
+
+	/** Until when destructive actions are allowed without typing the password again; empty when not now. */
+	public java.util.Optional<Instant> validUntil(HttpSession session) {
 		if (session == null || !(session.getAttribute(SESSION_ATTRIBUTE) instanceof Long at)) {
-			return false;
+			return java.util.Optional.empty();
 		}
-		Instant deadline = Instant.ofEpochMilli(at).plus(properties.getAdmin().getReauthenticationTimeout());
-		return clock.instant().isBefore(deadline);
+		Instant deadline = Instant.ofEpochMilli(at).plus(timeout());
+		return clock.instant().isBefore(deadline) ? java.util.Optional.of(deadline) : java.util.Optional.empty();
+	}
+
+	public java.time.Duration timeout() {
+		return properties.getAdmin().getReauthenticationTimeout();
 	}
 }

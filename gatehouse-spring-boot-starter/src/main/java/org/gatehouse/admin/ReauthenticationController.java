@@ -4,12 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.account.AccountPrincipal;
-import org.gatehouse.account.PasswordService;
-import org.gatehouse.account.User;
-import org.gatehouse.account.UserStore;
-import org.gatehouse.audit.SecurityEvent;
-import org.gatehouse.audit.SecurityEventType;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,17 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class ReauthenticationController {
 
-	private final UserStore users;
-	private final PasswordService passwords;
 	private final Reauthentication reauthentication;
-	private final ApplicationEventPublisher events;
 
-	public ReauthenticationController(UserStore users, PasswordService passwords, Reauthentication reauthentication,
-			ApplicationEventPublisher events) {
-		this.users = users;
-		this.passwords = passwords;
+	public ReauthenticationController(Reauthentication reauthentication) {
 		this.reauthentication = reauthentication;
-		this.events = events;
 	}
 
 	@GetMapping(AdminPaths.REAUTH)
@@ -45,15 +32,12 @@ public class ReauthenticationController {
 	public String confirm(@AuthenticationPrincipal AccountPrincipal admin, @RequestParam(required = false) String password,
 			@RequestParam(required = false) String next, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
-		User user = users.findById(admin.id()).orElseThrow();
-		if (user.passwordHash() == null || !passwords.verify(password, user.passwordHash()).matches()) {
-			events.publishEvent(SecurityEvent.byUser(SecurityEventType.REAUTHENTICATION_FAILED, admin.id(), null));
+		if (!reauthentication.confirm(admin.id(), password, request.getSession())) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("next", safeNext(next));
 			model.addAttribute("wrongPassword", true);
 			return "gatehouse/admin/reauth";
 		}
-		reauthentication.markNow(request.getSession());
 		return "redirect:" + safeNext(next);
 	}
 

@@ -14,7 +14,24 @@ import org.springframework.stereotype.Service;
 @Service
 public class UserSearch {
 
-	public enum Field { EMAIL, USERNAME }
+	public enum Field {
+		EMAIL, USERNAME;
+
+		/** "email" (also when absent) or "username"; empty for anything else. */
+		public static java.util.Optional<Field> parse(String by) {
+			if (by == null || by.isBlank() || "email".equals(by)) {
+				return java.util.Optional.of(EMAIL);
+			}
+			return "username".equals(by) ? java.util.Optional.of(USERNAME) : java.util.Optional.empty();
+		}
+
+		public String value() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+	}
+
+	/** Users per page of the admin list, on the page and in the API. */
+	public static final int PAGE_SIZE = 50;
 
 	public record Page(List<User> users, String nextCursor) {
 	}
@@ -23,6 +40,11 @@ public class UserSearch {
 
 	public UserSearch(UserStore users) {
 		this.users = users;
+	}
+
+	/** The first or next page of a search as typed: the prefix is stripped, blank means all users. */
+	public Page search(String query, Field field, String cursor) {
+		return search(query == null ? null : query.strip(), field, cursor, PAGE_SIZE);
 	}
 
 	/** @param cursor the nextCursor of the previous page, or null for the first page */
