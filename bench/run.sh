@@ -350,6 +350,7 @@ wait_up "$GP" "$pid" >/dev/null
 out=$(lg login "http://127.0.0.1:$GP" "$EMAIL" "$PASSWORD" 1 75 0 2>>"$WORK/login-errors")
 put cleanup_login_max "$(field max_ms "$out")"; put cleanup_login_p99 "$(field p99_ms "$out")"
 put cleanup_login_failed "$(field failed "$out")"
+for _ in $(seq 1 600); do grep -q 'Task expired-sessions changed' "$WORK/cleanup.log" && break; sleep 0.5; done  # at most 5 more minutes
 line=$(grep -m1 'Task expired-sessions changed' "$WORK/cleanup.log" || true)
 put cleanup_removed "$(sed -n 's/.*changed \([0-9]*\) record.*/\1/p' <<<"$line")"
 put cleanup_ms "$(sed -n 's/.* in \([0-9]*\) ms.*/\1/p' <<<"$line")"
@@ -405,7 +406,8 @@ row(f"Login latency, 1 thread, 1,000 rounds: p50 / p99 with {int(n):,} users and
 row(f"`GET /api/me` latency at 50 req/s: p50 / p99 with {int(n):,} users and sessions", f"{r['scale_me_p50_'+n]} / {r['scale_me_p99_'+n]} ms", f"{r['scale_me_p50_1000']} / {r['scale_me_p99_1000']} ms (1,000 users)",
     f"{f('scale_me_p50_'+n)/f('scale_me_p50_1000'):.2f}", "<= 1.2 (p50)", f('scale_me_p50_'+n)/f('scale_me_p50_1000') <= 1.2)
 row(f"Admin user search (`/admin/users/?q=bench-424x`, email prefix) p99 at 20 req/s with {int(n):,} users", f"{r['scale_search_p99_'+n]} ms", f"{r['scale_search_p99_1000']} ms (1,000 users)", "", "< 50 ms", f('scale_search_p99_'+n) < 50)
-row(f"Clean-up of {int(n):,} expired sessions (expired-sessions task; {r['cleanup_removed']} removed)", f"{f('cleanup_ms')/1000:.1f} s", "", "", "< 60 s", f('cleanup_ms') < 60000 and r['cleanup_removed'] == n)
+done = r["cleanup_ms"] not in ("", "nan")
+row(f"Clean-up of {int(n):,} expired sessions (expired-sessions task; {r['cleanup_removed'] or 'not finished'} removed)", f"{f('cleanup_ms')/1000:.1f} s" if done else "> 66 s (unfinished when the probe ended)", "", "", "< 60 s", done and f('cleanup_ms') < 60000 and r['cleanup_removed'] == n)
 row(f"  longest login meanwhile (1 client logging in without pause for 75 s; p99 {r['cleanup_login_p99']} ms, {r['cleanup_login_failed']} failed)", f"{r['cleanup_login_max']} ms", "", "", "< 1000 ms", f('cleanup_login_max') < 1000)
 print("| Measure | Gatehouse | Reference | Ratio | Target | Met |")
 print("|---|---:|---:|---:|---:|:---:|")

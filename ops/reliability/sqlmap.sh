@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # sqlmap against the login, sign-up and recovery forms and the JSON API of a running cluster
-# (ops/cluster.sh up), through nginx. Reports go to bench/security/sqlmap/<target>/ and a
+# (ops/cluster.sh up), through nginx; with ADMIN_LOGIN and ADMIN_PASSWORD set, also logged in as that
+# administrator against the admin user search, the audit filter and /api/admin/users
+# (ONLY_ADMIN=1 runs just those and appends to the summary). Reports go to bench/security/sqlmap/<target>/ and a
 # summary to bench/security/sqlmap-summary.txt. Bounded: PER_TARGET seconds per target;
 # --dbms=PostgreSQL (the real back end) keeps the payload set small enough for a shared 2-core box.
 #   apt-get install -y sqlmap   (Debian package, 1.7.x)
@@ -26,8 +28,9 @@ run() { # name, sqlmap args...
 	printf '%-22s %-45s %s\n' "$name" "$verdict" "${requests:-}" | tee -a "$OUT/../sqlmap-summary.txt"
 }
 
-: >"$OUT/../sqlmap-summary.txt"
+[ "${ONLY_ADMIN:-0}" = 1 ] || : >"$OUT/../sqlmap-summary.txt"
 echo "sqlmap $(sqlmap --version 2>/dev/null | tail -1) against $N, $(date -u '+%F %H:%M UTC')" >>"$OUT/../sqlmap-summary.txt"
+if [ "${ONLY_ADMIN:-0}" != 1 ]; then
 # forms: a session-bound CSRF token, taken fresh from the form page before each request
 run login-form -u "$N/login/" --data "login=someone%40example.org&password=wrong-password&_csrf=x" \
 	--csrf-token=_csrf --csrf-url="$N/login/" -p login,password
@@ -42,4 +45,21 @@ run api-register -u "$N/api/register" --data '{"email":"sq2@example.org","userna
 	-H "Content-Type: application/json" --drop-set-cookie --ignore-code=401
 run api-forgot -u "$N/api/forgot-password" --data '{"email":"someone@example.org"}' \
 	-H "Content-Type: application/json" --drop-set-cookie --ignore-code=401
+fi
+if [ -n "${ADMIN_LOGIN:-}" ]; then
+	# log in through the form with curl, as a browser does; sqlmap gets the session cookie
+	JAR=$(mktemp)
+	curl -s -c "$JAR" -b "$JAR" "$N/login/" -o "$JAR.html"
+	TOKEN=$(grep -o 'name="_csrf" value="[^"]*"' "$JAR.html" | sed 's/.*value="//;s/"$//')
+	curl -s -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "login=$ADMIN_LOGIN" \
+		--data-urlencode "password=${ADMIN_PASSWORD:?}" --data-urlencode "_csrf=$TOKEN" "$N/login/"
+	SESSION=$(awk '$6 == "gatehouse_session" {print $7}' "$JAR")
+	[ -n "$SESSION" ] || { echo "admin login failed" >&2; exit 1; }
+	run admin-search -u "$N/admin/users/?q=abc&by=email&after=abc" --cookie="gatehouse_session=$SESSION" -p q,by,after
+	run admin-audit -u "$N/admin/audit/?user=abc" --cookie="gatehouse_session=$SESSION" -p user
+	run api-admin-users -u "$N/api/admin/users?q=abc&by=email" --cookie="gatehouse_session=$SESSION" -p q,by
+	[ "$(curl -s -o /dev/null -w '%{http_code}' -b "gatehouse_session=$SESSION" "$N/api/me")" = 200 ] \
+		&& echo "admin session still valid after the scans" | tee -a "$OUT/../sqlmap-summary.txt"
+	rm -f "$JAR" "$JAR.html"
+fi
 cat "$OUT/../sqlmap-summary.txt"
