@@ -11,12 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.gatehouse.account.PasswordService;
 import org.gatehouse.account.UserStore;
@@ -61,7 +55,7 @@ class ConcurrencyTest {
 	void twoHundredApiRegistrationsOfOneEmailMakeOneAccount() throws Exception {
 		String email = "race-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		String body = "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
-		List<HttpResponse<String>> answers = race(200, 32, () -> http.send(
+		List<HttpResponse<String>> answers = Race.race(200, 32, () -> http.send(
 				HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/register")).timeout(Duration.ofSeconds(60))
 					.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
 				HttpResponse.BodyHandlers.ofString()));
@@ -79,7 +73,7 @@ class ConcurrencyTest {
 			browsers.add(browser);
 		}
 		var next = new java.util.concurrent.atomic.AtomicInteger();
-		List<HttpResponse<String>> answers = race(browsers.size(), browsers.size(), () -> {
+		List<HttpResponse<String>> answers = Race.race(browsers.size(), browsers.size(), () -> {
 			FormClient browser = browsers.get(next.getAndIncrement());
 			return browser.submit(app.baseUrl() + "/signup/", app.baseUrl() + "/signup/", Map.of("email", email,
 					"username", "", "password", PASSWORD, "passwordConfirm", PASSWORD));
@@ -105,7 +99,7 @@ class ConcurrencyTest {
 		long id = app.bean(UserStore.class).create(email, null, legacy, true);
 
 		String body = "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
-		List<HttpResponse<String>> answers = race(20, 20, () -> http.send(
+		List<HttpResponse<String>> answers = Race.race(20, 20, () -> http.send(
 				HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/login")).timeout(Duration.ofSeconds(60))
 					.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
 				HttpResponse.BodyHandlers.ofString()));
@@ -126,7 +120,7 @@ class ConcurrencyTest {
 		String email = "rounds-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		long id = app.bean(UserStore.class).create(email, null, weak, true);
 		String body = "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
-		List<HttpResponse<String>> answers = race(20, 20, () -> http.send(
+		List<HttpResponse<String>> answers = Race.race(20, 20, () -> http.send(
 				HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/login")).timeout(Duration.ofSeconds(60))
 					.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
 				HttpResponse.BodyHandlers.ofString()));
@@ -154,29 +148,5 @@ class ConcurrencyTest {
 
 	private static long rows(String sql, Object param) {
 		return app.bean(JdbcClient.class).sql(sql).param(param).query(Long.class).single();
-	}
-
-	/** Runs {@code n} calls on {@code threads} threads, all released together. */
-	private static <T> List<T> race(int n, int threads, Callable<T> call) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		CountDownLatch go = new CountDownLatch(1);
-		try {
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < n; i++) {
-				futures.add(pool.submit(() -> {
-					go.await();
-					return call.call();
-				}));
-			}
-			go.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> f : futures) {
-				results.add(f.get(90, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 }

@@ -7,15 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.gatehouse.account.PasswordService;
@@ -63,7 +57,7 @@ class ParallelSessionRequestsTest {
 		GatehouseInstance app = database.equals("h2") ? h2 : postgres;
 		for (int round = 0; round < 3; round++) {
 			String cookie = loggedInSessionCookie(app);
-			List<HttpResponse<String>> answers = parallel(24, () -> http.send(
+			List<HttpResponse<String>> answers = Race.race(24, 24, () -> http.send(
 					HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/me")).header("Cookie", cookie)
 						.timeout(Duration.ofSeconds(60)).build(),
 					HttpResponse.BodyHandlers.ofString()));
@@ -84,28 +78,5 @@ class ParallelSessionRequestsTest {
 		return browser.cookies().getCookieStore().getCookies().stream()
 			.filter(c -> c.getName().equals("gatehouse_session")).map(c -> "gatehouse_session=" + c.getValue())
 			.findFirst().orElseThrow();
-	}
-
-	private static <T> List<T> parallel(int n, java.util.concurrent.Callable<T> call) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(n);
-		CountDownLatch go = new CountDownLatch(1);
-		try {
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < n; i++) {
-				futures.add(pool.submit(() -> {
-					go.await();
-					return call.call();
-				}));
-			}
-			go.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> f : futures) {
-				results.add(f.get(90, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 }
