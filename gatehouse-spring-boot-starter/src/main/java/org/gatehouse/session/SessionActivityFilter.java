@@ -27,7 +27,8 @@ public class SessionActivityFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionActivityFilter.class);
 	static final String LAST_WRITE = "gatehouse.activity.lastWrite";
-	static final String WRITTEN_FOR = "gatehouse.activity.sessionHash";
+	/** The session id the activity row was last written for (an id change means a new row). */
+	static final String WRITTEN_FOR = "gatehouse.activity.sessionId";
 
 	private final SessionActivityStore store;
 	private final UserAgentParser userAgents;
@@ -63,22 +64,24 @@ public class SessionActivityFilter extends OncePerRequestFilter {
 		}
 		try {
 			Instant now = clock.instant();
-			String hash = SessionIdHash.of(session.getId());
+			String id = session.getId();
 			Long lastWrite = (Long) session.getAttribute(LAST_WRITE);
 			String writtenFor = (String) session.getAttribute(WRITTEN_FOR);
-			boolean sameSession = hash.equals(writtenFor);
+			boolean sameSession = id.equals(writtenFor);
 			if (sameSession && lastWrite != null && now.toEpochMilli() - lastWrite < writeInterval.toMillis()) {
 				return;
 			}
+			// hashed only when a row is written: the digest showed at the top of the per-request profile
+			String hash = SessionIdHash.of(id);
 			if (writtenFor != null && !sameSession) {
-				store.delete(writtenFor);
+				store.delete(SessionIdHash.of(writtenFor));
 			}
 			ClientDescription client = userAgents.describe(request.getHeader("User-Agent"));
 			String ip = IpLiteral.parse(request.getRemoteAddr()).orElse(request.getRemoteAddr());
 			store.upsert(new SessionActivity(hash, principal.id(), Instant.ofEpochMilli(session.getCreationTime()), now,
 					ip, geoIp.countryOf(ip), client.browser(), client.browserVersion(), client.os(), client.device()));
 			session.setAttribute(LAST_WRITE, now.toEpochMilli());
-			session.setAttribute(WRITTEN_FOR, hash);
+			session.setAttribute(WRITTEN_FOR, id);
 		}
 		catch (IllegalStateException ex) {
 			log.debug("Session ended during the request: {}", ex.getMessage());

@@ -1,5 +1,15 @@
 package org.gatehouse.session;
 
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockFilterChain;
+import org.gatehouse.account.AccountPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import java.time.Duration;
+import java.time.Clock;
+import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -92,6 +102,37 @@ class SessionActivityTest {
 		assertThat(activity.findByUser(id)).isEmpty();
 		int status = mvc.perform(as(get("/account/settings/sessions/"), session)).andReturn().getResponse().getStatus();
 		assertThat(status).as("revoked session is anonymous: sent to login").isEqualTo(302);
+	}
+
+	@Autowired
+	UserAgentParser userAgents;
+
+	@Autowired
+	GeoIpCountry geoIp;
+
+	@Test
+	void aNewSessionIdMovesTheRecordAtOnceWithinTheInterval() throws Exception {
+		long id = newUser();
+		SessionActivityFilter filter = new SessionActivityFilter(activity, userAgents, geoIp,
+				Duration.ofMinutes(1), Clock.systemUTC());
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setSession(new MockHttpSession(null, "first-" + UUID.randomUUID()));
+		var principal = new AccountPrincipal(id, "x@example.org", null, Set.of());
+		SecurityContextHolder.getContext().setAuthentication(
+				new UsernamePasswordAuthenticationToken(principal, null, List.of()));
+		try {
+			filter.doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+			String before = request.getSession().getId();
+			request.changeSessionId();
+			filter.doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+
+			assertThat(activity.findByUser(id)).extracting(SessionActivity::sessionHash)
+				.containsExactly(SessionIdHash.of(request.getSession().getId()))
+				.doesNotContain(SessionIdHash.of(before));
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
 	}
 
 	@Autowired
