@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.testapp.MutableClock;
 import org.gatehouse.config.SecretKeys;
 import org.gatehouse.config.Signers;
 import org.junit.jupiter.api.Test;
@@ -22,31 +23,6 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 class AccountLinksTest {
 
 	static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
-
-	/** A clock that stands still until the test moves it. */
-	static final class MovableClock extends Clock {
-
-		private Instant now = START;
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-	}
 
 	/** Just enough of a user store: users by id, no database. */
 	static final class FakeUsers extends UserStore {
@@ -63,7 +39,7 @@ class AccountLinksTest {
 		}
 	}
 
-	final MovableClock clock = new MovableClock();
+	final MutableClock clock = new MutableClock(START);
 	final GatehouseProperties properties = new GatehouseProperties();
 	final FakeUsers users = new FakeUsers();
 	final AccountLinks links;

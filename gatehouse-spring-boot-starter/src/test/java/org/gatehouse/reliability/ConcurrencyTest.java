@@ -98,11 +98,7 @@ class ConcurrencyTest {
 		String email = "upgrade-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		long id = app.bean(UserStore.class).create(email, null, legacy, true);
 
-		String body = "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
-		List<HttpResponse<String>> answers = Race.race(20, 20, () -> http.send(
-				HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/login")).timeout(Duration.ofSeconds(60))
-					.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-				HttpResponse.BodyHandlers.ofString()));
+		List<HttpResponse<String>> answers = Race.race(20, 20, () -> apiLogin(email));
 
 		assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(200));
 		String stored = app.bean(UserStore.class).findById(id).orElseThrow().passwordHash();
@@ -119,11 +115,7 @@ class ConcurrencyTest {
 		assertThat(weak).startsWith("$pbkdf2-sha512$500$");
 		String email = "rounds-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		long id = app.bean(UserStore.class).create(email, null, weak, true);
-		String body = "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
-		List<HttpResponse<String>> answers = Race.race(20, 20, () -> http.send(
-				HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/login")).timeout(Duration.ofSeconds(60))
-					.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-				HttpResponse.BodyHandlers.ofString()));
+		List<HttpResponse<String>> answers = Race.race(20, 20, () -> apiLogin(email));
 		assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(200));
 		String stored = app.bean(UserStore.class).findById(id).orElseThrow().passwordHash();
 		assertThat(stored).startsWith("$pbkdf2-sha512$1000$");
@@ -144,6 +136,13 @@ class ConcurrencyTest {
 			assertThat(answers.stream().filter(r -> r.statusCode() != success))
 				.allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(400));
 		}
+	}
+
+	private static HttpResponse<String> apiLogin(String email) throws Exception {
+		String body = "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
+		return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/login")).timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static long rows(String sql, Object param) {

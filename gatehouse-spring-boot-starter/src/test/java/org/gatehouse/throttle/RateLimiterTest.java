@@ -1,5 +1,6 @@
 package org.gatehouse.throttle;
 
+import org.gatehouse.testapp.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
