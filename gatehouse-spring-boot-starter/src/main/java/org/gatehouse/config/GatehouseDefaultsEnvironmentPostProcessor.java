@@ -34,6 +34,9 @@ public class GatehouseDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		defaults.put("server.servlet.encoding.force", "true");
 		// an application event per request that nothing here listens to
 		defaults.put("spring.mvc.publish-request-handled-events", "false");
+		// nothing exposes metrics by default (only /health), so timing every request would be work for nobody;
+		// an application that exposes a metrics endpoint turns this back on
+		defaults.put("management.observations.enable.http.server.requests", "false");
 		defaults.put("spring.session.jdbc.initialize-schema", "never");
 		// common migrations plus database-specific ones (indexes H2 cannot parse)
 		defaults.put("spring.flyway.locations", "classpath:db/migration,classpath:db/vendor/{vendor}");

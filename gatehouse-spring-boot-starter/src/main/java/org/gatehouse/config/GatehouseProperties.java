@@ -184,6 +184,11 @@ public class GatehouseProperties {
 		private boolean activityEnabled = true;
 		/** Shortest interval between two last-seen writes of one session (activity row and session store); 0 writes the store every request. */
 		private Duration activityWriteInterval = Duration.ofMinutes(1);
+		/**
+		 * Session attribute values (the security context of each active session) kept deserialised in memory,
+		 * keyed by their stored bytes, so a request does not deserialise them again; 0 turns the cache off.
+		 */
+		private long attributeCacheSize = 2000;
 		private final Cookie cookie = new Cookie();
 
 		public Store getStore() { return store; }
@@ -198,6 +203,8 @@ public class GatehouseProperties {
 		public void setActivityEnabled(boolean activityEnabled) { this.activityEnabled = activityEnabled; }
 		public Duration getActivityWriteInterval() { return activityWriteInterval; }
 		public void setActivityWriteInterval(Duration v) { this.activityWriteInterval = v; }
+		public long getAttributeCacheSize() { return attributeCacheSize; }
+		public void setAttributeCacheSize(long v) { this.attributeCacheSize = v; }
 		public Cookie getCookie() { return cookie; }
 
 		public Store effectiveStore() {

@@ -13,6 +13,11 @@ import org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfig
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.DeserializingConverter;
+import org.springframework.core.serializer.support.SerializingConverter;
+import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -80,6 +85,19 @@ public class SessionStoreAutoConfiguration {
 		}
 
 		@Bean
+		SessionRepositoryCustomizer<JdbcIndexedSessionRepository> gatehouseJdbcSessionAttributeCache(
+				GatehouseProperties properties) {
+			DeserializedAttributeCache cache = attributeCache(properties);
+			ClassLoader classLoader = DeserializedAttributeCache.class.getClassLoader();
+			DeserializingConverter deserializer = new DeserializingConverter(classLoader);
+			GenericConversionService conversions = new GenericConversionService();
+			conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
+			conversions.addConverter(byte[].class, Object.class,
+					(byte[] bytes) -> cache.deserialize(bytes, deserializer::convert));
+			return repository -> repository.setConversionService(conversions);
+		}
+
+		@Bean
 		SessionRepositoryCustomizer<JdbcIndexedSessionRepository> gatehouseJdbcSessionTimeout(
 				GatehouseProperties properties) {
 			return repository -> repository.setDefaultMaxInactiveInterval(properties.getSession().getIdleTimeout());
@@ -97,11 +115,35 @@ public class SessionStoreAutoConfiguration {
 			return repository -> repository.setDefaultMaxInactiveInterval(properties.getSession().getIdleTimeout());
 		}
 
+		@Bean
+		SessionRepositoryCustomizer<RedisIndexedSessionRepository> gatehouseRedisSessionAttributeCache(
+				GatehouseProperties properties) {
+			DeserializedAttributeCache cache = attributeCache(properties);
+			JdkSerializationRedisSerializer jdk = new JdkSerializationRedisSerializer(
+					DeserializedAttributeCache.class.getClassLoader());
+			RedisSerializer<Object> serializer = new RedisSerializer<>() {
+				@Override
+				public byte[] serialize(Object value) {
+					return jdk.serialize(value);
+				}
+
+				@Override
+				public Object deserialize(byte[] bytes) {
+					return cache.deserialize(bytes, jdk::deserialize);
+				}
+			};
+			return repository -> repository.setDefaultSerializer(serializer);
+		}
+
 		/** Lettuce backs off up to 30 s between reconnects; retry every second so sessions return at once with Redis. */
 		@Bean
 		org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer gatehouseRedisReconnectDelay() {
 			return builder -> builder.reconnectDelay(io.lettuce.core.resource.Delay.constant(java.time.Duration.ofSeconds(1)));
 		}
+	}
+
+	private static DeserializedAttributeCache attributeCache(GatehouseProperties properties) {
+		return new DeserializedAttributeCache(properties.getSession().getAttributeCacheSize());
 	}
 
 	@Configuration(proxyBeanMethods = false)
