@@ -22,12 +22,28 @@ public class RecaptchaVerifier {
 	private static final Logger log = LoggerFactory.getLogger(RecaptchaVerifier.class);
 
 	private final GatehouseProperties.Recaptcha config;
-	private final HttpClient http;
-	private final ObjectMapper json = new ObjectMapper();
+	/** Built on first use: most installations never turn reCAPTCHA on, and a client costs a thread and start-up time. */
+	private volatile Client client;
+
+	private record Client(HttpClient http, ObjectMapper json) {
+	}
 
 	public RecaptchaVerifier(GatehouseProperties properties) {
 		this.config = properties.getRecaptcha();
-		this.http = HttpClient.newBuilder().connectTimeout(config.getTimeout()).build();
+	}
+
+	private Client client() {
+		Client current = this.client;
+		if (current == null) {
+			synchronized (this) {
+				if (this.client == null) {
+					this.client = new Client(HttpClient.newBuilder().connectTimeout(config.getTimeout()).build(),
+							new ObjectMapper());
+				}
+				current = this.client;
+			}
+		}
+		return current;
 	}
 
 	public boolean enabled() {
@@ -44,12 +60,13 @@ public class RecaptchaVerifier {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(config.getVerifyUrl())).timeout(config.getTimeout())
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(body)).build();
-			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			Client client = client();
+			HttpResponse<String> response = client.http().send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
 				log.warn("reCAPTCHA verify endpoint answered {}", response.statusCode());
 				return false;
 			}
-			JsonNode answer = json.readTree(response.body());
+			JsonNode answer = client.json().readTree(response.body());
 			return answer.path("success").asBoolean(false);
 		}
 		catch (IOException | RuntimeException ex) {

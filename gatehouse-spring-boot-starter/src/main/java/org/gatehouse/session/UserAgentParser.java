@@ -8,6 +8,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import ua_parser.Client;
 import ua_parser.Parser;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** ua-parser with a cache: parsing runs dozens of regexes, and users keep their browser. */
@@ -16,8 +18,11 @@ public class UserAgentParser {
 
 	private static final int MAX_HEADER = 512;
 
-	/** Compiling ua-parser's regexes takes seconds on a small machine: done off the start-up path. */
-	private final CompletableFuture<Parser> parser = CompletableFuture.supplyAsync(Parser::new);
+	/**
+	 * Compiling ua-parser's regexes takes seconds of CPU on a small machine: it starts once the application is
+	 * ready (or at the first use, which then waits for it), so it does not compete with start-up.
+	 */
+	private volatile CompletableFuture<Parser> parser;
 	private final Cache<String, ClientDescription> cache = Caffeine.newBuilder().maximumSize(10_000)
 		.expireAfterAccess(Duration.ofHours(1)).build();
 
@@ -29,8 +34,26 @@ public class UserAgentParser {
 		return cache.get(header, this::parse);
 	}
 
+	@EventListener(ApplicationReadyEvent.class)
+	public void compileInBackground() {
+		parser();
+	}
+
+	private CompletableFuture<Parser> parser() {
+		CompletableFuture<Parser> current = this.parser;
+		if (current == null) {
+			synchronized (this) {
+				if (this.parser == null) {
+					this.parser = CompletableFuture.supplyAsync(Parser::new);
+				}
+				current = this.parser;
+			}
+		}
+		return current;
+	}
+
 	private ClientDescription parse(String header) {
-		Client client = parser.join().parse(header);
+		Client client = parser().join().parse(header);
 		String version = client.userAgent.major == null ? ""
 				: client.userAgent.major + (client.userAgent.minor == null ? "" : "." + client.userAgent.minor);
 		return new ClientDescription(client.userAgent.family, version, client.os.family, deviceType(client, header));
