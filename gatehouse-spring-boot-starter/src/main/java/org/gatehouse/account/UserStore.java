@@ -24,6 +24,9 @@ public class UserStore {
 
 	private static final String COLUMNS = "id, email, username, password_hash, active, confirmed_at, created_at, "
 			+ "current_login_at, last_login_at, current_login_ip, last_login_ip, login_count, security_stamp";
+	private static final String USER_COLUMNS = "u.id, u.email, u.username, u.password_hash, u.active, u.confirmed_at, "
+			+ "u.created_at, u.current_login_at, u.last_login_at, u.current_login_ip, u.last_login_ip, u.login_count, "
+			+ "u.security_stamp";
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -44,16 +47,14 @@ public class UserStore {
 	}
 
 	public Optional<User> findById(long id) {
-		return withRoles(jdbc.sql("select " + COLUMNS + " from gh_user where id = ?").param(id)
-			.query(this::mapUser).optional());
+		return findOneWithRoles("u.id = ?", id);
 	}
 
 	public Optional<User> findByEmail(String email) {
 		if (!storable(email)) {
 			return Optional.empty();
 		}
-		return withRoles(jdbc.sql("select " + COLUMNS + " from gh_user where email_key = ?").param(emailKey(email))
-			.query(this::mapUser).optional());
+		return findOneWithRoles("u.email_key = ?", emailKey(email));
 	}
 
 	/** Finds a user by email address or, when the login has no "@", by username. */
@@ -64,8 +65,7 @@ public class UserStore {
 		if (login.contains("@")) {
 			return findByEmail(login);
 		}
-		return withRoles(jdbc.sql("select " + COLUMNS + " from gh_user where username_key = ?")
-			.param(usernameKey(login)).query(this::mapUser).optional());
+		return findOneWithRoles("u.username_key = ?", usernameKey(login));
 	}
 
 	public boolean emailTaken(String email) {
@@ -209,14 +209,25 @@ public class UserStore {
 		return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
-	private Set<String> roles(long userId) {
-		List<String> names = jdbc.sql("select r.name from gh_role r join gh_user_role ur on ur.role_id = r.id "
-				+ "where ur.user_id = ? order by r.name").param(userId).query(String.class).list();
-		return Set.copyOf(new HashSet<>(names));
-	}
-
-	private Optional<User> withRoles(Optional<User> user) {
-		return user.map(u -> u.withRoles(roles(u.id())));
+	/** One user and its role names in one statement (a row per role): this runs on every authenticated request. */
+	private Optional<User> findOneWithRoles(String condition, Object key) {
+		return jdbc.sql("select " + USER_COLUMNS + ", r.name as role_name from gh_user u "
+				+ "left join gh_user_role ur on ur.user_id = u.id left join gh_role r on r.id = ur.role_id where "
+				+ condition).param(key).query((ResultSet rs) -> {
+					if (!rs.next()) {
+						return Optional.<User>empty();
+					}
+					User user = mapUser(rs, 0);
+					Set<String> roles = new HashSet<>();
+					do {
+						String role = rs.getString("role_name");
+						if (role != null) {
+							roles.add(role);
+						}
+					}
+					while (rs.next());
+					return Optional.of(user.withRoles(Set.copyOf(roles)));
+				});
 	}
 
 	private User mapUser(ResultSet rs, int row) throws SQLException {
