@@ -362,7 +362,8 @@ if [[ -z $PG_BIN ]]; then
   log "  no PostgreSQL server binaries (apt-get install postgresql): clean-up not measured"
 else
   as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-  PGD=$WORK/pg; mkdir -p "$PGD"; [[ $(id -u) == 0 ]] && chown postgres "$PGD"
+  # the server runs as user postgres when this script runs as root: it must reach its directory
+  PGD=$WORK/pg; mkdir -p "$PGD"; if [[ $(id -u) == 0 ]]; then chmod 711 "$WORK"; chown postgres "$PGD"; fi
   PGP=$(free_ports | cut -d' ' -f1)
   as_pg "$PG_BIN/initdb" -D "$PGD/data" -A trust -U postgres >"$WORK/pg-initdb.log" 2>&1
   as_pg "$PG_BIN/pg_ctl" -D "$PGD/data" -l "$PGD/postgres.log" -o "-p $PGP -k $PGD -c listen_addresses=127.0.0.1" -w start >/dev/null
