@@ -2,7 +2,7 @@
 # Gatehouse performance suite (issue 9): hashing, HTTP throughput vs a bare Spring Boot app, p99 at half the peak
 # rate, login efficiency, start-up time, memory, scale (1,000 vs 1,000,000 users) and a JFR profile.
 #
-#   bench/run.sh            full run (about 23 minutes on 2 cores; 22 min on 2026-11-26 — over the 15 minutes asked)
+#   bench/run.sh            full run (about 24 minutes on 2 cores — over the 15 minutes issue 9 asks)
 #   QUICK=1 bench/run.sh    smoke run (1 repetition, short durations, 1,000 logins, 20,000 users)
 #
 # Prints a table and appends it, with date, JDK, CPU, load average and the exact commands, to bench/RESULTS.md.
