@@ -231,9 +231,11 @@ for t in $TARGETS; do
   code=$(status "${URL[$t]}" "${HDR[$t]#-}")
   [[ $code == 200 ]] || { log "$t no longer answers 200 after the load but $code"; curl -s -D - -m 10 -H "Cookie: gatehouse_session=${HDR[$t]#-}" "${URL[$t]}" >&2; exit 1; }
 done
+# wrk_p99s TARGET: the 99th percentile of each wrk run of TARGET so far, in milliseconds, one per line
+wrk_p99s() { awk '/^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' "$WORK/wrk-$1.txt"; }
 # wrk's latency at full load, for the record (median of the runs' p99)
 for t in $TARGETS; do
-  put "wrkp99_$t" "$(awk '/^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' "$WORK/wrk-$t.txt" | tail -n "$RUNS" | xargs python3 -c 'import statistics,sys; print(f"{statistics.median(map(float,sys.argv[1:])):.2f}")')"
+  put "wrkp99_$t" "$(wrk_p99s "$t" | tail -n "$RUNS" | xargs python3 -c 'import statistics,sys; print(f"{statistics.median(map(float,sys.argv[1:])):.2f}")')"
 done
 
 log "  p99 at half the peak rate (wrk, 32 connections each pausing between requests: bench/half-rate.lua)"
@@ -243,7 +245,7 @@ for t in hello auth; do
   p99s=(); got=()
   for i in $(seq 1 "$RUNS"); do
     out=$(WRK_DELAY_MS=$pause wrk_run "$t" -t2 -c32 -d"${DUR}s" --latency -s bench/half-rate.lua)
-    got+=("$out"); p99s+=("$(awk '/^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' "$WORK/wrk-$t.txt" | tail -n 1)")
+    got+=("$out"); p99s+=("$(wrk_p99s "$t" | tail -n 1)")
   done
   put "halfrate_$t" "$rate"; put "halfrate_got_$t" "$(median "${got[@]}")"; put "halfrate_pause_$t" "$pause"
   put "p99_$t" "$(median "${p99s[@]}")"; put "p99_${t}_all" "${p99s[*]}"

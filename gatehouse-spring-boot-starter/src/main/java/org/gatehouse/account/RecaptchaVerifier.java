@@ -12,6 +12,7 @@ import org.gatehouse.config.GatehouseProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -23,27 +24,15 @@ public class RecaptchaVerifier {
 
 	private final GatehouseProperties.Recaptcha config;
 	/** Built on first use: most installations never turn reCAPTCHA on, and a client costs a thread and start-up time. */
-	private volatile Client client;
+	private final SingletonSupplier<Client> client;
 
 	private record Client(HttpClient http, ObjectMapper json) {
 	}
 
 	public RecaptchaVerifier(GatehouseProperties properties) {
 		this.config = properties.getRecaptcha();
-	}
-
-	private Client client() {
-		Client current = this.client;
-		if (current == null) {
-			synchronized (this) {
-				if (this.client == null) {
-					this.client = new Client(HttpClient.newBuilder().connectTimeout(config.getTimeout()).build(),
-							new ObjectMapper());
-				}
-				current = this.client;
-			}
-		}
-		return current;
+		this.client = SingletonSupplier.of(() -> new Client(
+				HttpClient.newBuilder().connectTimeout(this.config.getTimeout()).build(), new ObjectMapper()));
 	}
 
 	public boolean enabled() {
@@ -60,7 +49,7 @@ public class RecaptchaVerifier {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(config.getVerifyUrl())).timeout(config.getTimeout())
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(body)).build();
-			Client client = client();
+			Client client = this.client.obtain();
 			HttpResponse<String> response = client.http().send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
 				log.warn("reCAPTCHA verify endpoint answered {}", response.statusCode());

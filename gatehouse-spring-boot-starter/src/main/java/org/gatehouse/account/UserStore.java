@@ -24,9 +24,8 @@ public class UserStore {
 
 	private static final String COLUMNS = "id, email, username, password_hash, active, confirmed_at, created_at, "
 			+ "current_login_at, last_login_at, current_login_ip, last_login_ip, login_count, security_stamp";
-	private static final String USER_COLUMNS = "u.id, u.email, u.username, u.password_hash, u.active, u.confirmed_at, "
-			+ "u.created_at, u.current_login_at, u.last_login_at, u.current_login_ip, u.last_login_ip, u.login_count, "
-			+ "u.security_stamp";
+	/** The same columns for a query where gh_user is aliased {@code u}. */
+	private static final String USER_COLUMNS = "u." + COLUMNS.replace(", ", ", u.");
 
 	private final JdbcClient jdbc;
 	private final Clock clock;

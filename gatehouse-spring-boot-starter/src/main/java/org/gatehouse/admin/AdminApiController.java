@@ -1,7 +1,6 @@
 package org.gatehouse.admin;
 
 import java.util.HashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -167,6 +166,6 @@ public class AdminApiController {
 	private static InvalidRequestException invalid(String field, String code, String defaultMessage) {
 		Errors errors = new MapBindingResult(new HashMap<>(), "request");
 		errors.rejectValue(field, code, defaultMessage);
-		return new InvalidRequestException(errors, Map.of());
+		return new InvalidRequestException(errors);
 	}
 }

@@ -1,7 +1,9 @@
 package org.gatehouse.admin;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -59,15 +61,15 @@ public class Reauthentication {
 	}
 
 	/** Until when destructive actions are allowed without typing the password again; empty when not now. */
-	public java.util.Optional<Instant> validUntil(HttpSession session) {
+	public Optional<Instant> validUntil(HttpSession session) {
 		if (session == null || !(session.getAttribute(SESSION_ATTRIBUTE) instanceof Long at)) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		Instant deadline = Instant.ofEpochMilli(at).plus(timeout());
-		return clock.instant().isBefore(deadline) ? java.util.Optional.of(deadline) : java.util.Optional.empty();
+		return clock.instant().isBefore(deadline) ? Optional.of(deadline) : Optional.empty();
 	}
 
-	public java.time.Duration timeout() {
+	public Duration timeout() {
 		return properties.getAdmin().getReauthenticationTimeout();
 	}
 }

@@ -1,6 +1,8 @@
 package org.gatehouse.admin;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
@@ -18,15 +20,15 @@ public class UserSearch {
 		EMAIL, USERNAME;
 
 		/** "email" (also when absent) or "username"; empty for anything else. */
-		public static java.util.Optional<Field> parse(String by) {
+		public static Optional<Field> parse(String by) {
 			if (by == null || by.isBlank() || "email".equals(by)) {
-				return java.util.Optional.of(EMAIL);
+				return Optional.of(EMAIL);
 			}
-			return "username".equals(by) ? java.util.Optional.of(USERNAME) : java.util.Optional.empty();
+			return "username".equals(by) ? Optional.of(USERNAME) : Optional.empty();
 		}
 
 		public String value() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 	}
 

@@ -11,6 +11,7 @@ import ua_parser.Parser;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /** ua-parser with a cache: parsing runs dozens of regexes, and users keep their browser. */
 @Component
@@ -22,7 +23,8 @@ public class UserAgentParser {
 	 * Compiling ua-parser's regexes takes seconds of CPU on a small machine: it starts once the application is
 	 * ready (or at the first use, which then waits for it), so it does not compete with start-up.
 	 */
-	private volatile CompletableFuture<Parser> parser;
+	private final SingletonSupplier<CompletableFuture<Parser>> parser = SingletonSupplier
+		.of(() -> CompletableFuture.supplyAsync(Parser::new));
 	private final Cache<String, ClientDescription> cache = Caffeine.newBuilder().maximumSize(10_000)
 		.expireAfterAccess(Duration.ofHours(1)).build();
 
@@ -36,24 +38,11 @@ public class UserAgentParser {
 
 	@EventListener(ApplicationReadyEvent.class)
 	public void compileInBackground() {
-		parser();
-	}
-
-	private CompletableFuture<Parser> parser() {
-		CompletableFuture<Parser> current = this.parser;
-		if (current == null) {
-			synchronized (this) {
-				if (this.parser == null) {
-					this.parser = CompletableFuture.supplyAsync(Parser::new);
-				}
-				current = this.parser;
-			}
-		}
-		return current;
+		parser.obtain();
 	}
 
 	private ClientDescription parse(String header) {
-		Client client = parser().join().parse(header);
+		Client client = parser.obtain().join().parse(header);
 		String version = client.userAgent.major == null ? ""
 				: client.userAgent.major + (client.userAgent.minor == null ? "" : "." + client.userAgent.minor);
 		return new ClientDescription(client.userAgent.family, version, client.os.family, deviceType(client, header));
