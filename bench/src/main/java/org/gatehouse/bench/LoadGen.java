@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gatehouse.passwords.Pbkdf2HmacSha512;
@@ -28,7 +31,8 @@ import org.gatehouse.passwords.Pbkdf2HmacSha512;
  * <pre>
  * cookie BASE EMAIL PASSWORD                          -> the gatehouse_session value after one login
  * login  BASE EMAIL PASSWORD THREADS SECONDS MAXOK    -> closed-loop logins (GET /login/ + POST /login/) until
- *                                                        SECONDS pass or MAXOK succeeded (0 = no limit)
+ *                                                        SECONDS pass or MAXOK succeeded (0 = no limit), or the
+ *                                                        file named by -Dloadgen.stop-file exists
  * rate   URL COOKIE RATE SECONDS                      -> open-loop GETs at a fixed RATE/s; latency counted from each
  *                                                        request's intended start (no coordinated omission)
  * hash   ROUNDS THREADS SECONDS                       -> Gatehouse PBKDF2-HMAC-SHA512 hashes/s in THREADS threads
@@ -106,6 +110,9 @@ public final class LoadGen {
 		List<long[]> perThread = new ArrayList<>();
 		long start = System.nanoTime();
 		long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+		String stopFile = System.getProperty("loadgen.stop-file");
+		BooleanSupplier stopped = stopFile == null ? () -> false
+				: () -> Files.exists(Path.of(stopFile));
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		List<java.util.concurrent.Future<long[]>> futures = new ArrayList<>();
 		for (int t = 0; t < threads; t++) {
@@ -113,7 +120,8 @@ public final class LoadGen {
 				HttpClient client = client();
 				long[] samples = new long[1024];
 				int n = 0;
-				while (System.nanoTime() < deadline && (maxOk == 0 || ok.get() + failed.get() < maxOk)) {
+				while (System.nanoTime() < deadline && (maxOk == 0 || ok.get() + failed.get() < maxOk)
+						&& !stopped.getAsBoolean()) {
 					long t0 = System.nanoTime();
 					try {
 						login(client, base, email, password);
