@@ -24,6 +24,7 @@ public class UserStore {
 
 	private static final String COLUMNS = "id, email, username, password_hash, active, confirmed_at, created_at, "
 			+ "current_login_at, last_login_at, current_login_ip, last_login_ip, login_count, security_stamp";
+	private static final int COLUMN_COUNT = COLUMNS.split(", ").length;
 	/** The same columns for a query where gh_user is aliased {@code u}. */
 	private static final String USER_COLUMNS = "u." + COLUMNS.replace(", ", ", u.");
 
@@ -219,7 +220,7 @@ public class UserStore {
 					User user = mapUser(rs, 0);
 					Set<String> roles = new HashSet<>();
 					do {
-						String role = rs.getString("role_name");
+						String role = rs.getString(COLUMN_COUNT + 1);
 						if (role != null) {
 							roles.add(role);
 						}
@@ -229,12 +230,16 @@ public class UserStore {
 				});
 	}
 
+	/** Reads the columns by their position in {@link #COLUMNS}: H2 builds a name-to-index map per result set. */
 	private User mapUser(ResultSet rs, int row) throws SQLException {
-		return new User(rs.getLong("id"), rs.getString("email"), rs.getString("username"),
-				rs.getString("password_hash"), rs.getBoolean("active"), instant(rs, "confirmed_at"),
-				instant(rs, "created_at"), instant(rs, "current_login_at"), instant(rs, "last_login_at"),
-				rs.getString("current_login_ip"), rs.getString("last_login_ip"), rs.getInt("login_count"),
-				rs.getString("security_stamp"), Set.of());
+		return new User(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+				instant(rs, 6), instant(rs, 7), instant(rs, 8), instant(rs, 9), rs.getString(10), rs.getString(11),
+				rs.getInt(12), rs.getString(13), Set.of());
+	}
+
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -24,17 +24,22 @@ public class Signer {
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-	private final byte[] signingKey;
-	private final List<byte[]> verificationKeys;
+	/*
+	 * Keyed Macs are never used directly, only cloned: a clone starts from the keyed state, which saves the
+	 * provider lookup and the key set-up of Mac.getInstance + init (about 3 % of an authenticated request's CPU,
+	 * which verifies a session cookie and a CSRF cookie).
+	 */
+	private final Mac signingMac;
+	private final List<Mac> verificationMacs;
 
 	public Signer(SecretKeys secretKeys, String purpose) {
 		String info = "gatehouse.signer:" + purpose;
-		this.signingKey = secretKeys.derive(info, KEY_LENGTH);
-		this.verificationKeys = secretKeys.deriveAll(info, KEY_LENGTH);
+		this.signingMac = keyed(secretKeys.derive(info, KEY_LENGTH));
+		this.verificationMacs = secretKeys.deriveAll(info, KEY_LENGTH).stream().map(Signer::keyed).toList();
 	}
 
 	public String sign(String value) {
-		return value + SEPARATOR + ENCODER.encodeToString(mac(signingKey, value));
+		return value + SEPARATOR + ENCODER.encodeToString(mac(signingMac, value));
 	}
 
 	/** The original value if {@code signed} carries a valid signature of any known key, else empty. */
@@ -58,21 +63,34 @@ public class Signer {
 			return Optional.empty();
 		}
 		boolean valid = false;
-		for (byte[] key : verificationKeys) {
+		for (Mac keyed : verificationMacs) {
 			// no early exit: time does not reveal which key matched
-			valid |= MessageDigest.isEqual(mac(key, value), presented);
+			valid |= MessageDigest.isEqual(mac(keyed, value), presented);
 		}
 		return valid ? Optional.of(value) : Optional.empty();
 	}
 
-	private static byte[] mac(byte[] key, String value) {
+	private static Mac keyed(byte[] key) {
 		try {
 			Mac mac = Mac.getInstance(HMAC_SHA256);
 			mac.init(new SecretKeySpec(key, HMAC_SHA256));
-			return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+			mac.clone();
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("the HmacSHA256 provider cannot clone a keyed Mac", ex);
+		}
+	}
+
+	private static byte[] mac(Mac keyed, String value) {
+		try {
+			return ((Mac) keyed.clone()).doFinal(value.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("checked when the key was set up", ex);
 		}
 	}
 }

@@ -1,7 +1,16 @@
 package org.gatehouse.config;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +29,37 @@ class SignerTest {
 	void roundTripsAndKeepsTheValueReadable() {
 		assertThat(SIGNED).startsWith("user:42.");
 		assertThat(SIGNER.unsign(SIGNED)).contains("user:42");
+	}
+
+	@Test
+	void signatureIsHmacSha256OfTheValueUnderTheDerivedKey() throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(new SecretKeys(NEW_KEY, List.of()).derive("gatehouse.signer:purpose", 32),
+				"HmacSHA256"));
+		String expected = Base64.getUrlEncoder().withoutPadding()
+			.encodeToString(mac.doFinal("user:42".getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(SIGNED).isEqualTo("user:42." + expected);
+		assertThat(SIGNER.sign("user:42")).as("signing leaves no state behind").isEqualTo(SIGNED);
+	}
+
+	@Test
+	void manyThreadsSignAndVerifyAtOnce() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Boolean>> results = IntStream.range(0, 2_000).mapToObj(i -> pool.submit(() -> {
+				String value = "value-" + (i % 50);
+				String signed = SIGNER.sign(value);
+				return signed.equals(SIGNER.sign(value)) && SIGNER.unsign(signed).orElseThrow().equals(value)
+						&& SIGNER.unsign(signed + "A").isEmpty();
+			})).toList();
+			for (Future<Boolean> result : results) {
+				assertThat(result.get()).isTrue();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
