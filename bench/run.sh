@@ -241,10 +241,9 @@ COOKIE=$(with_csrf "http://127.0.0.1:$GP$AUTH" "$COOKIE"); COOKIE_R=$(with_csrf 
 
 declare -A URL HDR
 URL[hello]="http://127.0.0.1:$HP/hello";      HDR[hello]=-
-URL[anon]="http://127.0.0.1:$GP/";            HDR[anon]=-
 URL[auth]="http://127.0.0.1:$GP$AUTH";        HDR[auth]=$COOKIE
 URL[redis]="http://127.0.0.1:$GRP$AUTH";      HDR[redis]=$COOKIE_R
-TARGETS="hello auth redis"   # GET / anonymous (no target) was measured until 2026-11-26; dropped to save time
+TARGETS="hello auth redis"
 wrk_run() {  # wrk_run TARGET DURATION_ARGS... -> prints requests/s; non-2xx/3xx and socket errors to $WORK/wrk-errors
   local t=$1; shift
   local h=() out
@@ -254,7 +253,7 @@ wrk_run() {  # wrk_run TARGET DURATION_ARGS... -> prints requests/s; non-2xx/3xx
   grep -E 'Non-2xx|Socket errors' <<<"$out" | sed "s/^/$t: /" >>"$WORK/wrk-errors" || true
   awk '/^Requests\/sec/ {print $2}' <<<"$out"
 }
-cmd "$WRK [-H 'Cookie: gatehouse_session=<from LoadGen cookie>'] URL   # URL: http://127.0.0.1:PORT/hello (baseline), / (anonymous), $AUTH (authenticated; the Cookie header also carries the csrftoken cookie from the first answer, as a browser would)"
+cmd "$WRK [-H 'Cookie: gatehouse_session=<from LoadGen cookie>'] URL   # URL: http://127.0.0.1:PORT/hello (baseline), $AUTH (authenticated; the Cookie header also carries the csrftoken cookie from the first answer, as a browser would)"
 # On 2 cores the JIT needs minutes of load before Gatehouse's much larger request path is compiled (throughput
 # still doubled between minute 2 and 4 of load); the baseline's path is compiled within seconds.
 # (Warming both servers at once, tried on 2026-11-26 to save time, left each half as warm: throughput still rose
@@ -400,7 +399,6 @@ phase "5. scale"
 # sessions). The embedded H2 file deletes about 12,000 expired sessions per second on this machine (hand run,
 # bench/RESULTS.md 2026-11-26), too slow for a million in a minute; it is the try-it-out default.
 log "5b. clean-up of $SCALE_USERS expired sessions on PostgreSQL while one client logs in without pause"
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 if [[ -z $PG_BIN ]]; then
   log "  no PostgreSQL server binaries (apt-get install postgresql): clean-up not measured"
 else
@@ -430,7 +428,6 @@ else
 fi
 phase "5b. clean-up"
 cmd "java -cp $BJ org.gatehouse.bench.SessionGenerator 'jdbc:h2:file:DIR/db;...' N live   # server stopped"
-cmd "(clean-up) start with --gatehouse.tasks.expired-sessions=10s; java -cp $BJ org.gatehouse.bench.LoadGen login http://127.0.0.1:PORT $EMAIL '$PASSWORD' 1 75 0   # max_ms = longest login"
 cmd "java -cp $BJ org.gatehouse.bench.UserGenerator 'jdbc:h2:file:DIR/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH' N $EMAIL   # server stopped"
 cmd "java -cp $BJ org.gatehouse.bench.LoadGen login http://127.0.0.1:PORT bench-<N/2>@example.org '$PASSWORD' 1 $SCALE_SECS 0"
 
