@@ -15,30 +15,28 @@ trap 'rm -rf "$work"' EXIT
 
 # shellcheck disable=SC2086
 java -jar bench/target/benchmarks.jar Pbkdf2Benchmark $JMH_ARGS -rf csv -rff "$work/jmh.csv" >"$work/jmh.log"
-"$PYTHON" bench/pbkdf2_openssl.py 25000 220000 >"$work/openssl.tsv"
-java -cp bench/target/benchmarks.jar org.gatehouse.bench.Pbkdf2CpuTime 25000 220000 >"$work/cputime.tsv"
+# JDK, Gatehouse and OpenSSL one after the other in each of 5 runs (Pbkdf2CpuTime starts pbkdf2_openssl.py --once)
+java -Dbench.python="$PYTHON" -cp bench/target/benchmarks.jar org.gatehouse.bench.Pbkdf2CpuTime \
+  --openssl bench/pbkdf2_openssl.py 25000 220000 >"$work/cputime.tsv"
 
-"$PYTHON" - "$work/jmh.csv" "$work/openssl.tsv" "$work/cputime.tsv" <<'PY'
+"$PYTHON" - "$work/jmh.csv" "$work/cputime.tsv" <<'PY'
 import csv, ssl, sys
 jmh = {}
 with open(sys.argv[1]) as f:
     for row in csv.DictReader(f):
         impl = row["Benchmark"].rsplit(".", 1)[1]
         jmh[(impl, int(row["Param: rounds"]))] = (float(row["Score"]), float(row["Score Error (99.9%)"] or "nan"))
-openssl_wall, openssl_cpu = {}, {}
+runs = {}
 with open(sys.argv[2]) as f:
     for line in f:
-        rounds, wall, cpu, _ = line.rstrip("\n").split("\t")
-        openssl_wall[int(rounds)] = float(wall)
-        openssl_cpu[int(rounds)] = float(cpu)
-java_cpu = {}
-with open(sys.argv[3]) as f:
-    for line in f:
         impl, rounds, median, _ = line.rstrip("\n").split("\t")
-        java_cpu[(impl, int(rounds))] = float(median)
+        runs[(impl, int(rounds))] = float(median)
+java_cpu = runs
+openssl_wall = {r: v for (i, r), v in runs.items() if i == "openssl-wall"}
+openssl_cpu = {r: v for (i, r), v in runs.items() if i == "openssl-cpu"}
 print(f"OpenSSL: {ssl.OPENSSL_VERSION}; hashes/s, single thread")
 print()
-print("Wall clock (JMH score ± 99.9% error; OpenSSL median of 5 runs):")
+print("Wall clock (JMH score ± 99.9% error; OpenSSL: median of the 5 runs measured between the CPU-time runs below):")
 print()
 print("| rounds | JDK PBKDF2WithHmacSHA512 | Gatehouse Pbkdf2HmacSha512 | OpenSSL (hashlib) | Gatehouse / OpenSSL | JDK / OpenSSL |")
 print("|---:|---:|---:|---:|---:|---:|")
@@ -48,7 +46,7 @@ for rounds in sorted(openssl_wall):
     o = openssl_wall[rounds]
     print(f"| {rounds:,} | {jdk:.2f} ± {jdk_err:.2f} | {gh:.2f} ± {gh_err:.2f} | {o:.2f} | {gh / o:.2f} | {jdk / o:.2f} |")
 print()
-print("Per second of the measuring thread's CPU time (median of 5 runs each; robust against other load):")
+print("Per second of the measuring thread's CPU time (median of 5 runs each, JDK, Gatehouse and OpenSSL one after the other in each run; Gatehouse / OpenSSL is the median of the 5 run-by-run ratios):")
 print()
 print("| rounds | JDK PBKDF2WithHmacSHA512 | Gatehouse Pbkdf2HmacSha512 | OpenSSL (hashlib) | Gatehouse / OpenSSL | JDK / OpenSSL |")
 print("|---:|---:|---:|---:|---:|---:|")
@@ -56,5 +54,5 @@ for rounds in sorted(openssl_cpu):
     jdk = java_cpu[("jdk", rounds)]
     gh = java_cpu[("gatehouse", rounds)]
     o = openssl_cpu[rounds]
-    print(f"| {rounds:,} | {jdk:.2f} | {gh:.2f} | {o:.2f} | {gh / o:.2f} | {jdk / o:.2f} |")
+    print(f"| {rounds:,} | {jdk:.2f} | {gh:.2f} | {o:.2f} | {runs[('ratio', rounds)]:.2f} | {jdk / o:.2f} |")
 PY

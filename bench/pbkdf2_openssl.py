@@ -5,6 +5,9 @@ Same inputs as the JMH benchmark: 28-byte password, 16-byte salt, 64-byte output
 Prints one tab-separated line per round count: rounds, median hashes per wall-clock second of 5 runs,
 median hashes per second of this thread's CPU time, the 5 wall-clock runs. CPU time is the fairer figure on a
 machine shared with other processes.
+
+`pbkdf2_openssl.py --once ROUNDS` measures a single run and prints: hashes per wall-clock second, hashes per
+CPU second. Pbkdf2CpuTime calls it between its own runs, so both are measured under the same conditions.
 """
 import hashlib
 import statistics
@@ -31,6 +34,10 @@ def one_run(rounds):
 
 
 def main(argv):
+    if len(argv) == 3 and argv[1] == "--once":
+        wall, cpu = one_run(int(argv[2]))
+        print(f"{wall:.4f}\t{cpu:.4f}", flush=True)
+        return
     rounds_list = [int(r) for r in argv[1:]] or [25000, 220000]
     for rounds in rounds_list:
         runs = [one_run(rounds) for _ in range(RUNS)]

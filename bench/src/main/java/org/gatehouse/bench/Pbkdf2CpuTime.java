@@ -12,6 +12,11 @@ import org.gatehouse.passwords.Pbkdf2HmacSha512;
  * Hashes per second of this thread's CPU time, JDK and Gatehouse interleaved, median of 5 runs. JMH measures wall
  * time, which other processes on a shared machine distort; CPU time is what pbkdf2_openssl.py reports alongside.
  * Prints: implementation, rounds, median, runs (tab separated).
+ *
+ * <p>With {@code --openssl SCRIPT} first, each run also starts {@code python3 SCRIPT --once ROUNDS} right after the
+ * Java runs and prints its figures as {@code openssl-cpu} and {@code openssl-wall}, and the median of the run-by-run
+ * ratios as {@code ratio}: on this VM a single-thread rate moves by up to half within seconds (OpenSSL measured
+ * 33.7 and 55.2 hashes per CPU-second in consecutive 2 s runs), so a reference measured minutes apart is not one.
  */
 public final class Pbkdf2CpuTime {
 
@@ -20,6 +25,7 @@ public final class Pbkdf2CpuTime {
     private static final byte[] SALT = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final long CPU_NANOS_PER_RUN = 2_000_000_000L;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final int RUNS = 5;
 
     interface Hash {
         void run(int rounds) throws Exception;
@@ -33,17 +39,47 @@ public final class Pbkdf2CpuTime {
             jdk.run(25_000);
             gatehouse.run(25_000);
         }
-        int[] roundsList = args.length == 0 ? new int[] {25_000, 220_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        String openssl = args.length >= 2 && args[0].equals("--openssl") ? args[1] : null;
+        String[] roundsArgs = openssl == null ? args : Arrays.copyOfRange(args, 2, args.length);
+        int[] roundsList = roundsArgs.length == 0 ? new int[] {25_000, 220_000}
+                : Arrays.stream(roundsArgs).mapToInt(Integer::parseInt).toArray();
         for (int rounds : roundsList) {
-            double[] jdkRuns = new double[5];
-            double[] gatehouseRuns = new double[5];
-            for (int run = 0; run < 5; run++) {
+            double[] jdkRuns = new double[RUNS];
+            double[] gatehouseRuns = new double[RUNS];
+            double[] opensslCpu = new double[RUNS];
+            double[] opensslWall = new double[RUNS];
+            double[] ratios = new double[RUNS];
+            for (int run = 0; run < RUNS; run++) {
                 jdkRuns[run] = hashesPerCpuSecond(jdk, rounds);
                 gatehouseRuns[run] = hashesPerCpuSecond(gatehouse, rounds);
+                if (openssl != null) {
+                    double[] reference = opensslRun(openssl, rounds);
+                    opensslWall[run] = reference[0];
+                    opensslCpu[run] = reference[1];
+                    ratios[run] = gatehouseRuns[run] / opensslCpu[run];
+                }
             }
             print("jdk", rounds, jdkRuns);
             print("gatehouse", rounds, gatehouseRuns);
+            if (openssl != null) {
+                print("openssl-cpu", rounds, opensslCpu);
+                print("openssl-wall", rounds, opensslWall);
+                print("ratio", rounds, ratios);
+            }
         }
+    }
+
+    /** One run of pbkdf2_openssl.py: {hashes per wall-clock second, hashes per CPU second}. */
+    private static double[] opensslRun(String script, int rounds) throws Exception {
+        Process process = new ProcessBuilder(System.getProperty("bench.python", "python3"), script, "--once", Integer.toString(rounds))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(script + " --once " + rounds + " failed: " + out);
+        }
+        String[] fields = out.split("\t");
+        return new double[] {Double.parseDouble(fields[0]), Double.parseDouble(fields[1])};
     }
 
     private static double hashesPerCpuSecond(Hash hash, int rounds) throws Exception {
