@@ -2,7 +2,7 @@
 # Gatehouse performance suite (issue 9): hashing, HTTP throughput vs a bare Spring Boot app, p99 at half the peak
 # rate, login efficiency, start-up time, memory, scale (1,000 vs 1,000,000 users) and a JFR profile.
 #
-#   bench/run.sh            full run (about 20 minutes on 2 cores — over the 15 minutes issue 9 asks)
+#   bench/run.sh            full run (about 21 minutes on 2 cores — over the 15 minutes issue 9 asks)
 #   QUICK=1 bench/run.sh    smoke run (1 repetition, short durations, 1,000 logins, 20,000 users)
 #
 # Prints a table and appends it, with date, JDK, CPU, load average and the exact commands, to bench/RESULTS.md.
@@ -375,8 +375,8 @@ log "5. scale: login, GET /api/me and admin search latency with 1,000 users, the
 scale_measure() {  # scale_measure N
   local n=$1 p50=() p99=() a50=() a99=() s99=() out i ck ack
   # the same warm-up for both sizes, each on a freshly started server, so both compare equally warm JITs
-  # (10 s instead of 15, tried on 2026-11-26 07:07: the 1,000,000-user server's logins were 1.5x slower, against
-  # 0.8-1.1x in every run with 15 s; its H2 cache is not warm by then)
+  # (10 s instead of 15, tried on 2026-11-26 07:07: the 1,000,000-user server's logins measured 1.5x slower,
+  # against 0.8-1.1x in every run with 15 s; why was not investigated)
   lg login "http://127.0.0.1:$GP" "$EMAIL" "$PASSWORD" "$THREADS" $((SCALE_SECS * 3)) 0 >/dev/null 2>&1 || true
   ck=$(lg cookie "http://127.0.0.1:$GP" "$EMAIL" "$PASSWORD"); ack=$(lg cookie "http://127.0.0.1:$GP" "$ADMIN" "$PASSWORD")
   lg rate "http://127.0.0.1:$GP/api/me" "$ck" 200 $((SCALE_SECS * 3)) >/dev/null
