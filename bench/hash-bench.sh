@@ -31,7 +31,6 @@ with open(sys.argv[2]) as f:
     for line in f:
         impl, rounds, median, _ = line.rstrip("\n").split("\t")
         runs[(impl, int(rounds))] = float(median)
-java_cpu = runs
 openssl_wall = {r: v for (i, r), v in runs.items() if i == "openssl-wall"}
 openssl_cpu = {r: v for (i, r), v in runs.items() if i == "openssl-cpu"}
 print(f"OpenSSL: {ssl.OPENSSL_VERSION}; hashes/s, single thread")
@@ -51,8 +50,8 @@ print()
 print("| rounds | JDK PBKDF2WithHmacSHA512 | Gatehouse Pbkdf2HmacSha512 | OpenSSL (hashlib) | Gatehouse / OpenSSL | JDK / OpenSSL |")
 print("|---:|---:|---:|---:|---:|---:|")
 for rounds in sorted(openssl_cpu):
-    jdk = java_cpu[("jdk", rounds)]
-    gh = java_cpu[("gatehouse", rounds)]
+    jdk = runs[("jdk", rounds)]
+    gh = runs[("gatehouse", rounds)]
     o = openssl_cpu[rounds]
     print(f"| {rounds:,} | {jdk:.2f} | {gh:.2f} | {o:.2f} | {runs[('ratio', rounds)]:.2f} | {jdk / o:.2f} |")
 PY

@@ -56,8 +56,9 @@ median() { python3 -c 'import statistics,sys; v=[float(x) for x in sys.argv[1:]]
 free_ports() { python3 -c 'import socket; s=[socket.socket() for _ in range(4)]; [x.bind(("127.0.0.1",0)) for x in s]; print(*[x.getsockname()[1] for x in s])'; }
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }  # field KEY "k=v k=v" -> v
 # the datasource option: the data directory's H2 file, or $PG_URL (PostgreSQL, user postgres) when set
+h2_url() { echo "jdbc:h2:file:$1/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"; }  # h2_url DIR
 ds() { if [[ -n ${PG_URL:-} ]]; then echo "--spring.datasource.url=$PG_URL --spring.datasource.username=postgres"
-       else echo "--spring.datasource.url=jdbc:h2:file:$1/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"; fi; }
+       else echo "--spring.datasource.url=$(h2_url "$1");AUTO_SERVER=TRUE"; fi; }
 redact() { sed "s/$SECRET/<secret>/g; s#$WORK#\$WORK#g"; }
 
 LAST_PID=
@@ -115,19 +116,19 @@ log "work dir $WORK; load average $LOAD_START; QUICK=$QUICK"
 # PostgreSQL for the clean-up measurement (5b)
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-PGD=$WORK/pg; PGP=$(free_ports | cut -d' ' -f1); P=$WORK/gh-pg
+PGD=$WORK/pg; PGP=$(free_ports | cut -d' ' -f1); P=$WORK/gh-pg; PG_GATEHOUSE_URL=jdbc:postgresql://127.0.0.1:$PGP/gatehouse
 PG_STOP() { [[ -n $PG_BIN && -f $PGD/data/postmaster.pid ]] && as_pg "$PG_BIN/pg_ctl" -D "$PGD/data" -m fast -w stop >/dev/null 2>&1 || true; }
 trap 'PG_STOP; cleanup' EXIT
 pg_start() { as_pg "$PG_BIN/pg_ctl" -D "$PGD/data" -l "$PGD/postgres.log" -o "-p $PGP -k $PGD -c listen_addresses=127.0.0.1" -w start >/dev/null; }
 pg_prepare() {  # runs in the background at the lowest CPU priority, and so does the server it starts
   renice -n 19 "$BASHPID" >/dev/null
   # the server runs as user postgres when this script runs as root: it must reach its directory
-  PGD=$WORK/pg; mkdir -p "$PGD"; if [[ $(id -u) == 0 ]]; then chmod 711 "$WORK"; chown postgres "$PGD"; fi
+  mkdir -p "$PGD"; if [[ $(id -u) == 0 ]]; then chmod 711 "$WORK"; chown postgres "$PGD"; fi
   as_pg "$PG_BIN/initdb" -D "$PGD/data" -A trust -U postgres >"$WORK/pg-initdb.log" 2>&1
   pg_start
   psql -q -h 127.0.0.1 -p "$PGP" -U postgres -c 'create database gatehouse'
-  P=$WORK/gh-pg; mkdir -p "$P"
-  PG_URL="jdbc:postgresql://127.0.0.1:$PGP/gatehouse" create_user "$P" "$LOW"   # migrates the schema
+  mkdir -p "$P"
+  PG_URL=$PG_GATEHOUSE_URL create_user "$P" "$LOW"   # migrates the schema
   t0=$(date +%s)
   psql -q -h 127.0.0.1 -p "$PGP" -U postgres gatehouse >"$WORK/pg-gen.log" 2>&1 <<SQL
 insert into spring_session select 'e' || lpad(x::text, 35, '0'), 'E' || lpad(x::text, 35, '0'), 0, 0, 1800, 1000,
@@ -148,7 +149,7 @@ create_user "$A" & c1=$!
 { create_user "$L" "$LOW" && EMAIL=$ADMIN create_user "$L" "$LOW" --role admin; } & c2=$!
 wait "$c1"; wait "$c2"
 # 1,000 users for the scale comparison (the bench user + 999 generated, all with its password hash)
-SCALE_JDBC="jdbc:h2:file:$L/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+SCALE_JDBC=$(h2_url "$L")
 gen=$(java -cp "$BJ" org.gatehouse.bench.UserGenerator "$SCALE_JDBC" 1000 "$EMAIL"); put gen_1000 "$gen"
 cp -r "$L" "$WORK/gh-low-256"
 # an H2 file holds one server's sessions; the Redis instance gets its own copy of the user database
@@ -160,7 +161,7 @@ cp -r "$A" "$WORK/gh-r"
 # take the measuring thread's core, and go on through the start-up measurement (at nice 19 they get only the CPU time
 # the starting JVM leaves idle); the throughput phase waits for them.
 S=$WORK/gh-scale; cp -r "$L" "$S"
-SCALE_BIG_JDBC="jdbc:h2:file:$S/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+SCALE_BIG_JDBC=$(h2_url "$S")
 { renice -n 19 "$BASHPID" >/dev/null; java -cp "$BJ" org.gatehouse.bench.UserGenerator "$SCALE_BIG_JDBC" "$SCALE_USERS" "$EMAIL" \
     && java -cp "$BJ" org.gatehouse.bench.SessionGenerator "$SCALE_BIG_JDBC" "$SCALE_USERS" live; } >"$WORK/gen.txt" 2>"$WORK/gen.err" &
 GEN=$!
@@ -419,7 +420,7 @@ else
   PROBE=$((QUICK == 1 ? 30 : 75))
   # the first run starts 20 s after start-up; 10 s of logins warm the fresh server up first (a cold JVM's first
   # logins take a second by themselves), then the probe logs in without pause while the clean-up runs
-  launch_time; PG_URL="jdbc:postgresql://127.0.0.1:$PGP/gatehouse" GH_ARGS="$LOW --gatehouse.tasks.expired-sessions=20s" start_gh "cleanup" "$P" "$GP"; pid=$LAST_PID
+  launch_time; PG_URL=$PG_GATEHOUSE_URL GH_ARGS="$LOW --gatehouse.tasks.expired-sessions=20s" start_gh "cleanup" "$P" "$GP"; pid=$LAST_PID
   wait_up "$GP" "$pid" >/dev/null
   lg login "http://127.0.0.1:$GP" "$EMAIL" "$PASSWORD" 1 10 0 >/dev/null 2>&1 || true
   # the probe stops 3 s after the clean-up has reported (or after $PROBE s)
@@ -440,7 +441,7 @@ else
 fi
 phase "5b. clean-up"
 cmd "java -cp $BJ org.gatehouse.bench.SessionGenerator 'jdbc:h2:file:DIR/db;...' N live   # server stopped"
-cmd "java -cp $BJ org.gatehouse.bench.UserGenerator 'jdbc:h2:file:DIR/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH' N $EMAIL   # server stopped"
+cmd "java -cp $BJ org.gatehouse.bench.UserGenerator '$(h2_url DIR)' N $EMAIL   # server stopped"
 cmd "java -cp $BJ org.gatehouse.bench.LoadGen login http://127.0.0.1:PORT bench-<N/2>@example.org '$PASSWORD' 1 $SCALE_SECS 0"
 
 # ---------------------------------------------------------------- report

@@ -71,7 +71,8 @@ public final class Pbkdf2CpuTime {
 
     /** One run of pbkdf2_openssl.py: {hashes per wall-clock second, hashes per CPU second}. */
     private static double[] opensslRun(String script, int rounds) throws Exception {
-        Process process = new ProcessBuilder(System.getProperty("bench.python", "python3"), script, "--once", Integer.toString(rounds))
+        String python = System.getProperty("bench.python", "python3");
+        Process process = new ProcessBuilder(python, script, "--once", Integer.toString(rounds))
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
