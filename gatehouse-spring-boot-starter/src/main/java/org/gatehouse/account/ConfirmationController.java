@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** Email confirmation (confirmable): the link from the mail, and a page to send it again. */
+/** Email confirmation (confirmable): the link from the mail (a page whose button confirms), and a page to send it again. */
 @Controller
 public class ConfirmationController {
 
@@ -47,14 +47,31 @@ public class ConfirmationController {
 		return properties.getTemplates().getMessage();
 	}
 
+	/**
+	 * Only shows a button: mail scanners and link previews open links, so a GET must not
+	 * confirm (an attacker who signed up with someone else's address would get it confirmed).
+	 */
 	@GetMapping("${gatehouse.urls.confirm:/confirm/}{token}")
+	public String confirmForm(@PathVariable String token, Model model, HttpServletResponse response) {
+		if (!confirmation.pending(token)) {
+			return invalid(model, response);
+		}
+		model.addAttribute("token", token);
+		return properties.getTemplates().getConfirmEmail();
+	}
+
+	@PostMapping("${gatehouse.urls.confirm:/confirm/}{token}")
 	public String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
 		if (!confirmation.confirm(token)) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("messageKey", "confirm.invalid");
-			return properties.getTemplates().getMessage();
+			return invalid(model, response);
 		}
 		model.addAttribute("messageKey", "confirm.done");
+		return properties.getTemplates().getMessage();
+	}
+
+	private String invalid(Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		model.addAttribute("messageKey", "confirm.invalid");
 		return properties.getTemplates().getMessage();
 	}
 }

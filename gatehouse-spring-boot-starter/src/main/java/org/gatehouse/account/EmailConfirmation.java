@@ -40,6 +40,12 @@ public class EmailConfirmation {
 		users.findByEmail(email).filter(u -> !u.confirmed() && u.active()).ifPresent(u -> mails.send(u, request));
 	}
 
+	/** True when the token is valid and its user not yet confirmed; changes nothing. */
+	public boolean pending(String token) {
+		FeatureDisabledException.requireEnabled(properties.getFeatures().isConfirmable());
+		return links.confirmationUser(token, users).flatMap(users::findById).filter(u -> !u.confirmed()).isPresent();
+	}
+
 	/** True when the token was valid and confirmed its user just now (a link works once). */
 	public boolean confirm(String token) {
 		FeatureDisabledException.requireEnabled(properties.getFeatures().isConfirmable());

@@ -399,6 +399,8 @@ public class GatehouseProperties {
 		private String register = "gatehouse/register_user";
 		/** Template of the resend-confirmation page. */
 		private String sendConfirmation = "gatehouse/send_confirmation";
+		/** Template of the page a confirmation link opens: its button confirms the address. */
+		private String confirmEmail = "gatehouse/confirm_email";
 		/** Template of the lost-password page. */
 		private String forgotPassword = "gatehouse/forgot_password";
 		/** Template of the reset-password page. */
@@ -420,6 +422,8 @@ public class GatehouseProperties {
 		public void setRegister(String register) { this.register = register; }
 		public String getSendConfirmation() { return sendConfirmation; }
 		public void setSendConfirmation(String sendConfirmation) { this.sendConfirmation = sendConfirmation; }
+		public String getConfirmEmail() { return confirmEmail; }
+		public void setConfirmEmail(String confirmEmail) { this.confirmEmail = confirmEmail; }
 		public String getForgotPassword() { return forgotPassword; }
 		public void setForgotPassword(String forgotPassword) { this.forgotPassword = forgotPassword; }
 		public String getResetPassword() { return resetPassword; }

@@ -78,9 +78,13 @@ class RecoveryFlowTest {
 		long id = AccountTestUsers.create(users, passwords, email, null);
 		String path = resetPath(email);
 
+		String stamp = users.findById(id).orElseThrow().securityStamp();
 		MvcResult form = new Browser(mvc).perform(get(path));
 		assertThat(form.getResponse().getStatus()).isEqualTo(200);
 		assertThat(form.getResponse().getContentAsString()).contains("id=\"reset-form\"");
+		assertThat(new Browser(mvc).perform(get(path)).getResponse().getStatus()).as("opening the link changes nothing")
+			.isEqualTo(200);
+		assertThat(users.findById(id).orElseThrow().securityStamp()).isEqualTo(stamp);
 
 		MvcResult done = postNewPassword(path, NEW_PASSWORD);
 		assertThat(done.getResponse().getStatus()).isEqualTo(200);

@@ -3,6 +3,7 @@ package org.gatehouse.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -44,9 +45,31 @@ class RegistrationFlowTest {
 		String path = URI.create(link).getPath();
 		assertThat(path).startsWith("/confirm/").doesNotContain(email);
 
-		mvc.perform(get(path)).andExpect(status().isOk());
+		mvc.perform(post(path).with(csrf())).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("your email address is confirmed")));
 		assertThat(users.findByEmail(email)).get().extracting(User::confirmed).isEqualTo(true);
+		mvc.perform(post(path).with(csrf())).andExpect(status().isBadRequest());
 		mvc.perform(get(path)).andExpect(status().isBadRequest());
+	}
+
+	/** Mail scanners and link previews open links: only the button on the page may confirm. */
+	@Test
+	void openingTheConfirmationLinkOnlyShowsAButton() throws Exception {
+		String email = uniqueEmail();
+		register(email).andExpect(status().isOk());
+		String path = URI.create(TestMail.awaitLink(email, 1)).getPath();
+
+		for (int i = 0; i < 2; i++) {
+			String page = mvc.perform(get(path)).andReturn().getResponse().getContentAsString();
+			mvc.perform(head(path));
+			assertThat(users.findByEmail(email)).get().extracting(User::confirmed).as("confirmed by a GET").isEqualTo(false);
+			assertThat(page).contains("id=\"confirm-submit\"", "action=\"" + path + "\"");
+		}
+		mvc.perform(post(path)).andExpect(status().isForbidden());
+		assertThat(users.findByEmail(email)).get().extracting(User::confirmed).isEqualTo(false);
+
+		mvc.perform(post(path).with(csrf())).andExpect(status().isOk());
+		assertThat(users.findByEmail(email)).get().extracting(User::confirmed).isEqualTo(true);
 	}
 
 	@Test

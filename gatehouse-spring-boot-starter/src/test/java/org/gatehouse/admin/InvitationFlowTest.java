@@ -64,6 +64,8 @@ class InvitationFlowTest {
 		assertThat(path).startsWith("/invite/");
 		WebClient invited = new WebClient(mvc);
 		assertThat(invited.status(get(path))).isEqualTo(200);
+		assertThat(invited.status(get(path))).as("opening the link changes nothing").isEqualTo(200);
+		assertThat(users.findById(created.id()).orElseThrow().confirmed()).isFalse();
 		assertThat(invited.status(post(path).with(csrf()).param("password", NEW_PASSWORD)
 			.param("passwordConfirm", NEW_PASSWORD))).isEqualTo(200);
 		assertThat(users.findById(created.id()).orElseThrow().confirmed()).isTrue();

@@ -79,6 +79,7 @@ class PagesShareTheApiRulesTest {
 		assertThat(submit(browser, "/confirm/", "/confirm/", Map.of("email", email)).status()).isEqualTo(200);
 		String path = URI.create(TestMail.awaitLink(email, 2)).getPath();
 		assertThat(browser.get(path).status()).isEqualTo(200);
+		assertThat(submit(browser, path, path, Map.of()).status()).isEqualTo(200);
 		assertThat(browser.get(path).status()).isEqualTo(400);
 	}
 

@@ -20,7 +20,7 @@ final class Accounts {
 		return "b" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 	}
 
-	/** Signs up through /signup/ and opens the confirmation link of the mail. */
+	/** Signs up through /signup/, opens the confirmation link of the mail and presses its button. */
 	static void registerAndConfirm(Browser browser, String email, String password) {
 		browser.open("/signup/");
 		browser.type(By.id("email"), email)
@@ -32,7 +32,8 @@ final class Accounts {
 		String link = BrowserMail.awaitLink(email, "/confirm/");
 		assertThat(link).startsWith(browser.url("/confirm/"));
 		browser.open(link);
-		assertThat(browser.has(By.id("message"))).as("confirmation page shows a message").isTrue();
+		browser.submit(By.id("confirm-submit"));
+		assertThat(browser.waitFor(By.id("message")).getText()).as("confirmation page shows a message").isNotBlank();
 	}
 
 	/** Fills in /login/ and submits; the caller checks where it landed. */
