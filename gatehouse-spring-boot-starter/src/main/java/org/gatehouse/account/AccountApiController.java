@@ -112,8 +112,12 @@ public class AccountApiController {
 		return AccountJson.of(users.findById(principal.id()).orElseThrow());
 	}
 
+	/**
+	 * 202 with the same message whether or not the address or username was taken (generic
+	 * responses, the default); else 201 with the new account, or 400 naming the taken field.
+	 */
 	@PostMapping(path = "/api/register", consumes = JSON)
-	public ResponseEntity<AccountJson> register(@Valid @RequestBody Register body, HttpServletRequest request,
+	public ResponseEntity<?> register(@Valid @RequestBody Register body, HttpServletRequest request,
 			HttpServletResponse response) {
 		RegistrationForm form = new RegistrationForm();
 		form.setEmail(body.email());
@@ -121,8 +125,13 @@ public class AccountApiController {
 		form.setPassword(body.password());
 		form.setPasswordConfirm(body.password());
 		Errors errors = new BeanPropertyBindingResult(form, "form");
-		User user = registration.register(form, errors, body.recaptchaResponse(), request, response)
-			.orElseThrow(() -> new InvalidRequestException(errors, PASSWORD_FIELDS_FOR_REGISTRATION));
+		AccountRegistration.SignUp signUp = registration.register(form, errors, body.recaptchaResponse(), request,
+				response).orElseThrow(() -> new InvalidRequestException(errors, PASSWORD_FIELDS_FOR_REGISTRATION));
+		if (properties.getFeatures().isReturnGenericResponses()) {
+			return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Message(
+					"We sent a mail to this address with the next step: a link to confirm it, or to log in if it already has an account."));
+		}
+		User user = signUp.user();
 		if (request.getSession(false) != null) {
 			csrf.renew(request, response);
 		}

@@ -41,12 +41,20 @@ public class RegistrationController {
 	public String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult errors,
 			@RequestParam(name = "g-recaptcha-response", required = false) String recaptchaToken,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		Optional<User> registered = registration.register(form, errors, recaptchaToken, request, response);
-		if (registered.isEmpty()) {
+		Optional<AccountRegistration.SignUp> signUp = registration.register(form, errors, recaptchaToken, request,
+				response);
+		if (signUp.isEmpty()) {
 			return page(model);
 		}
-		model.addAttribute("messageKey", properties.getFeatures().isConfirmable() ? "register.done.confirm" : "register.done");
-		model.addAttribute("messageArg", registered.get().email());
+		if (properties.getFeatures().isReturnGenericResponses()) {
+			model.addAttribute("messageKey", "register.done.generic");
+			model.addAttribute("messageArg", form.getEmail().trim());
+		}
+		else {
+			model.addAttribute("messageKey",
+					properties.getFeatures().isConfirmable() ? "register.done.confirm" : "register.done");
+			model.addAttribute("messageArg", signUp.get().user().email());
+		}
 		return properties.getTemplates().getMessage();
 	}
 

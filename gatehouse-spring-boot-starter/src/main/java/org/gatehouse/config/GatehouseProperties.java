@@ -335,6 +335,13 @@ public class GatehouseProperties {
 		private boolean changeable = true;
 		/** Unconfirmed users may log in (SECURITY_LOGIN_WITHOUT_CONFIRMATION). */
 		private boolean loginWithoutConfirmation = true;
+		/**
+		 * Sign-up answers the same whether or not the email address or username is taken
+		 * (SECURITY_RETURN_GENERIC_RESPONSES): "check your mail", with a mail to the address
+		 * saying what happened, and no login at sign-up. False: "this email address already has
+		 * an account" / "this username is taken", and a login at sign-up when allowed.
+		 */
+		private boolean returnGenericResponses = true;
 
 		public boolean isRegisterable() { return registerable; }
 		public void setRegisterable(boolean registerable) { this.registerable = registerable; }
@@ -346,6 +353,8 @@ public class GatehouseProperties {
 		public void setChangeable(boolean changeable) { this.changeable = changeable; }
 		public boolean isLoginWithoutConfirmation() { return loginWithoutConfirmation; }
 		public void setLoginWithoutConfirmation(boolean v) { this.loginWithoutConfirmation = v; }
+		public boolean isReturnGenericResponses() { return returnGenericResponses; }
+		public void setReturnGenericResponses(boolean v) { this.returnGenericResponses = v; }
 	}
 
 	public static class Urls {
@@ -571,9 +580,13 @@ public class GatehouseProperties {
 		private Duration ipLock = Duration.ofMinutes(5);
 		/** Distinct logins failing from one address within ip-window that signal credential stuffing: the address is then locked for ip-window, or must solve reCAPTCHA when it is configured. */
 		private int ipMaxDistinctLogins = 20;
-		/** Rate limits by bucket: register-ip, confirm-email, confirm-ip, reset-email, reset-ip; "default" applies to buckets not listed. */
+		/**
+		 * Rate limits by bucket: register-ip, register-email (sign-up attempts, taken addresses
+		 * included), confirm-email, confirm-ip, reset-email, reset-ip; "default" applies to buckets not listed.
+		 */
 		private Map<String, Limit> rateLimits = new LinkedHashMap<>(Map.of(
 				"register-ip", new Limit(10, Duration.ofHours(1)),
+				"register-email", new Limit(3, Duration.ofHours(1)),
 				"confirm-email", new Limit(3, Duration.ofHours(1)),
 				"confirm-ip", new Limit(20, Duration.ofHours(1)),
 				"reset-email", new Limit(3, Duration.ofHours(1)),

@@ -1,5 +1,7 @@
 package org.gatehouse.mail;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -44,18 +46,22 @@ public class AccountMailer {
 	 * @param kind names the message keys mail.KIND.subject / mail.KIND.text and the
 	 * template gatehouse/mail/KIND
 	 * @param link the action link, or null for a notice
+	 * @param moreArguments arguments {1}, {2}… of the text (templates show them through "text")
 	 */
-	public void send(String to, String kind, String link) {
+	public void send(String to, String kind, String link, String... moreArguments) {
 		Locale locale = Locale.ENGLISH;
 		String subject = messages.getMessage("mail." + kind + ".subject", null, locale);
-		String text = messages.getMessage("mail." + kind + ".text", new Object[] { link == null ? "" : link }, locale);
+		List<String> arguments = new ArrayList<>();
+		arguments.add(link == null ? "" : link);
+		arguments.addAll(List.of(moreArguments));
+		String text = messages.getMessage("mail." + kind + ".text", arguments.toArray(), locale);
 		JavaMailSender mailSender = sender.getIfAvailable();
 		if (mailSender == null) {
 			log.warn("No SMTP server configured (spring.mail.host); mail to {} not sent.\nSubject: {}\n{}", to, subject,
 					text);
 			return;
 		}
-		Context context = new Context(locale, Map.of("link", link == null ? "" : link, "text", text,
+		Context context = new Context(locale, Map.of("link", arguments.get(0), "text", text,
 				"subject", subject));
 		String html = templates.process("gatehouse/mail/" + kind, context);
 		try {

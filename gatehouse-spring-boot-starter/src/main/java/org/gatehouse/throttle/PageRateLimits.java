@@ -24,8 +24,10 @@ public class PageRateLimits {
 		this.properties = properties;
 	}
 
-	public Optional<Duration> registration(HttpServletRequest request) {
-		return limiter.tryAcquire("register-ip", ClientNetwork.of(request.getRemoteAddr()));
+	/** Counts every sign-up attempt, whether it creates an account or meets a taken address. */
+	public Optional<Duration> registration(HttpServletRequest request, String email) {
+		return limiter.tryAcquire("register-ip", ClientNetwork.of(request.getRemoteAddr()))
+			.or(() -> limiter.tryAcquire("register-email", email));
 	}
 
 	public Optional<Duration> confirmationMail(HttpServletRequest request, String email) {

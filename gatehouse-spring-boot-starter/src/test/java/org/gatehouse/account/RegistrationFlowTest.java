@@ -6,16 +6,26 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.servlet.http.Cookie;
+
+import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
 import org.gatehouse.testapp.TestMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
 
 @GatehouseIntegrationTest
 class RegistrationFlowTest {
@@ -28,6 +38,9 @@ class RegistrationFlowTest {
 	@Autowired
 	UserStore users;
 
+	@Autowired
+	GatehouseProperties properties;
+
 	static String uniqueEmail() {
 		return "u" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 	}
@@ -38,7 +51,7 @@ class RegistrationFlowTest {
 		mvc.perform(post("/signup/").with(csrf()).param("email", email).param("password", PASSWORD)
 				.param("passwordConfirm", PASSWORD))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("We sent a confirmation link to")));
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("We sent a mail to " + email)));
 		assertThat(users.findByEmail(email)).get().extracting(User::confirmed).isEqualTo(false);
 
 		String link = TestMail.awaitLink(email, 1);
@@ -72,12 +85,65 @@ class RegistrationFlowTest {
 		assertThat(users.findByEmail(email)).get().extracting(User::confirmed).isEqualTo(true);
 	}
 
+	/** The person at the form learns nothing; the owner of the address learns that someone tried. */
 	@Test
-	void emailIsUniqueWhateverItsCase() throws Exception {
+	void aTakenAddressGetsTheAnswerOfANewOneAndItsOwnerAMail() throws Exception {
 		String email = uniqueEmail();
-		register(email).andExpect(status().isOk());
-		register(email.toUpperCase())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("already has an account")));
+		MvcResult created = register(email).andExpect(status().isOk()).andReturn();
+		User owner = users.findByEmail(email).orElseThrow();
+
+		MvcResult taken = register(email.toUpperCase()).andExpect(status().isOk()).andReturn();
+
+		assertThat(message(taken)).isEqualTo(message(created).replace(email, email.toUpperCase()));
+		assertThat(loggedIn(created)).isFalse();
+		assertThat(loggedIn(taken)).isFalse();
+		assertThat(users.findByEmail(email)).get().extracting(User::passwordHash).isEqualTo(owner.passwordHash());
+		Mails.awaitSubject(email, "Someone tried to sign up with your email address");
+		String notice = GreenMailUtil.getBody(TestMail.to(email).get(1)).replace("=\r\n", "");
+		assertThat(notice).contains("/login/", "/lost-password/", "pre-line").doesNotContain(PASSWORD);
+		assertThat(TestMail.to(email)).hasSize(2);
+	}
+
+	/** As Flask-Security does: the mail goes to the new address, so only who reads it learns the username is taken. */
+	@Test
+	void aTakenUsernameGetsTheAnswerOfANewOneAndTheNewAddressAMail() throws Exception {
+		String owner = uniqueEmail();
+		String username = "n" + UUID.randomUUID().toString().substring(0, 8);
+		MvcResult created = register(owner, username).andExpect(status().isOk()).andReturn();
+		String other = uniqueEmail();
+
+		MvcResult taken = register(other, username.toUpperCase()).andExpect(status().isOk()).andReturn();
+
+		assertThat(message(taken)).isEqualTo(message(created).replace(owner, other));
+		assertThat(users.findByEmail(other)).isEmpty();
+		Mails.awaitSubject(other, "Your account was not created");
+		assertThat(GreenMailUtil.getBody(TestMail.to(other).get(0))).contains("/signup/");
+		assertThat(Mails.subjects(owner)).containsExactly("Confirm your email address");
+	}
+
+	@Test
+	void explicitAnswersNameTheTakenFieldWhenGenericResponsesAreOff() throws Exception {
+		String email = uniqueEmail();
+		String username = "x" + UUID.randomUUID().toString().substring(0, 8);
+		properties.getFeatures().setReturnGenericResponses(false);
+		try {
+			MvcResult created = register(email, username).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("We sent a confirmation link to")))
+				.andReturn();
+			assertThat(loggedIn(created)).as("logged in at sign-up").isTrue();
+			register(email.toUpperCase(), null)
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("already has an account")));
+			register(uniqueEmail(), username.toUpperCase())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("This username is taken")));
+			mvc.perform(post("/api/register").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("email"));
+		}
+		finally {
+			properties.getFeatures().setReturnGenericResponses(true);
+		}
+		assertThat(Mails.subjects(email)).containsExactly("Confirm your email address");
 	}
 
 	@Test
@@ -101,8 +167,29 @@ class RegistrationFlowTest {
 		assertThat(users.findByEmail(email)).isEmpty();
 	}
 
-	private org.springframework.test.web.servlet.ResultActions register(String email) throws Exception {
-		return mvc.perform(post("/signup/").with(csrf()).param("email", email).param("password", PASSWORD)
-			.param("passwordConfirm", PASSWORD));
+	private ResultActions register(String email) throws Exception {
+		return register(email, null);
+	}
+
+	private ResultActions register(String email, String username) throws Exception {
+		return mvc.perform(post("/signup/").with(csrf()).param("email", email).param("username", username == null ? "" : username)
+			.param("password", PASSWORD).param("passwordConfirm", PASSWORD));
+	}
+
+	private static String message(MvcResult result) throws Exception {
+		Matcher message = Pattern.compile("<p id=\"message\">([^<]*)</p>")
+			.matcher(result.getResponse().getContentAsString());
+		assertThat(message.find()).as(result.getResponse().getContentAsString()).isTrue();
+		return message.group(1);
+	}
+
+	/** Whether the cookies the answer set log the browser in (a protected page answers instead of redirecting). */
+	private boolean loggedIn(MvcResult result) throws Exception {
+		Cookie[] cookies = result.getResponse().getCookies();
+		if (cookies.length == 0) {
+			return false;
+		}
+		return mvc.perform(get("/account/settings/sessions/").cookie(cookies)).andReturn().getResponse()
+			.getStatus() == 200;
 	}
 }

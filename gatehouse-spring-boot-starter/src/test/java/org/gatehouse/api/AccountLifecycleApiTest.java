@@ -3,6 +3,7 @@ package org.gatehouse.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import org.gatehouse.testapp.GatehouseServerTest;
@@ -28,8 +29,8 @@ class AccountLifecycleApiTest {
 
 		ApiClient.Response registered = browser.post("/api/register",
 				Map.of("email", email, "password", ApiTestUsers.PASSWORD));
-		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-		assertThat(registered.json().path("confirmed_at").isNull()).isTrue();
+		assertThat(registered.status()).as(registered.body()).isEqualTo(202);
+		assertThat(browser.get("/api/me").status()).as("nobody is logged in at sign-up").isEqualTo(401);
 
 		String token = lastPathSegment(TestMail.awaitLink(email, 1));
 		ApiClient.Response confirmed = browser.post("/api/confirm-email", Map.of("token", token));
@@ -53,8 +54,8 @@ class AccountLifecycleApiTest {
 
 		ApiClient.Response sessions = laptop.get("/api/sessions");
 		assertThat(sessions.status()).isEqualTo(200);
-		// the browser that registered is logged in too (login without confirmation is allowed)
-		assertThat(sessions.json().size()).isEqualTo(2);
+		// the browser that registered is not logged in: that would tell a new address from a taken one
+		assertThat(sessions.json().size()).isEqualTo(1);
 		assertThat(sessions.json().get(0).path("current").asBoolean()).isTrue();
 
 		ApiClient.Response wrongCurrent = laptop.post("/api/change-password",
@@ -96,6 +97,30 @@ class AccountLifecycleApiTest {
 			.isEqualTo(401);
 		ApiClient.Response relogin = phone.post("/api/login", Map.of("username", email, "password", RESET_PASSWORD));
 		assertThat(relogin.status()).isEqualTo(200);
+	}
+
+	@Test
+	void registrationAnswersTheSameWhetherOrNotTheAddressOrUsernameIsTaken() {
+		String email = ApiTestUsers.uniqueEmail();
+		String username = "api" + email.substring(1, 9);
+		ApiClient.Response created = new ApiClient(port).post("/api/register",
+				Map.of("email", email, "username", username, "password", ApiTestUsers.PASSWORD));
+		ApiClient.Response emailTaken = new ApiClient(port).post("/api/register",
+				Map.of("email", email.toUpperCase(), "password", ApiTestUsers.PASSWORD));
+		String other = ApiTestUsers.uniqueEmail();
+		ApiClient.Response usernameTaken = new ApiClient(port).post("/api/register",
+				Map.of("email", other, "username", username, "password", ApiTestUsers.PASSWORD));
+
+		for (ApiClient.Response answer : List.of(created, emailTaken, usernameTaken)) {
+			assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+			assertThat(answer.body()).isEqualTo(created.body()).doesNotContain(email).doesNotContain(username);
+		}
+		// the owner's second mail: someone tried, with a link to log in
+		assertThat(URI.create(TestMail.awaitLink(email, 2)).getPath()).isEqualTo("/login/");
+		assertThat(URI.create(TestMail.awaitLink(other, 1)).getPath()).isEqualTo("/signup/");
+		ApiClient.Response login = new ApiClient(port).post("/api/login",
+				Map.of("email", other, "password", ApiTestUsers.PASSWORD));
+		assertThat(login.status()).as("no account for the taken username").isEqualTo(401);
 	}
 
 	@Test

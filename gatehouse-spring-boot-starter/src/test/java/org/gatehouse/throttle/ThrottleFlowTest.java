@@ -195,6 +195,44 @@ class ThrottleFlowTest {
 		assertThat(perform(register(email), newIp()).getResponse().getStatus()).isEqualTo(200);
 	}
 
+	/** A taken username answers like a new sign-up: such attempts count all the same, or they would enumerate freely. */
+	@Test
+	void signUpAttemptsWithATakenUsernameStopPerClientAddress() throws Exception {
+		String username = "taken" + UUID.randomUUID().toString().substring(0, 8);
+		users.create(uniqueEmail(), username, passwords.hashNew(PASSWORD), true);
+		String ip = newIp();
+		for (int i = 0; i < limit("register-ip"); i++) {
+			String email = uniqueEmail();
+			assertThat(perform(register(email).param("username", username), ip).getResponse().getStatus())
+				.isEqualTo(200);
+			assertThat(users.findByEmail(email)).isEmpty();
+		}
+		String email = uniqueEmail();
+		assertThat(perform(register(email), ip).getResponse().getStatus()).as("attempt past the limit").isEqualTo(429);
+		assertThat(users.findByEmail(email)).isEmpty();
+	}
+
+	/** Pages and API count in one place: the mails to an address someone keeps signing up with stop at three. */
+	@Test
+	void signUpAttemptsWithOneAddressStopAtThreeWhetherOrNotItIsTaken() throws Exception {
+		assertThat(limit("register-email")).isEqualTo(3);
+		String email = newUser(true);
+		for (int i = 0; i < 3; i++) {
+			assertThat(perform(register(i == 1 ? email.toUpperCase() : email), newIp()).getResponse().getStatus())
+				.isEqualTo(200);
+		}
+		assertThat(TestMail.to(email)).hasSize(3);
+		MvcResult limited = perform(register(email), newIp());
+		assertThat(limited.getResponse().getStatus()).isEqualTo(429);
+		assertThat(limited.getResponse().getHeader("Retry-After")).isNotNull();
+		MvcResult api = perform(post("/api/register").contentType("application/json")
+			.content("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"), newIp());
+		assertThat(api.getResponse().getStatus()).isEqualTo(429);
+		assertThat(api.getResponse().getContentType()).startsWith("application/problem+json");
+		// mails go out before the answer (AccountMailer sends synchronously)
+		assertThat(TestMail.to(email)).hasSize(3);
+	}
+
 	private static MockHttpServletRequestBuilder register(String email) {
 		return post("/signup/").with(csrf()).param("email", email).param("password", PASSWORD)
 			.param("passwordConfirm", PASSWORD);
