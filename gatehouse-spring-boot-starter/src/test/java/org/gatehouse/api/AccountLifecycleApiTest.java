@@ -33,6 +33,8 @@ class AccountLifecycleApiTest {
 		assertThat(browser.get("/api/me").status()).as("nobody is logged in at sign-up").isEqualTo(401);
 
 		String token = lastPathSegment(TestMail.awaitLink(email, 1));
+		assertThat(browser.get("/api/confirm-email?token=" + token).status()).as("only a POST confirms")
+			.isBetween(400, 499);
 		ApiClient.Response confirmed = browser.post("/api/confirm-email", Map.of("token", token));
 		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
 		assertThat(browser.post("/api/confirm-email", Map.of("token", token)).status()).isEqualTo(400);
