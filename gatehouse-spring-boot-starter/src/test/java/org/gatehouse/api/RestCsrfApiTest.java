@@ -32,7 +32,7 @@ class RestCsrfApiTest {
 		ApiClient.Response login = client.post("/api/login", Map.of("email", email, "password", ApiTestUsers.PASSWORD));
 		String setCookie = login.raw().headers().allValues("Set-Cookie").stream()
 			.filter(c -> c.startsWith("csrftoken=")).reduce((first, last) -> last).orElseThrow();
-		assertThat(setCookie).contains("SameSite=Lax", "Path=/").doesNotContain("HttpOnly");
+		assertThat(setCookie).contains("SameSite=Strict", "Path=/").doesNotContain("HttpOnly");
 		ApiClient.Response created = client.post("/api/tokens", NEW_TOKEN);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 	}
