@@ -54,14 +54,8 @@ class RememberMeRevocationTest {
 		return new Devices(id, laptop, phone);
 	}
 
-	/** The session id a browser's (signed) session cookie names. */
-	private static String sessionId(Browser browser) {
-		String signed = browser.cookie(Browser.SESSION_COOKIE);
-		return signed.substring(0, signed.lastIndexOf('.'));
-	}
-
 	private static String ref(Browser browser) {
-		return SessionIdHash.of(sessionId(browser));
+		return SessionIdHash.of(browser.sessionId());
 	}
 
 	@Test
@@ -121,7 +115,7 @@ class RememberMeRevocationTest {
 	@Test
 	void signingOutEverywhereElseReachesRememberedBrowsersWithoutASession() throws Exception {
 		Devices d = devices();
-		sessionStore.deleteById(sessionId(d.laptop()));
+		sessionStore.deleteById(d.laptop().sessionId());
 		d.phone().perform(post("/account/settings/sessions/revoke-others").with(csrf()));
 		assertThat(d.laptop().isLoggedIn()).isFalse();
 	}

@@ -37,6 +37,19 @@ class RestCsrfApiTest {
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 	}
 
+	/** Development on plain http keeps the configured names: a "__Host-" cookie needs Secure, hence HTTPS. */
+	@Test
+	void developmentCookiesKeepTheirPlainNamesOnHttp() {
+		String email = ApiTestUsers.uniqueEmail();
+		users.create(email);
+		ApiClient.Response login = new ApiClient(port).post("/api/login",
+				Map.of("email", email, "password", ApiTestUsers.PASSWORD, "remember", true));
+		java.util.List<String> cookies = login.raw().headers().allValues("Set-Cookie");
+		assertThat(cookies).anyMatch(c -> c.startsWith("gatehouse_session=")).anyMatch(
+				c -> c.startsWith("gatehouse_remember=")).anyMatch(c -> c.startsWith("csrftoken="));
+		assertThat(cookies).allMatch(c -> c.contains("Path=/") && c.contains("SameSite=") && !c.contains("Secure"));
+	}
+
 	@Test
 	void missingHeaderIsRefused() {
 		ApiClient client = users.loggedIn(port, ApiTestUsers.uniqueEmail()).withoutCsrfHeader();
