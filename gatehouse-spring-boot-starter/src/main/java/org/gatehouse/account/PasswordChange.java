@@ -52,7 +52,7 @@ public class PasswordChange {
 		events.publishEvent(SecurityEvent.byUser(SecurityEventType.PASSWORD_CHANGE, user.id(), null));
 		// revoke first: the store still knows the caller's session by its current id
 		HttpSession own = request.getSession(false);
-		revocation.revokeAll(user.id(), own == null ? null : own.getId());
+		revocation.afterPasswordChange(user.id(), own == null ? null : own.getId());
 		SessionLogin.renewSessionId(request);
 		mailer.send(user.email(), "password-change-notice", null);
 		return true;

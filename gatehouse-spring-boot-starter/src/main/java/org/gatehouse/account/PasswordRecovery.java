@@ -58,7 +58,10 @@ public class PasswordRecovery {
 		return links.resetUser(token, users);
 	}
 
-	/** Sets the new password and ends every session and remember-me login; false with reasons in {@code errors}. */
+	/**
+	 * Sets the new password and ends every session, remember-me login and personal access token; false with
+	 * reasons in {@code errors}.
+	 */
 	public boolean reset(User user, NewPasswordForm form, Errors errors) {
 		PasswordChoice.check(form, errors, passwords, user);
 		if (errors.hasErrors()) {
@@ -66,7 +69,7 @@ public class PasswordRecovery {
 		}
 		users.changePassword(user.id(), passwords.hashNew(form.getPassword()));
 		events.publishEvent(SecurityEvent.byUser(SecurityEventType.PASSWORD_RESET, user.id(), null));
-		revocation.revokeAll(user.id(), null);
+		revocation.afterReset(user.id());
 		mailer.send(user.email(), "password-reset-notice", null);
 		return true;
 	}

@@ -20,5 +20,7 @@ public enum SecurityEventType {
 	REAUTHENTICATION_FAILED,
 	FIRST_ADMIN_CREATED,
 	USER_IMPORTED,
-	USER_UNLOCKED
+	USER_UNLOCKED,
+	/** A replaced remember-me token was used again: the cookie was copied; every login of the user ended. */
+	REMEMBER_ME_THEFT
 }

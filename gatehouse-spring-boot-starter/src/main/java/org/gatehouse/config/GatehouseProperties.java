@@ -157,7 +157,7 @@ public class GatehouseProperties {
 	public static class Csrf {
 		/** REST_CSRF_ENABLED: check X-CSRFToken against the csrftoken cookie on unsafe cookie requests. */
 		private boolean restEnabled = true;
-		/** Name of the REST CSRF cookie (CSRF_COOKIE_NAME). */
+		/** Name of the REST CSRF cookie (CSRF_COOKIE_NAME); "__Host-" is prefixed when cookies are Secure. */
 		private String cookieName = "csrftoken";
 		/** Header that must repeat the REST CSRF cookie (CSRF_HEADER). */
 		private String headerName = "X-CSRFToken";
@@ -240,8 +240,14 @@ public class GatehouseProperties {
 		private boolean enabled = true;
 		/** Lifetime of a remember-me login. */
 		private Duration duration = Duration.ofDays(30);
-		/** Name of the remember-me cookie. */
+		/** Name of the remember-me cookie; "__Host-" is prefixed when cookies are Secure. */
 		private String cookieName = "gatehouse_remember";
+		/**
+		 * The token is replaced at every remember-me login; the one just replaced still works this long, for
+		 * the parallel requests a browser sends before it has the new cookie. Later it counts as a stolen copy:
+		 * every session and remember-me login of the user ends and the user is told by mail.
+		 */
+		private Duration rotationGrace = Duration.ofSeconds(30);
 
 		public boolean isEnabled() { return enabled; }
 		public void setEnabled(boolean enabled) { this.enabled = enabled; }
@@ -249,6 +255,8 @@ public class GatehouseProperties {
 		public void setDuration(Duration duration) { this.duration = duration; }
 		public String getCookieName() { return cookieName; }
 		public void setCookieName(String cookieName) { this.cookieName = cookieName; }
+		public Duration getRotationGrace() { return rotationGrace; }
+		public void setRotationGrace(Duration rotationGrace) { this.rotationGrace = rotationGrace; }
 	}
 
 	public static class Passwords {
@@ -532,9 +540,16 @@ public class GatehouseProperties {
 	public static class Api {
 		/** Serve the OpenAPI 3 description at /api/openapi.json. */
 		private boolean docsEnabled = true;
+		/**
+		 * Revoke the user's personal access tokens when they change their password (a reset by email always
+		 * revokes them): whoever knew the old password may have created some. False keeps scripts working.
+		 */
+		private boolean revokeTokensOnPasswordChange = true;
 
 		public boolean isDocsEnabled() { return docsEnabled; }
 		public void setDocsEnabled(boolean docsEnabled) { this.docsEnabled = docsEnabled; }
+		public boolean isRevokeTokensOnPasswordChange() { return revokeTokensOnPasswordChange; }
+		public void setRevokeTokensOnPasswordChange(boolean v) { this.revokeTokensOnPasswordChange = v; }
 	}
 
 	public static class Audit {

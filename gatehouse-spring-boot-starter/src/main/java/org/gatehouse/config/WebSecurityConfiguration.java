@@ -6,13 +6,16 @@ import org.gatehouse.account.AccountUserDetailsService;
 import org.gatehouse.account.LoginEntryPoint;
 import org.gatehouse.account.LoginFailureHandler;
 import org.gatehouse.account.LoginSuccessHandler;
+import org.gatehouse.account.RememberMeTheft;
 import org.gatehouse.account.RememberMeTokenStore;
 import org.gatehouse.account.RevocableRememberMeServices;
 import org.gatehouse.csrf.ApiCors;
 import org.gatehouse.csrf.CrossSiteRequestFilter;
 import org.gatehouse.csrf.CsrfProblemHandler;
+import org.gatehouse.csrf.RememberMeLoginCsrfFilter;
 import org.gatehouse.csrf.RestCsrfRequestMatcher;
 import org.gatehouse.csrf.RestCsrfTokenRepository;
+import org.gatehouse.csrf.RestCsrfTokens;
 import org.gatehouse.http.AllowedHosts;
 import org.gatehouse.session.SessionCookies;
 import org.gatehouse.token.BearerTokenFilter;
@@ -34,6 +37,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -96,7 +100,7 @@ public class WebSecurityConfiguration {
 				.addLogoutHandler((request, response, auth) -> response.setHeader("Clear-Site-Data",
 						"\"cookies\", \"storage\""))
 				.invalidateHttpSession(true)
-				.deleteCookies(SessionCookies.name(properties), properties.getCsrf().getCookieName())
+				.deleteCookies(SessionCookies.name(properties), SessionCookies.csrfName(properties))
 				.logoutSuccessUrl(urls.getHome()))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginEntryPoint(urls.getLogin())));
 		if (properties.getRememberMe().isEnabled()) {
@@ -148,9 +152,10 @@ public class WebSecurityConfiguration {
 	@Order(2)
 	public SecurityFilterChain gatehouseApiFilterChain(HttpSecurity http, GatehouseProperties properties,
 			RevocableRememberMeServices rememberMe,
-			RestCsrfTokenRepository csrfTokens, RestCsrfRequestMatcher requiresCsrf, AllowedHosts allowedHosts,
-			ApiCors cors) throws Exception {
+			RestCsrfTokenRepository csrfTokens, RestCsrfTokens restCsrfTokens, RestCsrfRequestMatcher requiresCsrf,
+			AllowedHosts allowedHosts, ApiCors cors) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		CsrfProblemHandler csrfProblems = new CsrfProblemHandler(csrfTokens, properties.getCsrf().getHeaderName());
 		http.securityMatcher(paths.matcher(API))
 			.headers(headers -> headers.disable())
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
@@ -162,7 +167,7 @@ public class WebSecurityConfiguration {
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) ->
 					ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Authentication required"))
-				.accessDeniedHandler(new CsrfProblemHandler(csrfTokens, properties.getCsrf().getHeaderName())));
+				.accessDeniedHandler(csrfProblems));
 		if (properties.getCsrf().isRestEnabled()) {
 			http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 				.requireCsrfProtectionMatcher(requiresCsrf)
@@ -175,6 +180,10 @@ public class WebSecurityConfiguration {
 		}
 		if (properties.getRememberMe().isEnabled()) {
 			http.rememberMe(remember -> remember.rememberMeServices(rememberMe));
+			if (properties.getCsrf().isRestEnabled()) {
+				http.addFilterAfter(new RememberMeLoginCsrfFilter(restCsrfTokens, requiresCsrf, csrfProblems),
+						RememberMeAuthenticationFilter.class);
+			}
 		}
 		cors(http, cors);
 		return http.build();
@@ -189,15 +198,22 @@ public class WebSecurityConfiguration {
 		}
 	}
 
+	/**
+	 * SameSite=Lax: a link followed from a mail or another site should find the user still signed in,
+	 * as the Lax session cookie does; a cross-site request can only reach GET, which changes nothing, and
+	 * every unsafe request needs a CSRF token besides.
+	 */
 	@Bean
 	public RevocableRememberMeServices gatehouseRememberMeServices(GatehouseProperties properties,
 			SecretKeys secretKeys, Signers signers, AccountUserDetailsService users, RememberMeTokenStore tokens,
-			Clock clock) {
+			RememberMeTheft theft, Clock clock) {
 		String key = java.util.HexFormat.of().formatHex(secretKeys.derive("remember-me-authentication", 32));
+		GatehouseProperties.RememberMe rememberMe = properties.getRememberMe();
 		RevocableRememberMeServices services = new RevocableRememberMeServices(key, users, tokens,
-				signers.signer("remember-me-cookie"), properties.getRememberMe().getDuration(), clock);
-		services.setCookieName(properties.getRememberMe().getCookieName());
-		services.setUseSecureCookie(SessionCookies.secure(properties));
+				signers.signer("remember-me-cookie"), new RevocableRememberMeServices.Settings(rememberMe.getDuration(),
+						rememberMe.getRotationGrace(), SessionCookies.secure(properties), "Lax"),
+				theft, clock);
+		services.setCookieName(SessionCookies.rememberMeName(properties));
 		return services;
 	}
 

@@ -21,8 +21,8 @@ public class RestCsrfRequestMatcher implements RequestMatcher {
 	private final Set<String> cookieNames;
 
 	public RestCsrfRequestMatcher(GatehouseProperties properties) {
-		this.cookieNames = Set.of(SessionCookies.name(properties), properties.getRememberMe().getCookieName(),
-				properties.getCsrf().getCookieName());
+		this.cookieNames = Set.of(SessionCookies.name(properties), SessionCookies.rememberMeName(properties),
+				SessionCookies.csrfName(properties));
 	}
 
 	@Override

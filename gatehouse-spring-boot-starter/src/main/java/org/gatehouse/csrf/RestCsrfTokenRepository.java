@@ -39,7 +39,7 @@ public class RestCsrfTokenRepository implements CsrfTokenRepository {
 
 	public RestCsrfTokenRepository(Signer signer, GatehouseProperties properties) {
 		this.signer = signer;
-		this.cookieName = properties.getCsrf().getCookieName();
+		this.cookieName = SessionCookies.csrfName(properties);
 		this.headerName = properties.getCsrf().getHeaderName();
 		this.secure = SessionCookies.secure(properties);
 	}
@@ -52,13 +52,17 @@ public class RestCsrfTokenRepository implements CsrfTokenRepository {
 		return token(nonce + SEPARATOR + mac(binding(request), nonce));
 	}
 
+	/**
+	 * SameSite=Strict: the cookie is only ever read by the application's own scripts and sent back on their
+	 * same-origin requests, so no cross-site request, not even a top-level navigation, needs it.
+	 */
 	@Override
 	public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
 		ResponseCookie cookie = ResponseCookie.from(cookieName, token == null ? "" : token.getToken())
 			.path("/")
 			.httpOnly(false)
 			.secure(secure)
-			.sameSite("Lax")
+			.sameSite("Strict")
 			.maxAge(token == null ? 0 : -1)
 			.build();
 		response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());

@@ -2,8 +2,15 @@ package org.gatehouse.session;
 
 import org.gatehouse.config.GatehouseProperties;
 
-/** Effective session cookie settings: Secure by default in production, "__Host-" prefixed when Secure. */
+/**
+ * Effective names and flags of every cookie Gatehouse sets (session, remember-me, csrftoken):
+ * Secure by default in production, and then "__Host-" prefixed, which makes browsers insist on
+ * Secure, Path=/ and no Domain, so a sibling subdomain or a plain-HTTP page cannot plant or
+ * shadow them. Development on plain http keeps the configured names.
+ */
 public final class SessionCookies {
+
+	static final String HOST_PREFIX = "__Host-";
 
 	private SessionCookies() {
 	}
@@ -14,7 +21,18 @@ public final class SessionCookies {
 	}
 
 	public static String name(GatehouseProperties properties) {
-		String base = properties.getSession().getCookie().getName();
-		return secure(properties) && !base.startsWith("__Host-") ? "__Host-" + base : base;
+		return prefixed(properties, properties.getSession().getCookie().getName());
+	}
+
+	public static String rememberMeName(GatehouseProperties properties) {
+		return prefixed(properties, properties.getRememberMe().getCookieName());
+	}
+
+	public static String csrfName(GatehouseProperties properties) {
+		return prefixed(properties, properties.getCsrf().getCookieName());
+	}
+
+	private static String prefixed(GatehouseProperties properties, String base) {
+		return secure(properties) && !base.startsWith(HOST_PREFIX) ? HOST_PREFIX + base : base;
 	}
 }

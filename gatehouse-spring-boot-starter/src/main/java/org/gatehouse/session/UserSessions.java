@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.gatehouse.account.RememberMeTokenStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -21,18 +22,22 @@ import org.springframework.stereotype.Service;
 /**
  * A user's live sessions, found through the store's principal index, and their revocation.
  * Deleting from the shared store is what makes a revocation hold on every instance at once.
+ * Ending a session also ends the remember-me login of its browser (the series the session
+ * names), which would otherwise log the revoked device straight back in.
  */
 @Service
 public class UserSessions {
 
 	private final FindByIndexNameSessionRepository<? extends Session> repository;
 	private final SessionActivityStore activity;
+	private final RememberMeTokenStore rememberMe;
 	private final Counter revocations;
 
 	public UserSessions(FindByIndexNameSessionRepository<? extends Session> repository,
-			SessionActivityStore activity, ObjectProvider<MeterRegistry> meters) {
+			SessionActivityStore activity, RememberMeTokenStore rememberMe, ObjectProvider<MeterRegistry> meters) {
 		this.repository = repository;
 		this.activity = activity;
+		this.rememberMe = rememberMe;
 		MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
 		this.revocations = Counter.builder("gatehouse.sessions.revoked").description("Sessions ended by revocation")
 			.register(registry);
@@ -62,20 +67,29 @@ public class UserSessions {
 
 	/** Revokes one of the user's own sessions, named by its public id; false when it is not theirs. */
 	public boolean revoke(long userId, String sessionRef) {
-		Optional<String> id = live(userId).keySet().stream().filter(s -> SessionIdHash.of(s).equals(sessionRef))
-			.findFirst();
-		id.ifPresent(this::delete);
-		return id.isPresent();
+		Optional<? extends Session> session = live(userId).values().stream()
+			.filter(s -> SessionIdHash.of(s.getId()).equals(sessionRef)).findFirst();
+		session.ifPresent(this::delete);
+		return session.isPresent();
 	}
 
+	/**
+	 * Signs the user out everywhere but the kept session: every other session and every remember-me
+	 * login but the kept session's own, including remembered browsers that have no live session now.
+	 */
 	public int revokeAllExcept(long userId, String keepSessionId) {
 		int count = 0;
-		for (String id : live(userId).keySet()) {
-			if (!id.equals(keepSessionId)) {
-				delete(id);
+		String keepSeries = null;
+		for (Session session : live(userId).values()) {
+			if (session.getId().equals(keepSessionId)) {
+				keepSeries = session.getAttribute(RememberMeTokenStore.SESSION_SERIES_ATTRIBUTE);
+			}
+			else {
+				delete(session);
 				count++;
 			}
 		}
+		rememberMe.deleteAllForExcept(userId, keepSeries);
 		return count;
 	}
 
@@ -91,9 +105,13 @@ public class UserSessions {
 		return repository.findByPrincipalName(Long.toString(userId));
 	}
 
-	private void delete(String sessionId) {
-		repository.deleteById(sessionId);
+	private void delete(Session session) {
+		String series = session.getAttribute(RememberMeTokenStore.SESSION_SERIES_ATTRIBUTE);
+		if (series != null) {
+			rememberMe.delete(series);
+		}
+		repository.deleteById(session.getId());
 		revocations.increment();
-		activity.delete(SessionIdHash.of(sessionId));
+		activity.delete(SessionIdHash.of(session.getId()));
 	}
 }

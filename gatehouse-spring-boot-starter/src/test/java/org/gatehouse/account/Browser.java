@@ -79,6 +79,12 @@ final class Browser {
 		return cookie == null ? null : cookie.getValue();
 	}
 
+	/** The session id the (signed) session cookie names, or null without one. */
+	String sessionId() {
+		String signed = cookie(SESSION_COOKIE);
+		return signed == null ? null : signed.substring(0, signed.lastIndexOf('.'));
+	}
+
 	void setCookie(String name, String value) {
 		jar.put(name, new Cookie(name, value));
 	}

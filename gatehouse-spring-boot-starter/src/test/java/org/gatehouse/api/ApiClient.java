@@ -94,6 +94,9 @@ final class ApiClient {
 		HttpCookie cookie = new HttpCookie(name, value);
 		cookie.setPath("/");
 		cookie.setVersion(0);
+		// the domain CookieManager gives a server's host-only cookie, so that the server's next one replaces it
+		String host = base.getHost();
+		cookie.setDomain(host.contains(".") ? host : host + ".local");
 		cookies.getCookieStore().add(base, cookie);
 	}
 

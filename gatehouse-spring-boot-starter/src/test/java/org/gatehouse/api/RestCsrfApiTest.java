@@ -32,9 +32,22 @@ class RestCsrfApiTest {
 		ApiClient.Response login = client.post("/api/login", Map.of("email", email, "password", ApiTestUsers.PASSWORD));
 		String setCookie = login.raw().headers().allValues("Set-Cookie").stream()
 			.filter(c -> c.startsWith("csrftoken=")).reduce((first, last) -> last).orElseThrow();
-		assertThat(setCookie).contains("SameSite=Lax", "Path=/").doesNotContain("HttpOnly");
+		assertThat(setCookie).contains("SameSite=Strict", "Path=/").doesNotContain("HttpOnly");
 		ApiClient.Response created = client.post("/api/tokens", NEW_TOKEN);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
+	}
+
+	/** Development on plain http keeps the configured names: a "__Host-" cookie needs Secure, hence HTTPS. */
+	@Test
+	void developmentCookiesKeepTheirPlainNamesOnHttp() {
+		String email = ApiTestUsers.uniqueEmail();
+		users.create(email);
+		ApiClient.Response login = new ApiClient(port).post("/api/login",
+				Map.of("email", email, "password", ApiTestUsers.PASSWORD, "remember", true));
+		java.util.List<String> cookies = login.raw().headers().allValues("Set-Cookie");
+		assertThat(cookies).anyMatch(c -> c.startsWith("gatehouse_session=")).anyMatch(
+				c -> c.startsWith("gatehouse_remember=")).anyMatch(c -> c.startsWith("csrftoken="));
+		assertThat(cookies).allMatch(c -> c.contains("Path=/") && c.contains("SameSite=") && !c.contains("Secure"));
 	}
 
 	@Test
@@ -64,6 +77,38 @@ class RestCsrfApiTest {
 		ApiClient.Response refused = victim.post("/api/tokens", NEW_TOKEN);
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.detail()).isEqualTo("CSRF token mismatch");
+	}
+
+	/**
+	 * Anyone can get a token bound to "no session" (GET /api/csrf without cookies). A request that only the
+	 * remember-me cookie logs in had no session when its token was checked; the token must not carry it.
+	 */
+	@Test
+	void aTokenIssuedToNoSessionIsRefusedOnARememberMeLoginWhichIssuesANewOne() {
+		String email = ApiTestUsers.uniqueEmail();
+		users.create(email);
+		ApiClient laptop = new ApiClient(port);
+		assertThat(laptop.post("/api/login", Map.of("email", email, "password", ApiTestUsers.PASSWORD, "remember", true))
+			.status()).isEqualTo(200);
+		ApiClient phone = new ApiClient(port);
+		assertThat(phone.post("/api/login", Map.of("email", email, "password", ApiTestUsers.PASSWORD)).status())
+			.isEqualTo(200);
+		String noSessionToken = new ApiClient(port).get("/api/csrf").json().path("token").asString();
+		ApiClient restarted = new ApiClient(port);
+		restarted.setCookie("gatehouse_remember", laptop.cookie("gatehouse_remember").orElseThrow());
+		restarted.setCookie("csrftoken", noSessionToken);
+
+		ApiClient.Response refused = restarted.delete("/api/sessions");
+		assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.detail()).isEqualTo("CSRF token mismatch");
+		assertThat(phone.get("/api/me").status()).as("the other session, untouched").isEqualTo(200);
+
+		assertThat(restarted.cookie("csrftoken").orElseThrow()).as("a token for the new session")
+			.isNotEqualTo(noSessionToken);
+		ApiClient.Response retried = restarted.delete("/api/sessions");
+		assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+		assertThat(phone.get("/api/me").status()).isEqualTo(401);
 	}
 
 	@Test

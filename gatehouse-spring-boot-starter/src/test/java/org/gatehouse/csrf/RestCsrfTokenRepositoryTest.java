@@ -60,19 +60,19 @@ class RestCsrfTokenRepositoryTest {
 	}
 
 	@Test
-	void cookieIsReadableByScriptsAndLax() {
+	void cookieIsReadableByScriptsAndStrict() {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		repository.saveToken(repository.generateToken(new MockHttpServletRequest()), new MockHttpServletRequest(),
 				response);
 		String cookie = response.getHeader("Set-Cookie");
-		assertThat(cookie).startsWith("csrftoken=").contains("Path=/", "SameSite=Lax").doesNotContain("HttpOnly",
+		assertThat(cookie).startsWith("csrftoken=").contains("Path=/", "SameSite=Strict").doesNotContain("HttpOnly",
 				"Secure");
 
 		properties.getSession().getCookie().setSecure(true);
 		MockHttpServletResponse secure = new MockHttpServletResponse();
 		repository(properties).saveToken(repository.generateToken(new MockHttpServletRequest()),
 				new MockHttpServletRequest(), secure);
-		assertThat(secure.getHeader("Set-Cookie")).contains("Secure");
+		assertThat(secure.getHeader("Set-Cookie")).startsWith("__Host-csrftoken=").contains("Secure");
 	}
 
 	private static MockHttpServletRequest withSession(String id) {
