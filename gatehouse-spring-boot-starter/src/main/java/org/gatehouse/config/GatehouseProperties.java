@@ -463,7 +463,10 @@ public class GatehouseProperties {
 	public static class Mail {
 		/** Sender address of account mails. */
 		private String from = "Gatehouse <no-reply@localhost>";
-		/** Host used in absolute links in mails; must be one of the allowed hosts. */
+		/**
+		 * Base URL of links in mails ({@code https://auth.example.org}); must name an allowed host, https in
+		 * production. Unset: the request's allowed host, with its port only if the connection came in on it.
+		 */
 		private String linkBaseUrl;
 
 		public String getFrom() { return from; }
