@@ -92,7 +92,7 @@ public class GatehouseProperties {
 		private List<String> allowedHosts = new ArrayList<>(List.of("localhost", "127.0.0.1", "[::1]"));
 		/** WSGI_PROXIES: number of reverse proxies in front; 0 ignores X-Forwarded-* headers. */
 		private int proxies = 0;
-		/** Redirect plain-HTTP page requests to HTTPS. Defaults to true in production. */
+		/** Redirect plain-HTTP page requests to HTTPS, refuse plain-HTTP /api/ requests (403). Defaults to true in production. */
 		private Boolean forceHttps;
 		/** Largest accepted request body; larger bodies get 413. */
 		private long maxBodyBytes = 1024 * 1024;
