@@ -225,7 +225,7 @@ class HttpHardeningIntegrationTest {
 		return matcher.group(1);
 	}
 
-	private static void assertSecurityHeaders(Response response) {
+	static void assertSecurityHeaders(Response response) {
 		assertThat(response.header("Content-Security-Policy")).startsWith("default-src 'self'; script-src 'self' 'nonce-")
 				.doesNotContain("{nonce}");
 		assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
