@@ -88,7 +88,10 @@ public class GatehouseProperties {
 	public Throttle getThrottle() { return throttle; }
 
 	public static class Http {
-		/** APP_ALLOWED_HOSTS: Host header values accepted; ".example.org" also allows subdomains. */
+		/**
+		 * APP_ALLOWED_HOSTS: Host header values accepted; ".example.org" also allows subdomains. The default is for
+		 * development: production refuses to start until this is set.
+		 */
 		private List<String> allowedHosts = new ArrayList<>(List.of("localhost", "127.0.0.1", "[::1]"));
 		/** WSGI_PROXIES: number of reverse proxies in front; 0 ignores X-Forwarded-* headers. */
 		private int proxies = 0;
