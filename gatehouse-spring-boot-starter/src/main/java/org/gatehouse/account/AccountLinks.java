@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.config.Signers;
 import org.gatehouse.config.TimedSigner;
+import org.gatehouse.http.ExternalUrls;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Signed, expiring links for email confirmation and password reset. They are single-use
@@ -22,12 +22,14 @@ public class AccountLinks {
 	private final TimedSigner confirmSigner;
 	private final TimedSigner resetSigner;
 	private final GatehouseProperties properties;
+	private final ExternalUrls externalUrls;
 	private final Clock clock;
 
-	public AccountLinks(Signers signers, GatehouseProperties properties, Clock clock) {
+	public AccountLinks(Signers signers, GatehouseProperties properties, ExternalUrls externalUrls, Clock clock) {
 		this.confirmSigner = signers.timedSigner("confirm-email");
 		this.resetSigner = signers.timedSigner("reset-password");
 		this.properties = properties;
+		this.externalUrls = externalUrls;
 		this.clock = clock;
 	}
 
@@ -60,13 +62,9 @@ public class AccountLinks {
 		});
 	}
 
-	/** Absolute URL on the (validated) host of the current request, or on gatehouse.mail.link-base-url. */
+	/** Absolute URL on gatehouse.mail.link-base-url, or on the validated host and port of the current request. */
 	public String absolute(HttpServletRequest request, String path) {
-		String base = properties.getMail().getLinkBaseUrl();
-		if (base != null && !base.isBlank()) {
-			return base.replaceAll("/+$", "") + path;
-		}
-		return ServletUriComponentsBuilder.fromContextPath(request).path(path).build().toUriString();
+		return externalUrls.linkBaseUrl(request) + path;
 	}
 
 	/** Binds the link to the address without putting the address itself in URLs and logs. */

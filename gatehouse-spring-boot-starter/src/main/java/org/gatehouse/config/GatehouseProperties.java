@@ -88,11 +88,14 @@ public class GatehouseProperties {
 	public Throttle getThrottle() { return throttle; }
 
 	public static class Http {
-		/** APP_ALLOWED_HOSTS: Host header values accepted; ".example.org" also allows subdomains. */
+		/**
+		 * APP_ALLOWED_HOSTS: Host header values accepted; ".example.org" also allows subdomains. The default is for
+		 * development: production refuses to start until this is set.
+		 */
 		private List<String> allowedHosts = new ArrayList<>(List.of("localhost", "127.0.0.1", "[::1]"));
 		/** WSGI_PROXIES: number of reverse proxies in front; 0 ignores X-Forwarded-* headers. */
 		private int proxies = 0;
-		/** Redirect plain-HTTP page requests to HTTPS. Defaults to true in production. */
+		/** Redirect plain-HTTP page requests to HTTPS, refuse plain-HTTP /api/ requests (403). Defaults to true in production. */
 		private Boolean forceHttps;
 		/** Largest accepted request body; larger bodies get 413. */
 		private long maxBodyBytes = 1024 * 1024;
@@ -484,7 +487,10 @@ public class GatehouseProperties {
 	public static class Mail {
 		/** Sender address of account mails. */
 		private String from = "Gatehouse <no-reply@localhost>";
-		/** Host used in absolute links in mails; must be one of the allowed hosts. */
+		/**
+		 * Base URL of links in mails ({@code https://auth.example.org}); must name an allowed host, https in
+		 * production. Unset: the request's allowed host, with its port only if the connection came in on it.
+		 */
 		private String linkBaseUrl;
 
 		public String getFrom() { return from; }

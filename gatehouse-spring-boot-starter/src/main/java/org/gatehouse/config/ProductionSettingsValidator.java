@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
@@ -35,7 +36,9 @@ public class ProductionSettingsValidator implements BeanFactoryPostProcessor, En
 	private static final String GENERATE_HINT = "set it to at least 32 random bytes, e.g. `openssl rand -base64 48`";
 	private static final String SECRET_KEY = "gatehouse.secret-key (GATEHOUSE_SECRET_KEY)";
 	private static final String FALLBACKS = "gatehouse.secret-key-fallbacks (GATEHOUSE_SECRET_KEY_FALLBACKS)";
-	private static final String ALLOWED_HOSTS = "gatehouse.http.allowed-hosts (GATEHOUSE_HTTP_ALLOWED_HOSTS)";
+	private static final String ALLOWED_HOSTS_KEY = "gatehouse.http.allowed-hosts";
+	private static final String ALLOWED_HOSTS = ALLOWED_HOSTS_KEY + " (GATEHOUSE_HTTP_ALLOWED_HOSTS)";
+	private static final String LINK_BASE_URL = "gatehouse.mail.link-base-url (GATEHOUSE_MAIL_LINK_BASE_URL)";
 	private static final String COOKIE_SECURE = "gatehouse.session.cookie.secure (GATEHOUSE_SESSION_COOKIE_SECURE)";
 
 	private Environment environment;
@@ -52,17 +55,19 @@ public class ProductionSettingsValidator implements BeanFactoryPostProcessor, En
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		GatehouseProperties properties = Binder.get(environment)
-				.bind("gatehouse", GatehouseProperties.class)
+		Binder binder = Binder.get(environment);
+		GatehouseProperties properties = binder.bind("gatehouse", GatehouseProperties.class)
 				.orElseGet(GatehouseProperties::new);
-		validate(properties);
+		validate(properties, binder);
 	}
 
-	static void validate(GatehouseProperties properties) {
+	static void validate(GatehouseProperties properties, Binder binder) {
 		if (!properties.isProduction()) {
 			return;
 		}
 		List<String> problems = problems(properties);
+		allowedHostsNotChosenProblem(binder).ifPresent(problems::add);
+		linkBaseUrlProblem(properties).ifPresent(problems::add);
 		if (!problems.isEmpty()) {
 			throw new InsecureProductionSettingsException(problems);
 		}
@@ -107,7 +112,40 @@ public class ProductionSettingsValidator implements BeanFactoryPostProcessor, En
 		if (length < MINIMUM_SECRET_KEY_BYTES) {
 			return Optional.of(SECRET_KEY + " is only " + length + " bytes long: " + GENERATE_HINT);
 		}
-		return Optional.empty();
+		return guessableSecretKeyProblem(key);
+	}
+
+	private static Optional<String> guessableSecretKeyProblem(String key) {
+		double bits = SecretKeyStrength.estimatedBits(key);
+		if (bits >= SecretKeyStrength.MINIMUM_BITS) {
+			return Optional.empty();
+		}
+		return Optional.of(String.format(Locale.ROOT, "%s is guessable: about %.0f bits of entropy where %.0f are needed "
+				+ "(repeated, sequential or dictionary text is not random): %s", SECRET_KEY, bits,
+				SecretKeyStrength.MINIMUM_BITS, GENERATE_HINT));
+	}
+
+	/**
+	 * The built-in allowed hosts (localhost, 127.0.0.1, [::1]) suit a developer machine only; a
+	 * production instance must say which names it answers to, and mailed links are built on them.
+	 */
+	private static Optional<String> allowedHostsNotChosenProblem(Binder binder) {
+		boolean chosen = binder.bind(ALLOWED_HOSTS_KEY, Bindable.listOf(String.class)).isBound();
+		if (chosen) {
+			return Optional.empty();
+		}
+		return Optional.of(ALLOWED_HOSTS + " is not set (the built-in localhost list is for development): "
+				+ "list the host names this service answers to, e.g. `auth.example.org`");
+	}
+
+	/** Links in mails carry reset and confirmation tokens: in production they must never point at plain HTTP. */
+	private static Optional<String> linkBaseUrlProblem(GatehouseProperties properties) {
+		String url = properties.getMail().getLinkBaseUrl();
+		if (url == null || url.isBlank() || url.strip().toLowerCase(Locale.ROOT).startsWith("https://")) {
+			return Optional.empty();
+		}
+		return Optional.of(LINK_BASE_URL + " is not an https:// URL: mailed links carry reset and confirmation "
+				+ "tokens; set it to the public HTTPS address, e.g. `https://auth.example.org`");
 	}
 
 	private static boolean isPlaceholder(String key) {

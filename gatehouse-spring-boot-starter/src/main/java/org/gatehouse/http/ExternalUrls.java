@@ -10,23 +10,32 @@ import org.gatehouse.config.GatehouseProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Base URLs for absolute links (mails, redirects) that only ever name an allowed host, so a
- * forged Host header can never end up in a password-reset link.
+ * Base URLs for absolute links (mails, redirects) that only ever name an allowed host and a
+ * port the client cannot choose, so a forged Host header can never send a password-reset link
+ * to another server. The Host header's port counts only when it is the port this server
+ * accepted the connection on (and no proxy stands in between); any other port is dropped for
+ * the scheme's default. Behind a proxy on a non-default port, set {@code gatehouse.mail.link-base-url}.
  */
 @Component
 public class ExternalUrls {
 
 	private final AllowedHosts allowedHosts;
 	private final String linkBaseUrl;
+	private final boolean behindProxies;
 
 	public ExternalUrls(GatehouseProperties properties, AllowedHosts allowedHosts) {
 		this.allowedHosts = allowedHosts;
 		this.linkBaseUrl = validatedLinkBaseUrl(properties.getMail().getLinkBaseUrl(), allowedHosts);
+		this.behindProxies = properties.getHttp().getProxies() > 0;
 	}
 
-	/** {@code scheme://host[:port]} of the request as the client sent it (proxy-aware), without a trailing slash. */
+	/**
+	 * {@code scheme://host[:port]} of the request (proxy-aware), without a trailing slash: the
+	 * allowed host of the Host header, with its port only if that is the port the connection came in on.
+	 */
 	public String baseUrl(HttpServletRequest request) {
-		return request.getScheme() + "://" + allowedHost(request);
+		HostHeader host = HostHeader.parse(allowedHost(request)).orElseThrow();
+		return request.getScheme() + "://" + host.domain() + trustedPort(request, host);
 	}
 
 	/** {@code https://host} of the request, on the default HTTPS port. */
@@ -34,9 +43,22 @@ public class ExternalUrls {
 		return "https://" + HostHeader.parse(allowedHost(request)).orElseThrow().domain();
 	}
 
-	/** Base of links sent by mail: {@code gatehouse.mail.link-base-url} when set, else {@link #baseUrl}. */
+	/**
+	 * Base of links sent by mail, to which the application path is appended:
+	 * {@code gatehouse.mail.link-base-url} when set, else {@link #baseUrl} and the context path.
+	 */
 	public String linkBaseUrl(HttpServletRequest request) {
-		return linkBaseUrl != null ? linkBaseUrl : baseUrl(request);
+		return linkBaseUrl != null ? linkBaseUrl : baseUrl(request) + request.getContextPath();
+	}
+
+	private String trustedPort(HttpServletRequest request, HostHeader host) {
+		if (host.port().isEmpty()) {
+			return "";
+		}
+		int port = host.port().getAsInt();
+		boolean defaultPort = port == ("https".equals(request.getScheme()) ? 443 : 80);
+		boolean connectionPort = !behindProxies && port == request.getLocalPort();
+		return !defaultPort && connectionPort ? ":" + port : "";
 	}
 
 	private String allowedHost(HttpServletRequest request) {

@@ -11,13 +11,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Moves plain-HTTP traffic to HTTPS when {@code gatehouse.http.force-https} is on (default:
- * on in production). GET and HEAD are redirected permanently to the same URL on the default
- * HTTPS port; other methods get 400, since redirecting would resend their body in the clear.
+ * on in production). Page GET and HEAD requests are redirected permanently to the same URL on
+ * the default HTTPS port; other methods get 400, since redirecting would resend their body in
+ * the clear. API requests are refused with a problem document and never redirected: a client
+ * that follows the redirect silently would go on sending its token or session cookie over plain
+ * HTTP with every first request, and would never learn that it is misconfigured.
  * Runs after {@link AllowedHostsFilter}, so the redirect only ever points at an allowed host.
  */
 public class ForceHttpsFilter extends OncePerRequestFilter {
 
 	static final String MESSAGE = "Bad Request: HTTPS required";
+	static final String API_DETAIL = "HTTPS required: this API answers only over https://. The request was not "
+			+ "processed; any token or session cookie it carried crossed the network unencrypted.";
 
 	private final ExternalUrls externalUrls;
 
@@ -30,6 +35,10 @@ public class ForceHttpsFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		if (request.isSecure()) {
 			chain.doFilter(request, response);
+			return;
+		}
+		if (request.getRequestURI().startsWith(request.getContextPath() + ErrorResponses.API_PREFIX)) {
+			ErrorResponses.problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", API_DETAIL);
 			return;
 		}
 		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {

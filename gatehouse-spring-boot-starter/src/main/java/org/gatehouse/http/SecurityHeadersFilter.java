@@ -55,6 +55,12 @@ public class SecurityHeadersFilter implements Filter {
 	public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
 		HttpServletRequest request = (HttpServletRequest) req;
 		HttpServletResponse response = (HttpServletResponse) res;
+		setHeaders(request, response);
+		chain.doFilter(request, response);
+	}
+
+	/** Sets every security header on {@code response}; also for responses the servlet container writes itself. */
+	public void setHeaders(HttpServletRequest request, HttpServletResponse response) {
 		fixedHeaders.forEach((name, value) -> setIfNotEmpty(response, name, value));
 		String policy = contentSecurityPolicy;
 		if (hasText(policy)) {
@@ -64,7 +70,6 @@ public class SecurityHeadersFilter implements Filter {
 			setIfNotEmpty(response, "Strict-Transport-Security", headers.getHsts());
 		}
 		response.setHeader("Cache-Control", isStaticResource(request) ? STATIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL);
-		chain.doFilter(request, response);
 	}
 
 	/**
@@ -82,8 +87,11 @@ public class SecurityHeadersFilter implements Filter {
 
 	private static boolean isStaticResource(HttpServletRequest request) {
 		String method = request.getMethod();
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return ("GET".equals(method) || "HEAD".equals(method)) && path.startsWith(STATIC_PREFIX);
+		String uri = request.getRequestURI();
+		if (uri == null || !("GET".equals(method) || "HEAD".equals(method))) {
+			return false; // a request line the container could not parse
+		}
+		return uri.startsWith(request.getContextPath() + STATIC_PREFIX);
 	}
 
 	private static void setIfNotEmpty(HttpServletResponse response, String name, String value) {

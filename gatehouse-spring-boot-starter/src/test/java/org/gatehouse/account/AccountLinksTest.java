@@ -16,6 +16,8 @@ import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.testapp.MutableClock;
 import org.gatehouse.config.SecretKeys;
 import org.gatehouse.config.Signers;
+import org.gatehouse.http.AllowedHosts;
+import org.gatehouse.http.ExternalUrls;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
@@ -48,7 +50,7 @@ class AccountLinksTest {
 		properties.setSecretKey("unit-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz");
 		StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("clock", clock));
 		Signers signers = new Signers(new SecretKeys(properties), beans.getBeanProvider(Clock.class));
-		links = new AccountLinks(signers, properties, clock);
+		links = new AccountLinks(signers, properties, new ExternalUrls(properties, new AllowedHosts(properties)), clock);
 	}
 
 	static User user(long id, String email, String stamp, boolean active, Instant confirmedAt) {

@@ -2,7 +2,12 @@ package org.gatehouse.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +35,13 @@ class ProductionSettingsValidatorTest {
 				.withUserConfiguration(PropertiesConfiguration.class, ProductionSettingsValidator.class, SecretKeys.class)
 				.withPropertyValues("gatehouse.mode=production", "gatehouse.data-directory=" + dataDirectory,
 						"gatehouse.http.allowed-hosts=auth.example.org");
+	}
+
+	private ApplicationContextRunner productionWithoutAllowedHosts() {
+		return new ApplicationContextRunner()
+				.withUserConfiguration(PropertiesConfiguration.class, ProductionSettingsValidator.class)
+				.withPropertyValues("gatehouse.mode=production", "gatehouse.data-directory=" + dataDirectory,
+						"gatehouse.secret-key=" + GOOD_KEY);
 	}
 
 	@Test
@@ -69,6 +81,61 @@ class ProductionSettingsValidatorTest {
 				.run(context -> assertProblems(context,
 						"gatehouse.secret-key (GATEHOUSE_SECRET_KEY) is a well-known placeholder value: set it to at least "
 								+ "32 random bytes, e.g. `openssl rand -base64 48`"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "changemechangemechangemechangeme", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+			"0123456789abcdef0123456789abcdef", "Password1Password1Password1Password1",
+			"qwertyuiopasdfghjklzxcvbnm123456", "the quick brown fox jumps over the lazy dog",
+			"thisismysecretkeyforthegatehouseserver", "correct horse battery staple is my secret",
+			"test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz" })
+	void lowEntropySecretKey(String key) {
+		production().withPropertyValues("gatehouse.secret-key=" + key)
+				.run(context -> assertProblems(context, "gatehouse.secret-key (GATEHOUSE_SECRET_KEY) is guessable: about "));
+	}
+
+	/** Every format a generator prints: {@code secret-key generate}, {@code openssl rand -hex/-base64}, Python's secrets. */
+	@Test
+	void randomKeysOf32BytesOrMorePassTheEntropyEstimate() {
+		SecureRandom random = new SecureRandom();
+		List<Function<byte[], String>> formats = List.of(HexFormat.of()::formatHex,
+				HexFormat.of().withUpperCase()::formatHex, Base64.getEncoder()::encodeToString,
+				Base64.getUrlEncoder().withoutPadding()::encodeToString);
+		GatehouseProperties properties = new GatehouseProperties();
+		properties.setDataDirectory(dataDirectory);
+		for (int i = 0; i < 100; i++) {
+			byte[] bytes = new byte[i % 2 == 0 ? 32 : 48];
+			random.nextBytes(bytes);
+			String key = formats.get(i % formats.size()).apply(bytes);
+			properties.setSecretKey(key);
+
+			assertThat(ProductionSettingsValidator.problems(properties)).as(key).isEmpty();
+		}
+	}
+
+	@Test
+	void allowedHostsLeftAtTheDevelopmentDefault() {
+		productionWithoutAllowedHosts()
+				.run(context -> assertProblems(context, "gatehouse.http.allowed-hosts (GATEHOUSE_HTTP_ALLOWED_HOSTS) is "
+						+ "not set (the built-in localhost list is for development): list the host names this service "
+						+ "answers to, e.g. `auth.example.org`"));
+	}
+
+	@Test
+	void allowedHostsChosenThroughTheEnvironment() {
+		productionWithoutAllowedHosts()
+				.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+						new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								Map.of("GATEHOUSE_HTTP_ALLOWED_HOSTS", "auth.example.org"))))
+				.run(context -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void plainHttpLinkBaseUrl() {
+		production().withPropertyValues("gatehouse.secret-key=" + GOOD_KEY,
+				"gatehouse.mail.link-base-url=http://auth.example.org")
+				.run(context -> assertProblems(context,
+						"gatehouse.mail.link-base-url (GATEHOUSE_MAIL_LINK_BASE_URL) is not an https:// URL"));
 	}
 
 	@Test

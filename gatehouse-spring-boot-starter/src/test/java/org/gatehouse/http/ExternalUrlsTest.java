@@ -19,9 +19,35 @@ class ExternalUrlsTest {
 	void baseUrlOfTheRequest() {
 		ExternalUrls urls = urls(null);
 
-		assertThat(urls.baseUrl(request("http", "auth.example.org:8080"))).isEqualTo("http://auth.example.org:8080");
-		assertThat(urls.httpsBaseUrl(request("http", "auth.example.org:8080"))).isEqualTo("https://auth.example.org");
+		assertThat(urls.baseUrl(request("http", "auth.example.org:8080", 8080))).isEqualTo("http://auth.example.org:8080");
+		assertThat(urls.httpsBaseUrl(request("http", "auth.example.org:8080", 8080))).isEqualTo("https://auth.example.org");
 		assertThat(urls.linkBaseUrl(request("https", "auth.example.org"))).isEqualTo("https://auth.example.org");
+		assertThat(urls.linkBaseUrl(request("https", "auth.example.org:443", 8443))).isEqualTo("https://auth.example.org");
+	}
+
+	@Test
+	void aPortTheConnectionDidNotComeInOnNeverReachesALink() {
+		ExternalUrls urls = urls(null);
+
+		assertThat(urls.linkBaseUrl(request("http", "localhost:6666", 8080))).isEqualTo("http://localhost");
+		assertThat(urls.linkBaseUrl(request("https", "[::1]:6666", 8443))).isEqualTo("https://[::1]");
+	}
+
+	@Test
+	void behindAProxyTheHostsPortIsNeverTrusted() {
+		GatehouseProperties properties = properties(null);
+		properties.getHttp().setProxies(1);
+		ExternalUrls urls = new ExternalUrls(properties, new AllowedHosts(properties));
+
+		assertThat(urls.linkBaseUrl(request("https", "auth.example.org:8080", 8080))).isEqualTo("https://auth.example.org");
+	}
+
+	@Test
+	void linksKeepTheContextPath() {
+		MockHttpServletRequest request = request("http", "localhost:8080", 8080);
+		request.setContextPath("/accounts");
+
+		assertThat(urls(null).linkBaseUrl(request)).isEqualTo("http://localhost:8080/accounts");
 	}
 
 	@Test
@@ -49,15 +75,26 @@ class ExternalUrlsTest {
 	}
 
 	private static ExternalUrls urls(String linkBaseUrl) {
-		GatehouseProperties properties = new GatehouseProperties();
-		properties.getHttp().setAllowedHosts(List.of("auth.example.org", "localhost"));
-		properties.getMail().setLinkBaseUrl(linkBaseUrl);
+		GatehouseProperties properties = properties(linkBaseUrl);
 		return new ExternalUrls(properties, new AllowedHosts(properties));
 	}
 
+	private static GatehouseProperties properties(String linkBaseUrl) {
+		GatehouseProperties properties = new GatehouseProperties();
+		properties.getHttp().setAllowedHosts(List.of("auth.example.org", "localhost", "[::1]"));
+		properties.getMail().setLinkBaseUrl(linkBaseUrl);
+		return properties;
+	}
+
 	private static MockHttpServletRequest request(String scheme, String host) {
+		return request(scheme, host, 80);
+	}
+
+	/** A request that came in on {@code localPort} of this server. */
+	private static MockHttpServletRequest request(String scheme, String host, int localPort) {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
 		request.setScheme(scheme);
+		request.setLocalPort(localPort);
 		if (host != null) {
 			request.addHeader("Host", host);
 		}

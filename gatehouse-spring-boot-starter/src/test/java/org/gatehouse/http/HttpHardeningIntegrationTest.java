@@ -61,6 +61,33 @@ class HttpHardeningIntegrationTest {
 	}
 
 	@Test
+	void everyInlineScriptAndStyleCarriesThisResponsesNonceAndNoOther() throws Exception {
+		Response first = RawHttp.get(port, "/page", "Host: localhost");
+		Response second = RawHttp.get(port, "/page", "Host: localhost");
+
+		for (Response response : new Response[] { first, second }) {
+			Matcher tags = Pattern.compile("<(script|style)\\b[^>]*>").matcher(response.body());
+			int inlineTags = 0;
+			while (tags.find()) {
+				inlineTags++;
+				assertThat(tags.group()).contains("nonce=\"" + nonce(response) + "\"");
+			}
+			assertThat(inlineTags).isEqualTo(2);
+		}
+		assertThat(nonce(first)).isNotEqualTo(nonce(second));
+		assertThat(second.body()).doesNotContain(nonce(first));
+	}
+
+	@Test
+	void cspForbidsPluginsBaseRewritingFramingAndInlineCode() throws Exception {
+		String policy = RawHttp.get(port, "/echo", "Host: localhost").header("Content-Security-Policy");
+
+		assertThat(policy.split(";\\s*")).contains("default-src 'self'", "object-src 'none'", "base-uri 'none'",
+				"frame-ancestors 'none'", "form-action 'self'", "require-trusted-types-for 'script'");
+		assertThat(policy).doesNotContain("unsafe-inline", "unsafe-eval", "unsafe-hashes", "*");
+	}
+
+	@Test
 	void noServerBanner() throws Exception {
 		Response response = RawHttp.get(port, "/echo", "Host: localhost");
 
@@ -225,7 +252,7 @@ class HttpHardeningIntegrationTest {
 		return matcher.group(1);
 	}
 
-	private static void assertSecurityHeaders(Response response) {
+	static void assertSecurityHeaders(Response response) {
 		assertThat(response.header("Content-Security-Policy")).startsWith("default-src 'self'; script-src 'self' 'nonce-")
 				.doesNotContain("{nonce}");
 		assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");

@@ -5,6 +5,8 @@ import org.gatehouse.http.testapp.HttpTestApplication;
 import org.gatehouse.http.testapp.RawHttp;
 import org.gatehouse.http.testapp.RawHttp.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,6 +67,28 @@ class ProxiedHttpsIntegrationTest {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo("Bad Request: HTTPS required");
 		assertThat(EchoController.calls.get()).isEqualTo(callsBefore);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Authorization: Bearer gh_0123456789abcdef", "Cookie: __Host-gatehouse_session=abc",
+			"Cookie: remember-me=abc", "X-No-Credential: at-all" })
+	void plainHttpApiRequestsAreRefusedWithAProblemNotRedirected(String header) throws Exception {
+		Response response = RawHttp.get(port, "/api/me", "Host: internal:8080", "X-Forwarded-For: 203.0.113.7",
+				"X-Forwarded-Proto: http", "X-Forwarded-Host: auth.example.org", header);
+
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.header("Location")).isNull();
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(response.body()).contains("\"status\":403", "HTTPS required: this API answers only over https://");
+	}
+
+	@Test
+	void plainHttpApiWritesGetTheSameProblem() throws Exception {
+		Response response = RawHttp.send(port, "POST /api/login HTTP/1.1\nHost: auth.example.org\n"
+				+ "Content-Type: application/json\nContent-Length: 2\nConnection: close\n", "{}".getBytes());
+
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
 	}
 
 	@Test
