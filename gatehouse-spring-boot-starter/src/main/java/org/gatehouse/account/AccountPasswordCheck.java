@@ -41,12 +41,17 @@ public class AccountPasswordCheck {
 
 	/** A login attempt: the address's locks and reCAPTCHA apply as well as the account's. Inactive accounts never match. */
 	public Outcome login(Optional<User> found, String login, String password, String remoteAddr) {
-		String key = found.map(User::email).orElse(login);
+		String key = throttleLogin(found, login);
 		if (!throttle.admit(key, remoteAddr)) {
 			passwords.verifyNobody(password);
 			return Outcome.LOCKED;
 		}
 		return check(found.orElse(null), key, password, remoteAddr, found.map(User::active).orElse(false));
+	}
+
+	/** The login whose counters an attempt uses: the account's email address, or the typed login when none is found. */
+	static String throttleLogin(Optional<User> found, String typed) {
+		return found.map(User::email).orElse(typed);
 	}
 
 	/** A signed-in user typing their password again: the account's lock applies, failures count as failed logins. */

@@ -56,6 +56,11 @@ public class LoginThrottle {
 		return true;
 	}
 
+	/** The key of a login's account counters: its normal form, hashed. */
+	public static String accountKey(String login) {
+		return Account.of(login).hash();
+	}
+
 	public Verdict verdict(String login, String remoteAddr) {
 		if (!config.isEnabled()) {
 			return Verdict.OPEN;
