@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Login timing, known account with a wrong password vs unknown account (issue 8).
-# Starts the server jar on loopback at the default password cost, creates one user with the CLI,
-# then times N interleaved failed logins of each kind, plus a locked login (stops early after
-# MAX_SECONDS of measuring; the server's start-up, slow on a loaded machine, comes on top).
+# Login timing of every class a login can take, side by side (issue 23 item 1; first written for issue 8).
+# Starts the server jar on loopback at the default password cost, imports the accounts of each class
+# (hashes made by the CLI: the default scheme, bcrypt at cost 12, pbkdf2_sha512 at Flask-Security's old
+# 25,000 rounds), then times N interleaved form logins of each class (stops early after MAX_SECONDS of
+# measuring; the server's start-up, slow on a loaded machine, comes on top) and prints each class's
+# median and its ratio to the unknown-account class.
 # Usage: bench/login-timing.sh [N] [MAX_SECONDS]   (builds the server jar first if it is missing)
-# The throttle settings are changed for the run: the address limits are raised (every attempt
-# comes from 127.0.0.1 with a new unknown login), a login locks after 5 failures and stays
-# locked for an hour (the locked row), and the client resets the known account with an untimed
-# successful login before its 5th failure.
+# The throttle settings are changed for the run: the address limits are raised (every attempt comes
+# from 127.0.0.1), a login locks after 5 failures and stays locked for an hour (the locked rows); every
+# failing class uses a new account per round, so none reaches its lock. Logins without a confirmed
+# address are refused (the unconfirmed row).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=${1:-200}
-MAX_SECONDS=${2:-100}
+N=${1:-30}
+MAX_SECONDS=${2:-150}
 JAR=gatehouse-server/target/gatehouse-server-0.1.0-SNAPSHOT.jar
 
 if [[ ! -f $JAR ]]; then
@@ -27,16 +29,37 @@ cleanup() {
 trap cleanup EXIT
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-email=bench-$RANDOM@example.org
+prefix=bench-$RANDOM-
 password=bench-known-password-$RANDOM-x
+ligature=$'\uFB01'nal-$password
 common=(--gatehouse.data-directory="$work/data")
-lock_after=5
-raised=(--gatehouse.throttle.account-max-failures=$lock_after --gatehouse.throttle.account-lock=1h
+raised=(--gatehouse.throttle.account-max-failures=5 --gatehouse.throttle.account-lock=1h
         --gatehouse.throttle.account-max-failures-per-hour=1000000
-        --gatehouse.throttle.ip-max-failures=1000000 --gatehouse.throttle.ip-max-distinct-logins=1000000)
+        --gatehouse.throttle.ip-max-failures=1000000 --gatehouse.throttle.ip-max-distinct-logins=1000000
+        --gatehouse.features.login-without-confirmation=false)
 
-echo "$password" | java -jar "$JAR" users create "$email" --confirmed "${common[@]}" >"$work/cli.log" 2>&1 \
-  || { cat "$work/cli.log"; exit 1; }
+cli() { java -jar "$JAR" "$@" "${common[@]}" 2>>"$work/cli.log" | tail -1; }
+current=$(echo "$password" | cli hash)
+ligature_hash=$(echo "$ligature" | cli hash)
+bcrypt=$(echo "$password" | cli hash --gatehouse.passwords.hash=bcrypt)
+weak=$(echo "$password" | cli hash --gatehouse.passwords.rounds.pbkdf2_sha512=25000)
+[[ $current == '$pbkdf2-sha512$220000$'* && $bcrypt == '$2b$12$'* && $weak == '$pbkdf2-sha512$25000$'* ]] \
+  || { echo "unexpected hashes: $current $bcrypt $weak" >&2; cat "$work/cli.log" >&2; exit 1; }
+
+python3 - "$work/users.json" "$prefix" "$N" "$current" "$ligature_hash" "$bcrypt" "$weak" <<'PY'
+import json, sys
+path, prefix, n, current, ligature, bcrypt, weak = sys.argv[1:]
+confirmed = "2026-01-01T00:00:00Z"
+def user(name, hash, active=True, confirmed_at=confirmed):
+    return {"email": prefix + name + "@example.org", "password": hash, "active": active, "confirmed_at": confirmed_at}
+users = [user("locked", current), user("unconfirmed", current, confirmed_at=None)]
+for i in range(int(n)):
+    users += [user(f"known-{i}", current), user(f"banned-{i}", current, active=False),
+              user(f"ligature-{i}", ligature), user(f"bcrypt-{i}", bcrypt), user(f"weak-{i}", weak),
+              user(f"upgrade-{i}", weak)]
+json.dump(users, open(path, "w"))
+PY
+java -jar "$JAR" users import "$work/users.json" "${common[@]}" >"$work/import.log" 2>&1 || { cat "$work/import.log"; exit 1; }
 
 java -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" "${common[@]}" "${raised[@]}" >"$work/server.log" 2>&1 &
 server_pid=$!
@@ -52,8 +75,8 @@ echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "- Command: \`bench/login-timing.sh $N $MAX_SECONDS\`, server started with ${raised[*]}"
 echo "- JDK: $(java -version 2>&1 | head -1)"
 echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) vCPUs; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "- Passwords: default scheme and cost (pbkdf2_sha512, gatehouse.passwords.rounds unset)"
+echo "- Passwords: default scheme and cost (pbkdf2_sha512, 220,000 rounds); legacy rows as imported"
 echo
-java bench/src/main/java/org/gatehouse/bench/LoginTiming.java "http://127.0.0.1:$port" "$email" "$password" \
-  "$lock_after" "$N" "$MAX_SECONDS"
+java bench/src/main/java/org/gatehouse/bench/LoginTiming.java "http://127.0.0.1:$port" "$prefix" "$password" \
+  "$ligature" "$N" "$N" "$MAX_SECONDS"
 echo "- Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -10,89 +10,93 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Times failed logins against a running server, one at a time and interleaved: a known account
- * with a wrong password, an unknown account, and a locked (unknown) login, which the server
- * refuses without verifying the password. Only the POST is timed; the login page with its CSRF
- * token is fetched before each attempt. The server must lock a login after LOCK_AFTER failures
- * and keep it locked for the whole run; the known account's failures are reset by an untimed
- * successful login before it would be locked. Prints a Markdown table in milliseconds.
+ * Times form logins of every class a login can take (issue 23 item 1), one at a time and
+ * interleaved, against a running server whose accounts login-timing.sh imported: known account
+ * with a wrong password, unknown account, banned (right password), unconfirmed (right password,
+ * server refuses logins without confirmation), locked known and locked unknown login, over-long
+ * password (known and unknown), a password that NFKC changes (wrong), a legacy bcrypt hash
+ * (wrong), a hash below the default cost (wrong, and right: the upgrade). Accounts that fail are
+ * used in turn, so none reaches its lock. Only the POST is timed; the login page with its CSRF
+ * token is fetched before each attempt. Prints a Markdown table of medians and their ratio to the
+ * unknown-account class.
  * Runs as a single source file:
- * java LoginTiming.java BASE_URL KNOWN_EMAIL KNOWN_PASSWORD LOCK_AFTER N [MAX_SECONDS]
+ * java LoginTiming.java BASE_URL PREFIX PASSWORD LIGATURE_PASSWORD ACCOUNTS_PER_CLASS N [MAX_SECONDS]
  */
 public final class LoginTiming {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private HttpClient http = newClient();
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+		.followRedirects(HttpClient.Redirect.NEVER).build();
 	private final String baseUrl;
-	private final String known;
-	private final String knownPassword;
-	private final int lockAfter;
-	private int knownFailures;
 
-	private LoginTiming(String baseUrl, String known, String knownPassword, int lockAfter) {
+	private LoginTiming(String baseUrl) {
 		this.baseUrl = baseUrl;
-		this.known = known;
-		this.knownPassword = knownPassword;
-		this.lockAfter = lockAfter;
 	}
 
-	private static HttpClient newClient() {
-		return HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-			.followRedirects(HttpClient.Redirect.NEVER).build();
+	/** One class of login: which account for attempt i, which password, and the answer it must get. */
+	private record LoginClass(String name, java.util.function.IntFunction<String> login, String password,
+			String expected) {
 	}
 
 	public static void main(String[] args) throws Exception {
-		LoginTiming timing = new LoginTiming(args[0], args[1], args[2], Integer.parseInt(args[3]));
-		int n = Integer.parseInt(args[4]);
-		long maxNanos = (args.length > 5 ? Long.parseLong(args[5]) : 100) * 1_000_000_000L;
-		String locked = "locked-" + System.nanoTime() + "@example.org";
-		for (int i = 0; i < timing.lockAfter; i++) {
-			timing.attempt(locked, "lock-it-" + i, "error");
+		LoginTiming timing = new LoginTiming(args[0]);
+		String prefix = args[1];
+		String password = args[2];
+		String ligature = args[3];
+		int accounts = Integer.parseInt(args[4]);
+		int n = Integer.parseInt(args[5]);
+		long maxNanos = (args.length > 6 ? Long.parseLong(args[6]) : 100) * 1_000_000_000L;
+		String overLong = "x".repeat(4097);
+		String wrong = "wrong-" + password;
+		String stamp = Long.toString(System.nanoTime());
+		List<LoginClass> classes = List.of(
+				new LoginClass("unknown account", i -> "nobody-" + stamp + "-" + i + "@example.org", wrong, "error"),
+				new LoginClass("known, wrong password", i -> prefix + "known-" + i % accounts + "@example.org", wrong, "error"),
+				new LoginClass("banned, right password", i -> prefix + "banned-" + i % accounts + "@example.org", password, "error"),
+				new LoginClass("unconfirmed, right password", i -> prefix + "unconfirmed@example.org", password, "unconfirmed"),
+				new LoginClass("locked known account, right password", i -> prefix + "locked@example.org", password, "throttled"),
+				new LoginClass("locked unknown login", i -> "locked-" + stamp + "@example.org", wrong, "throttled"),
+				new LoginClass("over-long password (4,097 bytes), known", i -> prefix + "known-" + i % accounts + "@example.org", overLong, "error"),
+				new LoginClass("over-long password, unknown", i -> "nobody-long-" + stamp + "-" + i + "@example.org", overLong, "error"),
+				new LoginClass("NFKC-changed password, known, wrong", i -> prefix + "ligature-" + i % accounts + "@example.org", ligature + "-wrong", "error"),
+				new LoginClass("legacy bcrypt (cost 12), wrong", i -> prefix + "bcrypt-" + i % accounts + "@example.org", wrong, "error"),
+				new LoginClass("needs upgrade (25,000 rounds), wrong", i -> prefix + "weak-" + i % accounts + "@example.org", wrong, "error"),
+				new LoginClass("needs upgrade, right password (re-hash)", i -> prefix + "upgrade-" + i + "@example.org", password, ""));
+		// lock one known account and one unknown login for the whole run (the server locks after 5 failures)
+		for (int i = 0; i < 5; i++) {
+			timing.attempt(prefix + "locked@example.org", "lock-it-" + i, null);
+			timing.attempt("locked-" + stamp + "@example.org", "lock-it-" + i, null);
 		}
-		for (int i = 0; i < 10; i++) {
-			timing.knownWrong(i);
-			timing.attempt("warm-up-" + i + "@example.org", "warm-up-wrong-" + i, "error");
-			timing.attempt(locked, "warm-up-wrong-" + i, "throttled");
+		for (int i = 0; i < 3; i++) {
+			timing.attempt("warm-up-" + stamp + "-" + i + "@example.org", wrong, "error");
 		}
-		List<Double> knownMs = new ArrayList<>();
-		List<Double> unknownMs = new ArrayList<>();
-		List<Double> lockedMs = new ArrayList<>();
+		Map<String, List<Double>> times = new LinkedHashMap<>();
+		classes.forEach(c -> times.put(c.name(), new ArrayList<>()));
 		long start = System.nanoTime();
-		for (int i = 0; i < n && System.nanoTime() - start < maxNanos; i++) {
-			for (int k = 0; k < 3; k++) {
-				switch ((i + k) % 3) {
-					case 0 -> knownMs.add(timing.knownWrong(i));
-					case 1 -> unknownMs.add(timing.attempt("nobody-" + i + "@example.org", "wrong-password-" + i, "error"));
-					default -> lockedMs.add(timing.attempt(locked, "wrong-password-" + i, "throttled"));
-				}
+		int rounds = 0;
+		for (int i = 0; i < n && System.nanoTime() - start < maxNanos; i++, rounds++) {
+			for (int k = 0; k < classes.size(); k++) {
+				LoginClass c = classes.get((i + k) % classes.size());
+				times.get(c.name()).add(timing.attempt(c.login().apply(i), c.password(), c.expected()));
 			}
 		}
-		System.out.println("| account | attempts | median ms | p90 ms | min ms | max ms |");
-		System.out.println("|---|---:|---:|---:|---:|---:|");
-		row("known, wrong password", knownMs);
-		row("unknown", unknownMs);
-		row("locked (not verified, dummy verification)", lockedMs);
-		System.out.printf("%nmedian unknown / known: %.3f; median locked / known: %.3f%n",
-				percentile(unknownMs, 50) / percentile(knownMs, 50), percentile(lockedMs, 50) / percentile(knownMs, 50));
+		double unknown = percentile(times.get("unknown account"), 50);
+		System.out.println("| login class | attempts | median ms | p90 ms | median / unknown |");
+		System.out.println("|---|---:|---:|---:|---:|");
+		times.forEach((name, values) -> System.out.printf("| %s | %d | %.1f | %.1f | %.2f |%n", name, values.size(),
+				percentile(values, 50), percentile(values, 90), percentile(values, 50) / unknown));
+		System.out.printf("%n%d interleaved rounds of %d classes.%n", rounds, classes.size());
 	}
 
-	/** A timed wrong password for the known account, which is never allowed to reach its lock. */
-	private double knownWrong(int i) throws Exception {
-		if (knownFailures == lockAfter - 1) {
-			attempt(known, knownPassword, "");
-			http = newClient();
-			knownFailures = 0;
-		}
-		knownFailures++;
-		return attempt(known, "wrong-password-" + i, "error");
-	}
-
+	/** A timed login; expected is the query parameter of the answer's redirect ("" for a success, null for any). */
 	private double attempt(String login, String password, String expected) throws Exception {
 		HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login/")).build(),
 				HttpResponse.BodyHandlers.ofString());
@@ -108,17 +112,17 @@ public final class LoginTiming {
 		HttpResponse<Void> response = http.send(post, HttpResponse.BodyHandlers.discarding());
 		double ms = (System.nanoTime() - begin) / 1e6;
 		String location = response.headers().firstValue("Location").orElse("");
-		boolean expectedAnswer = expected.isEmpty() ? !location.contains("?") : location.contains("?" + expected);
+		boolean expectedAnswer = expected == null
+				|| (expected.isEmpty() ? !location.contains("?") : location.contains("?" + expected));
 		if (response.statusCode() != 302 || !expectedAnswer) {
 			throw new IllegalStateException("Expected " + (expected.isEmpty() ? "a login" : "?" + expected) + " but got "
 					+ response.statusCode() + " " + location + " for " + login);
 		}
+		if (!location.contains("?")) {
+			// a success: log out by forgetting the session cookie
+			http.cookieHandler().ifPresent(handler -> ((CookieManager) handler).getCookieStore().removeAll());
+		}
 		return ms;
-	}
-
-	private static void row(String name, List<Double> values) {
-		System.out.printf("| %s | %d | %.1f | %.1f | %.1f | %.1f |%n", name, values.size(), percentile(values, 50),
-				percentile(values, 90), Collections.min(values), Collections.max(values));
 	}
 
 	private static double percentile(List<Double> values, int p) {

@@ -46,7 +46,7 @@ public final class PasswordPolicy {
         this.maxBytes = maxBytes;
     }
 
-    /** NFKC, for passwords being set; verification compares the bytes as typed and never normalizes. */
+    /** NFKC, the form in which passwords are hashed. */
     public static String normalize(String password) {
         return Normalizer.normalize(password, Normalizer.Form.NFKC);
     }
@@ -58,7 +58,9 @@ public final class PasswordPolicy {
             problems.add("Enter a password.");
             return problems;
         }
-        if (password.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+        // NFKC can lengthen a password (one ligature becomes several letters), and the NFKC form is what is hashed
+        if (password.getBytes(StandardCharsets.UTF_8).length > maxBytes
+                || normalize(password).getBytes(StandardCharsets.UTF_8).length > maxBytes) {
             problems.add("Password must be at most " + maxBytes + " bytes long.");
             return problems;
         }

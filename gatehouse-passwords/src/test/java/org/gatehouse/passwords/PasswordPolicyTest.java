@@ -27,6 +27,13 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void refusesAPasswordWhoseNfkcFormIsOverTheMaximum() {
+        String expands = "\uFDFA".repeat(100) + "-orbit"; // 306 bytes typed, 1,806 once NFKC-normalised
+        assertThat(new PasswordPolicy(12, 1024).check(expands, null, null))
+            .containsExactly("Password must be at most 1024 bytes long.");
+    }
+
+    @Test
     void countsCharactersNotBytes() {
         assertThat(policy.check("ñandú kiwi ü", null, null)).noneMatch(p -> p.contains("at least"));
     }

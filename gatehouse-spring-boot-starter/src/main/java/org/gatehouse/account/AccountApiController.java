@@ -1,5 +1,6 @@
 package org.gatehouse.account;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +23,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,6 +30,7 @@ import org.springframework.security.web.authentication.logout.CookieClearingLogo
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
+import org.springframework.validation.MapBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -48,7 +49,7 @@ public class AccountApiController {
 
 	private final GatehouseProperties properties;
 	private final UserStore users;
-	private final AccountAuthenticationProvider authentication;
+	private final PasswordLogin passwordLogin;
 	private final SessionLogin sessionLogin;
 	private final RevocableRememberMeServices rememberMe;
 	private final AccountRegistration registration;
@@ -58,12 +59,12 @@ public class AccountApiController {
 	private final RestCsrfTokens csrf;
 
 	public AccountApiController(GatehouseProperties properties, UserStore users,
-			AccountAuthenticationProvider authentication, SessionLogin sessionLogin,
+			PasswordLogin passwordLogin, SessionLogin sessionLogin,
 			RevocableRememberMeServices rememberMe, AccountRegistration registration, EmailConfirmation confirmation,
 			PasswordRecovery recovery, PasswordChange passwordChange, RestCsrfTokens csrf) {
 		this.properties = properties;
 		this.users = users;
-		this.authentication = authentication;
+		this.passwordLogin = passwordLogin;
 		this.sessionLogin = sessionLogin;
 		this.rememberMe = rememberMe;
 		this.registration = registration;
@@ -73,17 +74,24 @@ public class AccountApiController {
 		this.csrf = csrf;
 	}
 
-	/** Unknown user, wrong password and inactive account all answer 401 alike; unconfirmed (after a correct password) 403. */
+	/**
+	 * Unknown user, wrong password, inactive and locked account all answer 401 alike; unconfirmed (after a
+	 * correct password) 403; a login with a control character 400.
+	 */
 	@PostMapping(path = "/api/login", consumes = JSON)
 	public ResponseEntity<?> login(@Valid @RequestBody Login body, HttpServletRequest request,
 			HttpServletResponse response) {
 		Authentication authenticated;
 		try {
-			authenticated = authentication.authenticate(
-					UsernamePasswordAuthenticationToken.unauthenticated(body.login(), body.password()));
+			authenticated = passwordLogin.authenticate(body.login(), body.password(), request);
 		}
 		catch (UnconfirmedAccountException unconfirmed) {
 			return problem(HttpStatus.FORBIDDEN, "Please confirm your email address first: we sent you a link.");
+		}
+		catch (MalformedLoginException malformed) {
+			Errors errors = new MapBindingResult(new HashMap<>(), "login");
+			errors.rejectValue(body.loginField(), "login.malformed");
+			throw new InvalidRequestException(errors);
 		}
 		User user = users.findById(((AccountPrincipal) authenticated.getPrincipal()).id()).orElseThrow();
 		sessionLogin.login(user, request, response);

@@ -23,6 +23,11 @@ public final class AccountApiRequests {
 		String login() {
 			return email != null && !email.isBlank() ? email : username;
 		}
+
+		/** The JSON field the login came from. */
+		String loginField() {
+			return email != null && !email.isBlank() ? "email" : "username";
+		}
 	}
 
 	public record Register(

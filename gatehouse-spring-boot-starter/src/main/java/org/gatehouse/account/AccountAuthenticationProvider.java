@@ -3,62 +3,54 @@ package org.gatehouse.account;
 import java.util.Optional;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.passwords.Verification;
-import org.gatehouse.throttle.LoginThrottle;
 import org.gatehouse.throttle.LoginThrottledException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Email-or-username and password login. Unknown users, wrong passwords and inactive
- * accounts fail alike and cost one password verification each; a hash that needs an
- * upgrade is replaced with a compare-and-set that never fails the login.
+ * Email-or-username and password login, for every login path (form, JSON API, any other) through
+ * Spring Security's AuthenticationManager. Unknown users, wrong passwords, inactive and locked
+ * accounts fail alike and cost one password verification each (see {@link PasswordService});
+ * the client address comes from the request's {@link WebAuthenticationDetails}.
  */
 @Component
 public class AccountAuthenticationProvider implements AuthenticationProvider {
 
-	private static final Logger log = LoggerFactory.getLogger(AccountAuthenticationProvider.class);
 	static final String BAD_CREDENTIALS = "Invalid credentials";
 
 	private final UserStore users;
-	private final PasswordService passwords;
+	private final AccountPasswordCheck passwordCheck;
 	private final GatehouseProperties properties;
-	private final LoginThrottle throttle;
 
-	public AccountAuthenticationProvider(UserStore users, PasswordService passwords, GatehouseProperties properties,
-			LoginThrottle throttle) {
+	public AccountAuthenticationProvider(UserStore users, AccountPasswordCheck passwordCheck,
+			GatehouseProperties properties) {
 		this.users = users;
-		this.passwords = passwords;
+		this.passwordCheck = passwordCheck;
 		this.properties = properties;
-		this.throttle = throttle;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String login = authentication.getName();
+		if (LoginNames.isMalformed(login)) {
+			throw new MalformedLoginException();
+		}
 		String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
 		String remoteAddr = authentication.getDetails() instanceof WebAuthenticationDetails details
-				? details.getRemoteAddress() : null;
-		if (!throttle.admit(login, remoteAddr)) {
-			// no verification while locked, but as long as one, so a lock is not a timing signal
-			passwords.verifyNobody(password);
-			throw new LoginThrottledException();
+				? details.getRemoteAddress() : currentRequestAddress();
+		Optional<User> found = users.findByLogin(login);
+		switch (passwordCheck.login(found, login, password, remoteAddr)) {
+			case LOCKED -> throw new LoginThrottledException();
+			case WRONG -> throw new BadCredentialsException(BAD_CREDENTIALS);
+			case MATCH -> { }
 		}
-		User user;
-		try {
-			user = verifiedUser(login, password);
-		}
-		catch (BadCredentialsException ex) {
-			throttle.failed(login, remoteAddr);
-			throw ex;
-		}
-		throttle.succeeded(login);
+		User user = found.orElseThrow();
 		GatehouseProperties.Features features = properties.getFeatures();
 		if (features.isConfirmable() && !features.isLoginWithoutConfirmation() && !user.confirmed()) {
 			throw new UnconfirmedAccountException();
@@ -67,33 +59,10 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
 	}
 
-	/** The user whose password matches, or BadCredentialsException for every kind of failure. */
-	public User verifiedUser(String login, String password) {
-		Optional<User> found = users.findByLogin(login == null ? null : login.trim());
-		if (found.isEmpty() || found.get().passwordHash() == null) {
-			passwords.verifyNobody(password);
-			throw new BadCredentialsException(BAD_CREDENTIALS);
-		}
-		User user = found.get();
-		Verification verification = passwords.verify(password, user.passwordHash());
-		if (!verification.matches() || !user.active()) {
-			throw new BadCredentialsException(BAD_CREDENTIALS);
-		}
-		if (verification == Verification.MATCH_NEEDS_UPGRADE) {
-			upgrade(user, password);
-		}
-		return user;
-	}
-
-	private void upgrade(User user, String password) {
-		try {
-			if (users.replacePasswordHashIfUnchanged(user.id(), user.passwordHash(), passwords.rehash(password))) {
-				log.info("Upgraded the password hash of user {}", user.id());
-			}
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not upgrade the password hash of user {}: {}", user.id(), ex.toString());
-		}
+	/** For a caller that left out the details: the address still reaches the throttle, never "unknown". */
+	private static String currentRequestAddress() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				? attributes.getRequest().getRemoteAddr() : null;
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package org.gatehouse.account;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.gatehouse.config.GatehouseProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,9 +18,13 @@ public class LoginController {
 		this.properties = properties;
 	}
 
+	/** Request attribute set by the failure handler when the login had a control character in it. */
+	static final String MALFORMED_LOGIN = LoginController.class.getName() + ".malformed";
+
 	@GetMapping("${gatehouse.urls.login:/login/}")
 	public String login(@RequestParam(required = false) String next, @RequestParam(required = false) String error,
-			@RequestParam(required = false) String unconfirmed, Model model) {
+			@RequestParam(required = false) String unconfirmed, Model model, HttpServletRequest request) {
+		model.addAttribute("loginMalformed", request.getAttribute(MALFORMED_LOGIN) != null);
 		model.addAttribute("next", next == null || next.length() > 2048 ? "" : next);
 		model.addAttribute("loginError", error != null);
 		model.addAttribute("unconfirmed", unconfirmed != null);

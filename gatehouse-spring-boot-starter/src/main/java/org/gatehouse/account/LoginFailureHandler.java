@@ -2,7 +2,9 @@ package org.gatehouse.account;
 
 import java.io.IOException;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.config.GatehouseProperties;
@@ -24,7 +26,15 @@ public class LoginFailureHandler implements AuthenticationFailureHandler {
 
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException exception) throws IOException {
+			AuthenticationException exception) throws IOException, ServletException {
+		if (exception instanceof MalformedLoginException) {
+			// a 400 with the form and its error, as for any other malformed form
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			request.setAttribute(LoginController.MALFORMED_LOGIN, Boolean.TRUE);
+			request.getRequestDispatcher(properties.getUrls().getLogin()).forward(new FormPageRequest(request),
+					response);
+			return;
+		}
 		String reason = exception instanceof UnconfirmedAccountException ? "unconfirmed"
 				: exception instanceof LoginThrottledException ? "throttled" : "error";
 		UriComponentsBuilder target = UriComponentsBuilder.fromPath(properties.getUrls().getLogin())
@@ -36,5 +46,18 @@ public class LoginFailureHandler implements AuthenticationFailureHandler {
 			return;
 		}
 		response.sendRedirect(target.build().toUriString());
+	}
+
+	/** The login form's POST seen as a GET of the form page, so the page's controller renders it. */
+	private static final class FormPageRequest extends HttpServletRequestWrapper {
+
+		FormPageRequest(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public String getMethod() {
+			return "GET";
+		}
 	}
 }

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpSession;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.mail.AccountMailer;
-import org.gatehouse.passwords.Verification;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
 
@@ -25,24 +24,28 @@ public class PasswordChange {
 	private final CredentialRevocation revocation;
 	private final AccountMailer mailer;
 	private final ApplicationEventPublisher events;
+	private final AccountPasswordCheck passwordCheck;
 
 	public PasswordChange(GatehouseProperties properties, UserStore users, PasswordService passwords,
-			CredentialRevocation revocation, AccountMailer mailer, ApplicationEventPublisher events) {
+			CredentialRevocation revocation, AccountMailer mailer, ApplicationEventPublisher events,
+			AccountPasswordCheck passwordCheck) {
 		this.properties = properties;
 		this.users = users;
 		this.passwords = passwords;
 		this.revocation = revocation;
 		this.mailer = mailer;
 		this.events = events;
+		this.passwordCheck = passwordCheck;
 	}
 
 	/** False with the reasons in {@code errors} (field "currentPassword" for a wrong current password). */
 	public boolean change(long userId, NewPasswordForm form, Errors errors, HttpServletRequest request) {
 		FeatureDisabledException.requireEnabled(properties.getFeatures().isChangeable());
 		User user = users.findById(userId).orElseThrow();
-		if (user.passwordHash() == null
-				|| passwords.verify(form.getCurrentPassword(), user.passwordHash()) == Verification.NO_MATCH) {
-			errors.rejectValue("currentPassword", "account.current-password.wrong");
+		switch (passwordCheck.confirm(user, form.getCurrentPassword(), request.getRemoteAddr())) {
+			case WRONG -> errors.rejectValue("currentPassword", "account.current-password.wrong");
+			case LOCKED -> errors.rejectValue("currentPassword", "account.current-password.locked");
+			case MATCH -> { }
 		}
 		PasswordChoice.check(form, errors, passwords, user);
 		if (errors.hasErrors()) {

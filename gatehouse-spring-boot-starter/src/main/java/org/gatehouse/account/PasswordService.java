@@ -10,9 +10,17 @@ import org.gatehouse.passwords.Verification;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies the password rules of the application: new passwords are NFKC-normalised and
- * checked against the policy; typed passwords are verified as typed first, so hashes
- * imported from other systems keep working.
+ * Applies the password rules of the application: passwords are NFKC-normalised before they are
+ * hashed, checked against the policy, and verified at a constant cost.
+ * <p>
+ * Every check costs exactly one key derivation in the default scheme at the configured cost, whatever
+ * the account and the input: a current hash is verified once (the NFKC form, which is what
+ * {@link #hashNew} and the upgrade store); a missing account, a missing hash and an over-long
+ * password cost one dummy verification. A legacy hash (another scheme, a lower cost, Flask-Security's
+ * HMAC pre-hash) is first verified in its own scheme, as typed and in NFKC form, and then pays the
+ * one default-cost operation: the re-hash that upgrades it when the password matched and needs an
+ * upgrade, a dummy verification otherwise. Such an account therefore costs its legacy verification
+ * on top, until its first successful login upgrades it.
  */
 @Service
 public class PasswordService {
@@ -28,35 +36,61 @@ public class PasswordService {
 		this.maxBytes = properties.getPasswords().getMaxLength();
 	}
 
+	/**
+	 * The result of checking a typed password.
+	 *
+	 * @param matches whether the password is right
+	 * @param upgradedHash the hash to store in place of the checked one (already computed), or null
+	 */
+	public record Check(boolean matches, String upgradedHash) {
+
+		static final Check NO_MATCH = new Check(false, null);
+		static final Check MATCH = new Check(true, null);
+	}
+
 	public List<String> problems(String password, String email, String username) {
 		return policy.check(password == null ? "" : password, email, username);
 	}
 
 	public String hashNew(String password) {
-		return context.hash(Normalizer.normalize(password, Normalizer.Form.NFKC));
+		return context.hash(normalised(password));
 	}
 
-	/** Verifies as typed, then in NFKC form (how new passwords were stored). Oversized input never hashes. */
+	/** Checks a typed password against a stored hash (null: no account or no password) at the one constant cost. */
+	public Check check(String password, String storedHash) {
+		String normalised = password == null || tooLong(password) ? null : normalised(password);
+		if (normalised == null || storedHash == null || tooLong(normalised)) {
+			context.dummyVerify(normalised == null || tooLong(normalised) ? "" : normalised);
+			return Check.NO_MATCH;
+		}
+		if (context.isCurrent(storedHash)) {
+			return context.verifyCurrent(normalised, storedHash).matches() ? Check.MATCH : Check.NO_MATCH;
+		}
+		Verification legacy = context.verify(password, storedHash);
+		if (!legacy.matches() && !normalised.equals(password)) {
+			legacy = context.verify(normalised, storedHash);
+		}
+		if (legacy == Verification.MATCH_NEEDS_UPGRADE) {
+			return new Check(true, context.hash(normalised));
+		}
+		context.dummyVerify(normalised);
+		return legacy.matches() ? Check.MATCH : Check.NO_MATCH;
+	}
+
+	/** As {@link #check}, for callers that only read the outcome (the upgrade, if any, is not stored). */
 	public Verification verify(String password, String storedHash) {
-		if (password == null || storedHash == null || tooLong(password)) {
-			return Verification.NO_MATCH;
-		}
-		Verification typed = context.verify(password, storedHash);
-		if (typed.matches()) {
-			return typed;
-		}
-		String normalised = Normalizer.normalize(password, Normalizer.Form.NFKC);
-		return normalised.equals(password) ? typed : context.verify(normalised, storedHash);
+		Check check = check(password, storedHash);
+		return !check.matches() ? Verification.NO_MATCH
+				: check.upgradedHash() == null ? Verification.MATCH : Verification.MATCH_NEEDS_UPGRADE;
 	}
 
-	/** Costs what a real verification costs, so unknown accounts answer as slowly as known ones. */
+	/** Costs what a real check costs, so unknown accounts answer as slowly as known ones. */
 	public void verifyNobody(String password) {
-		context.dummyVerify(password == null || tooLong(password) ? "" : password);
+		check(password, null);
 	}
 
-	/** Re-hashes a verified password in the current scheme, exactly as typed. */
-	public String rehash(String password) {
-		return context.hash(password);
+	private static String normalised(String password) {
+		return Normalizer.normalize(password, Normalizer.Form.NFKC);
 	}
 
 	private boolean tooLong(String password) {

@@ -37,13 +37,13 @@ public class UserStore {
 		this.clock = clock;
 	}
 
-	/** The key that makes email addresses unique regardless of case. */
+	/** The key that makes email addresses unique regardless of case: the login's normal form. */
 	public static String emailKey(String email) {
-		return email.trim().toLowerCase(Locale.ROOT);
+		return LoginNames.normalise(email);
 	}
 
 	public static String usernameKey(String username) {
-		return username == null || username.isBlank() ? null : username.toLowerCase(Locale.ROOT);
+		return username == null || username.isBlank() ? null : LoginNames.normalise(username);
 	}
 
 	public Optional<User> findById(long id) {
@@ -59,13 +59,11 @@ public class UserStore {
 
 	/** Finds a user by email address or, when the login has no "@", by username. */
 	public Optional<User> findByLogin(String login) {
-		if (login == null || login.isBlank() || !storable(login)) {
+		String key = LoginNames.normalise(login);
+		if (key.isEmpty() || LoginNames.isMalformed(login)) {
 			return Optional.empty();
 		}
-		if (login.contains("@")) {
-			return findByEmail(login);
-		}
-		return findOneWithRoles("u.username_key = ?", usernameKey(login));
+		return findOneWithRoles(key.contains("@") ? "u.email_key = ?" : "u.username_key = ?", key);
 	}
 
 	public boolean emailTaken(String email) {

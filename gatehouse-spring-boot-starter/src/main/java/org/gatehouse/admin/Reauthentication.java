@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
 
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.account.AccountPasswordCheck;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.SecurityEvent;
@@ -15,6 +15,8 @@ import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.config.GatehouseProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** When the admin last typed their password, kept in the session (so it ends with it). */
 @Component
@@ -25,31 +27,37 @@ public class Reauthentication {
 	private final GatehouseProperties properties;
 	private final Clock clock;
 	private final UserStore users;
-	private final PasswordService passwords;
+	private final AccountPasswordCheck passwordCheck;
 	private final ApplicationEventPublisher events;
 
-	public Reauthentication(GatehouseProperties properties, Clock clock, UserStore users, PasswordService passwords,
+	public Reauthentication(GatehouseProperties properties, Clock clock, UserStore users, AccountPasswordCheck passwordCheck,
 			ApplicationEventPublisher events) {
 		this.properties = properties;
 		this.clock = clock;
 		this.users = users;
-		this.passwords = passwords;
+		this.passwordCheck = passwordCheck;
 		this.events = events;
 	}
 
 	/**
 	 * Checks the admin's password; when correct, destructive actions are allowed in this
 	 * session for gatehouse.admin.reauthentication-timeout, when wrong the failure is audited.
+	 * A wrong password counts as a failed login of the account, and a locked account is refused.
 	 */
 	public boolean confirm(long adminId, String password, HttpSession session) {
 		User user = users.findById(adminId).orElseThrow();
-		if (password == null || user.passwordHash() == null
-				|| !passwords.verify(password, user.passwordHash()).matches()) {
+		if (!passwordCheck.confirm(user, password, clientAddress()).matches()) {
 			events.publishEvent(SecurityEvent.byUser(SecurityEventType.REAUTHENTICATION_FAILED, adminId, null));
 			return false;
 		}
 		markNow(session);
 		return true;
+	}
+
+	/** The current request's client address (after the proxies rule): failures count against it as at login. */
+	private static String clientAddress() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				? attributes.getRequest().getRemoteAddr() : null;
 	}
 
 	public void markNow(HttpSession session) {

@@ -268,9 +268,12 @@ public class GatehouseProperties {
 		/** SECURITY_PASSWORD_SCHEMES: schemes that verify. */
 		private List<String> schemes = new ArrayList<>(List.of("pbkdf2_sha512", "pbkdf2_sha256", "pbkdf2_sha1",
 				"bcrypt", "argon2", "sha512_crypt", "invenio_aes_encrypted_email"));
-		/** SECURITY_DEPRECATED_PASSWORD_SCHEMES: verify, then re-hash at login. */
-		private List<String> deprecatedSchemes = new ArrayList<>(List.of("pbkdf2_sha1", "sha512_crypt",
-				"invenio_aes_encrypted_email"));
+		/**
+		 * SECURITY_DEPRECATED_PASSWORD_SCHEMES: verify, then re-hash at login; "auto" (Flask-Security's default) means
+		 * every scheme but the default one. Until it is re-hashed, a login of an account with such a hash costs that
+		 * scheme's verification on top of the one every login costs.
+		 */
+		private List<String> deprecatedSchemes = new ArrayList<>(List.of("auto"));
 		/** SECURITY_PASSWORD_SALT: HMAC pre-hash salt of imported Flask-Security hashes. */
 		private String legacyHmacSalt;
 		/** SECURITY_PASSWORD_SINGLE_HASH: schemes verified without the pre-hash. */

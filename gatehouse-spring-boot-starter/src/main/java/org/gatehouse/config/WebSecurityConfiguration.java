@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.gatehouse.account.AccountUserDetailsService;
 import org.gatehouse.account.LoginEntryPoint;
 import org.gatehouse.account.LoginFailureHandler;
+import org.gatehouse.account.LoginFormDetailsSource;
 import org.gatehouse.account.LoginSuccessHandler;
 import org.gatehouse.account.RememberMeTheft;
 import org.gatehouse.account.RememberMeTokenStore;
@@ -92,6 +93,7 @@ public class WebSecurityConfiguration {
 				.loginProcessingUrl(urls.getLogin())
 				.usernameParameter("login")
 				.passwordParameter("password")
+				.authenticationDetailsSource(new LoginFormDetailsSource("login"))
 				.successHandler(successHandler)
 				.failureHandler(failureHandler))
 			.logout(logout -> logout.logoutRequestMatcher(paths.matcher(HttpMethod.POST, urls.getLogout()))

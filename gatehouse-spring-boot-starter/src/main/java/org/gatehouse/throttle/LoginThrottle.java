@@ -12,7 +12,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Failed-login throttling per account (existing or not: keyed by the normalised login) and
+ * Failed-login throttling per account (existing or not: keyed by the normalised login; callers pass
+ * an existing account's email address, so that every spelling that finds it counts alike) and
  * per client address. An account is locked after account-max-failures consecutive failures,
  * each lock twice as long as the previous one up to account-max-lock, and at the latest
  * when it reaches account-max-failures-per-hour. An address is locked after ip-max-failures
@@ -55,6 +56,11 @@ public class LoginThrottle {
 		return true;
 	}
 
+	/** The key of a login's account counters: its normal form, hashed. */
+	public static String accountKey(String login) {
+		return Account.of(login).hash();
+	}
+
 	public Verdict verdict(String login, String remoteAddr) {
 		if (!config.isEnabled()) {
 			return Verdict.OPEN;
@@ -65,6 +71,14 @@ public class LoginThrottle {
 			return Verdict.LOCKED;
 		}
 		return addressStuffing(address) ? (recaptcha.enabled() ? Verdict.RECAPTCHA : Verdict.LOCKED) : Verdict.OPEN;
+	}
+
+	/**
+	 * Whether the account (or unknown login) is locked now, whatever the address: for password checks
+	 * of a signed-in user (change password, re-authentication), which share the account's lock with login.
+	 */
+	public boolean accountLocked(String login) {
+		return config.isEnabled() && lockedNow(Account.of(login).until());
 	}
 
 	/** True when the client's address must solve reCAPTCHA to log in. */

@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
+
+import org.gatehouse.account.LoginNames;
 
 /**
- * Counter keys. Logins and email addresses are normalised as the login lookup does (trimmed,
- * case-insensitive) and hashed: the store never holds addresses, and keys have one size.
+ * Counter keys. Logins and email addresses are normalised by the login lookup's own function
+ * ({@link LoginNames#normalise}) and hashed: the store never holds addresses, and keys have one size.
  */
 final class ThrottleKeys {
 
@@ -16,7 +17,7 @@ final class ThrottleKeys {
 	}
 
 	static String normalised(String login) {
-		return login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
+		return LoginNames.normalise(login);
 	}
 
 	static String hash(String login) {

@@ -29,8 +29,16 @@ public final class WebClient {
 	private final MockMvc mvc;
 	private final Map<String, Cookie> jar = new LinkedHashMap<>();
 
+	private final String remoteAddr;
+
 	public WebClient(MockMvc mvc) {
+		this(mvc, "127.0.0.1");
+	}
+
+	/** A client at its own address, for tests that count failures per address. */
+	public WebClient(MockMvc mvc, String remoteAddr) {
 		this.mvc = mvc;
+		this.remoteAddr = remoteAddr;
 	}
 
 	public static String uniqueEmail() {
@@ -51,7 +59,7 @@ public final class WebClient {
 			request.cookie(jar.values().toArray(Cookie[]::new));
 		}
 		request.with(r -> {
-			r.setRemoteAddr("127.0.0.1");
+			r.setRemoteAddr(remoteAddr);
 			return r;
 		});
 		MvcResult result = mvc.perform(request.header("User-Agent", "WebClient/1.0")).andReturn();

@@ -86,8 +86,9 @@ class NulCharacterTest {
 
 	@Test
 	void jsonValuesWithNulMatchNoAccount() throws Exception {
-		assertThat(postJson("/api/login", "{\"email\":\"a\\u0000b\",\"password\":\"x\"}")).isEqualTo(401);
-		assertThat(postJson("/api/login", "{\"email\":\"a\\u0000@example.org\",\"password\":\"x\"}")).isEqualTo(401);
+		// a login with a control character is refused outright (issue 23 item 2)
+		assertThat(postJson("/api/login", "{\"email\":\"a\\u0000b\",\"password\":\"x\"}")).isEqualTo(400);
+		assertThat(postJson("/api/login", "{\"email\":\"a\\u0000@example.org\",\"password\":\"x\"}")).isEqualTo(400);
 		assertThat(postJson("/api/register", "{\"email\":\"n\\u0000@example.org\",\"username\":\"n\\u0000b\","
 				+ "\"password\":\"" + PASSWORD + "\"}")).isBetween(400, 499);
 		assertThat(postJson("/api/forgot-password", "{\"email\":\"n\\u0000@example.org\"}")).isLessThan(500);
