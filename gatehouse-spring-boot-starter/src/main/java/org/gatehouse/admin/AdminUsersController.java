@@ -18,7 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin user list and user page with its actions. Every user id in a URL is looked up
- * and answers 404 when unknown; actions that take access away need a fresh password.
+ * and answers 404 when unknown; actions that grant or take access need a fresh password
+ * ({@link AdminUserActions} applies the rule).
  */
 @Controller
 @PreAuthorize("hasRole('admin')")
@@ -65,7 +66,6 @@ public class AdminUsersController {
 	}
 
 	@PostMapping(AdminPaths.USERS + "{id}/ban")
-	@RequiresReauthentication
 	public String ban(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			RedirectAttributes redirect) {
 		User user = actions.find(id);
@@ -84,7 +84,6 @@ public class AdminUsersController {
 	}
 
 	@PostMapping(AdminPaths.USERS + "{id}/roles/add")
-	@RequiresReauthentication
 	public String addRole(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			@RequestParam String role, RedirectAttributes redirect) {
 		User user = actions.find(id);
@@ -94,7 +93,6 @@ public class AdminUsersController {
 	}
 
 	@PostMapping(AdminPaths.USERS + "{id}/roles/remove")
-	@RequiresReauthentication
 	public String removeRole(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			@RequestParam String role, RedirectAttributes redirect) {
 		User user = actions.find(id);
@@ -104,7 +102,6 @@ public class AdminUsersController {
 	}
 
 	@PostMapping(AdminPaths.USERS + "{id}/sessions/{ref}/revoke")
-	@RequiresReauthentication
 	public String revokeSession(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			@PathVariable String ref, RedirectAttributes redirect) {
 		User user = actions.find(id);
@@ -114,7 +111,6 @@ public class AdminUsersController {
 	}
 
 	@PostMapping(AdminPaths.USERS + "{id}/sessions/revoke-all")
-	@RequiresReauthentication
 	public String revokeAllSessions(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			RedirectAttributes redirect) {
 		User user = actions.find(id);

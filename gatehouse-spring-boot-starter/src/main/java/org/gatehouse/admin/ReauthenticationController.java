@@ -32,7 +32,7 @@ public class ReauthenticationController {
 	public String confirm(@AuthenticationPrincipal AccountPrincipal admin, @RequestParam(required = false) String password,
 			@RequestParam(required = false) String next, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
-		if (!reauthentication.confirm(admin.id(), password, request.getSession())) {
+		if (!reauthentication.confirm(admin.id(), password, request)) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("next", safeNext(next));
 			model.addAttribute("wrongPassword", true);

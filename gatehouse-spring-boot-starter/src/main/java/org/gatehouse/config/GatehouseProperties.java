@@ -519,9 +519,16 @@ public class GatehouseProperties {
 	public static class Api {
 		/** Serve the OpenAPI 3 description at /api/openapi.json. */
 		private boolean docsEnabled = true;
+		/**
+		 * Longest life of a personal access token: a token without expires_at expires after it,
+		 * a later expires_at is refused.
+		 */
+		private Duration tokenMaxLifetime = Duration.ofDays(365);
 
 		public boolean isDocsEnabled() { return docsEnabled; }
 		public void setDocsEnabled(boolean docsEnabled) { this.docsEnabled = docsEnabled; }
+		public Duration getTokenMaxLifetime() { return tokenMaxLifetime; }
+		public void setTokenMaxLifetime(Duration v) { this.tokenMaxLifetime = v; }
 	}
 
 	public static class Audit {
