@@ -5,6 +5,7 @@ import java.util.HashMap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import org.gatehouse.account.AccountApiRequests.Message;
 import org.gatehouse.account.AccountPrincipal;
@@ -67,8 +68,9 @@ public class AdminApiController {
 
 	/** Users whose email (by=email, the default) or username (by=username) starts with q; all users without q. */
 	@GetMapping(path = USERS, produces = JSON)
-	public AdminApiJson.UserPage list(@RequestParam(required = false) String q,
-			@RequestParam(required = false) String by, @RequestParam(required = false) String after) {
+	public AdminApiJson.UserPage list(@RequestParam(required = false) @Size(max = UserSearch.MAX_QUERY_LENGTH) String q,
+			@RequestParam(required = false) @Size(max = 20) String by,
+			@RequestParam(required = false) @Size(max = UserSearch.MAX_QUERY_LENGTH) String after) {
 		UserSearch.Field field = UserSearch.Field.parse(by).orElseThrow(() -> invalid("by", "admin.api.search.by",
 				"Search by email or username."));
 		return AdminApiJson.UserPage.of(search.search(q, field, after));

@@ -1,6 +1,7 @@
 package org.gatehouse.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
 
 import org.gatehouse.account.AccountPrincipal;
 import org.gatehouse.account.User;
@@ -45,8 +46,9 @@ public class AdminUsersController {
 	}
 
 	@GetMapping(AdminPaths.USERS)
-	public String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "email") String by,
-			@RequestParam(required = false) String after, Model model) {
+	public String list(@RequestParam(required = false) @Size(max = UserSearch.MAX_QUERY_LENGTH) String q,
+			@RequestParam(defaultValue = "email") @Size(max = 20) String by,
+			@RequestParam(required = false) @Size(max = UserSearch.MAX_QUERY_LENGTH) String after, Model model) {
 		UserSearch.Field field = UserSearch.Field.parse(by).orElse(UserSearch.Field.EMAIL);
 		String prefix = q == null ? null : q.strip();
 		UserSearch.Page page = search.search(prefix, field, after);
