@@ -148,6 +148,26 @@ class BearerTokenApiTest {
 		assertThat(alice.get("/api/tokens").json().size()).isEqualTo(1);
 	}
 
+	@Test
+	void namesAreVisibleTextAndExpiriesAtMostAYearAhead() {
+		ApiClient owner = users.loggedIn(port, ApiTestUsers.uniqueEmail());
+		ApiClient.Response nul = owner.post("/api/tokens",
+				Map.of("password", ApiTestUsers.PASSWORD, "name", "ci\u0000bot", "scopes", List.of("user:read")));
+		assertThat(nul.status()).as(nul.body()).isEqualTo(400);
+		assertThat(nul.json().path("errors").findValuesAsString("field")).containsExactly("name");
+		ApiClient.Response forever = owner.post("/api/tokens", Map.of("password", ApiTestUsers.PASSWORD, "name", "ci",
+				"scopes", List.of("user:read"), "expires_at", "+999999999-12-31T00:00:00Z"));
+		assertThat(forever.status()).as(forever.body()).isEqualTo(400);
+		assertThat(forever.json().path("errors").findValuesAsString("field")).containsExactly("expires_at");
+		assertThat(owner.get("/api/tokens").json().size()).isZero();
+
+		ApiClient.Response unlimited = owner.post("/api/tokens",
+				Map.of("password", ApiTestUsers.PASSWORD, "name", "ci", "scopes", List.of("user:read")));
+		assertThat(unlimited.status()).as(unlimited.body()).isEqualTo(201);
+		assertThat(Instant.parse(unlimited.json().path("expires_at").asString()))
+			.isBetween(Instant.now().plus(364, ChronoUnit.DAYS), Instant.now().plus(366, ChronoUnit.DAYS));
+	}
+
 	private static String newToken(ApiClient owner, String... scopes) {
 		ApiClient.Response created = owner.post("/api/tokens", Map.of("password", ApiTestUsers.PASSWORD, "name", "t", "scopes", List.of(scopes)));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
