@@ -112,7 +112,7 @@ public class Reauthentication {
 		return validUntil(session).isPresent();
 	}
 
-	/** Until when destructive actions are allowed without typing the password again; empty when not now. */
+	/** Until when privileged actions are allowed without typing the password again; empty when not now. */
 	public Optional<Instant> validUntil(HttpSession session) {
 		if (session == null || !(session.getAttribute(SESSION_ATTRIBUTE) instanceof Long at)) {
 			return Optional.empty();

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The admin confirms their password before destructive actions. */
+/** The admin confirms their password before actions that grant or take access; the session gets a new id. */
 @Controller
 public class ReauthenticationController {
 

@@ -544,7 +544,11 @@ public class GatehouseProperties {
 	}
 
 	public static class Admin {
-		/** Destructive admin actions need the admin's password entered within this time. */
+		/**
+		 * Actions that grant or take access (admin: create with roles, unban, role add/remove, ban,
+		 * session revocation, unlock; everyone: creating a personal access token) need the password
+		 * entered within this time.
+		 */
 		private Duration reauthenticationTimeout = Duration.ofMinutes(5);
 
 		public Duration getReauthenticationTimeout() { return reauthenticationTimeout; }
