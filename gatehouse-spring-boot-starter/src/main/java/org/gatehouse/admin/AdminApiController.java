@@ -3,12 +3,15 @@ package org.gatehouse.admin;
 import java.util.HashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import org.gatehouse.account.AccountApiRequests.Message;
 import org.gatehouse.account.AccountPrincipal;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
+import org.gatehouse.csrf.RestCsrfTokens;
 import org.gatehouse.session.UserSessions;
 import org.gatehouse.token.ApiTokenAuthentication;
 import org.gatehouse.token.PersonalAccessTokens;
@@ -33,8 +36,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The admin user pages in JSON, under /api/admin/ (role admin; a token needs the admin
  * scope). Every rule and audit event is {@link AdminUserActions}', shared with the pages.
- * Destructive actions from a cookie session need {@code POST /api/admin/reauthenticate}
- * first ({@link ApiReauthenticationInterceptor}); a token request is its own credential.
+ * Actions that grant or take access from a cookie session need {@code POST /api/admin/reauthenticate}
+ * first (the rule is {@link Reauthentication}'s, applied by the actions); an admin-scoped token is its own credential.
  */
 @ApiController
 @PreAuthorize("hasRole('admin')")
@@ -50,21 +53,24 @@ public class AdminApiController {
 	private final PersonalAccessTokens tokens;
 	private final AdminUserActions actions;
 	private final Reauthentication reauthentication;
+	private final RestCsrfTokens csrf;
 
 	public AdminApiController(UserStore users, UserSearch search, UserSessions sessions, PersonalAccessTokens tokens,
-			AdminUserActions actions, Reauthentication reauthentication) {
+			AdminUserActions actions, Reauthentication reauthentication, RestCsrfTokens csrf) {
 		this.users = users;
 		this.search = search;
 		this.sessions = sessions;
 		this.tokens = tokens;
 		this.actions = actions;
 		this.reauthentication = reauthentication;
+		this.csrf = csrf;
 	}
 
 	/** Users whose email (by=email, the default) or username (by=username) starts with q; all users without q. */
 	@GetMapping(path = USERS, produces = JSON)
-	public AdminApiJson.UserPage list(@RequestParam(required = false) String q,
-			@RequestParam(required = false) String by, @RequestParam(required = false) String after) {
+	public AdminApiJson.UserPage list(@RequestParam(required = false) @Size(max = UserSearch.MAX_QUERY_LENGTH) String q,
+			@RequestParam(required = false) @Size(max = 20) String by,
+			@RequestParam(required = false) @Size(max = UserSearch.MAX_QUERY_LENGTH) String after) {
 		UserSearch.Field field = UserSearch.Field.parse(by).orElseThrow(() -> invalid("by", "admin.api.search.by",
 				"Search by email or username."));
 		return AdminApiJson.UserPage.of(search.search(q, field, after));
@@ -76,7 +82,6 @@ public class AdminApiController {
 	}
 
 	@PostMapping(path = USERS + "/{id}/ban", produces = JSON)
-	@RequiresReauthentication
 	public AdminApiJson.UserDetail ban(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id) {
 		User user = actions.find(id);
 		actions.ban(admin.id(), user);
@@ -84,7 +89,6 @@ public class AdminApiController {
 	}
 
 	@PostMapping(path = USERS + "/{id}/unban", produces = JSON)
-	@RequiresReauthentication
 	public AdminApiJson.UserDetail unban(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id) {
 		User user = actions.find(id);
 		actions.unban(admin.id(), user);
@@ -92,7 +96,6 @@ public class AdminApiController {
 	}
 
 	@PostMapping(path = USERS + "/{id}/roles", consumes = JSON, produces = JSON)
-	@RequiresReauthentication
 	public AdminApiJson.UserDetail addRole(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			@Valid @RequestBody AdminApiJson.Role body) {
 		User user = actions.find(id);
@@ -104,7 +107,6 @@ public class AdminApiController {
 
 	/** Taking a role ends the user's sessions; 404 when the user does not have the role. */
 	@DeleteMapping(path = USERS + "/{id}/roles/{role}", produces = JSON)
-	@RequiresReauthentication
 	public AdminApiJson.UserDetail removeRole(@AuthenticationPrincipal AccountPrincipal admin,
 			@PathVariable String id, @PathVariable String role) {
 		User user = actions.find(id);
@@ -113,7 +115,6 @@ public class AdminApiController {
 	}
 
 	@DeleteMapping(USERS + "/{id}/sessions/{ref}")
-	@RequiresReauthentication
 	public ResponseEntity<Void> revokeSession(@AuthenticationPrincipal AccountPrincipal admin,
 			@PathVariable String id, @PathVariable String ref) {
 		actions.revokeSession(admin.id(), actions.find(id), ref);
@@ -121,7 +122,6 @@ public class AdminApiController {
 	}
 
 	@DeleteMapping(path = USERS + "/{id}/sessions", produces = JSON)
-	@RequiresReauthentication
 	public AdminApiJson.Revoked revokeAllSessions(@AuthenticationPrincipal AccountPrincipal admin,
 			@PathVariable String id) {
 		return new AdminApiJson.Revoked(actions.revokeAllSessions(admin.id(), actions.find(id)));
@@ -137,24 +137,27 @@ public class AdminApiController {
 
 	/** Ends the account's login lock after too many failed logins (like the users unlock command). */
 	@PostMapping(path = USERS + "/{id}/unlock", produces = JSON)
-	@RequiresReauthentication
 	public Message unlock(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id) {
 		actions.unlock(admin.id(), actions.find(id));
 		return new Message("The account's login lock ended.");
 	}
 
-	/** The admin's password: destructive actions from this session are allowed until {@code valid_until}. */
+	/**
+	 * The admin's password: the session gets a new id (and CSRF token), and privileged actions from it
+	 * are allowed until {@code valid_until}.
+	 */
 	@PostMapping(path = REAUTHENTICATE, consumes = JSON, produces = JSON)
 	public AdminApiJson.Reauthenticated reauthenticate(@AuthenticationPrincipal AccountPrincipal admin,
 			Authentication authentication, @Valid @RequestBody AdminApiJson.Password body,
-			HttpServletRequest request) {
+			HttpServletRequest request, HttpServletResponse response) {
 		if (authentication instanceof ApiTokenAuthentication) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"Requests with a personal access token need no re-authentication.");
 		}
-		if (!reauthentication.confirm(admin.id(), body.password(), request.getSession())) {
+		if (!reauthentication.confirm(admin.id(), body.password(), request)) {
 			throw invalid("password", "account.current-password.wrong", "The password is not correct.");
 		}
+		csrf.renew(request, response);
 		return new AdminApiJson.Reauthenticated(reauthentication.validUntil(request.getSession()).orElseThrow());
 	}
 

@@ -18,8 +18,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What an administrator does to a user, for the admin pages and the /api/admin/ JSON API
- * alike: the rules (unknown ids are 404, no self-ban, role names) and the audit events live
- * here, the controllers only answer.
+ * alike: the rules (unknown ids are 404, no self-ban, role names, a recent password for every
+ * action that grants or takes access) and the audit events live here, the controllers only answer.
  */
 @Service
 public class AdminUserActions {
@@ -30,16 +30,19 @@ public class AdminUserActions {
 	private final RoleAssignments roles;
 	private final ConfirmationMails confirmations;
 	private final LoginThrottle throttle;
+	private final Reauthentication reauthentication;
 	private final ApplicationEventPublisher events;
 
 	public AdminUserActions(UserStore users, UserSessions sessions, BanService bans, RoleAssignments roles,
-			ConfirmationMails confirmations, LoginThrottle throttle, ApplicationEventPublisher events) {
+			ConfirmationMails confirmations, LoginThrottle throttle, Reauthentication reauthentication,
+			ApplicationEventPublisher events) {
 		this.users = users;
 		this.sessions = sessions;
 		this.bans = bans;
 		this.roles = roles;
 		this.confirmations = confirmations;
 		this.throttle = throttle;
+		this.reauthentication = reauthentication;
 		this.events = events;
 	}
 
@@ -56,6 +59,7 @@ public class AdminUserActions {
 
 	/** Ends every session, remember-me login and token of the user; 400 for the admin's own account. */
 	public int ban(long adminId, User user) {
+		reauthentication.requireForAdminAction();
 		if (user.id() == adminId) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Administrators cannot ban themselves");
 		}
@@ -63,6 +67,7 @@ public class AdminUserActions {
 	}
 
 	public void unban(long adminId, User user) {
+		reauthentication.requireForAdminAction();
 		bans.unban(adminId, user.id());
 	}
 
@@ -73,6 +78,7 @@ public class AdminUserActions {
 
 	/** Gives the role; false (and nothing done) when it is not a valid role name. */
 	public boolean addRole(long adminId, User user, String role) {
+		reauthentication.requireForAdminAction();
 		String name = normalizeRole(role);
 		if (!RoleAssignments.isValidName(name)) {
 			return false;
@@ -83,6 +89,7 @@ public class AdminUserActions {
 
 	/** Takes the role, ending the user's sessions; 404 when the user does not have it. */
 	public void removeRole(long adminId, User user, String role) {
+		reauthentication.requireForAdminAction();
 		if (role == null || !user.hasRole(role)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The user does not have this role");
 		}
@@ -91,6 +98,7 @@ public class AdminUserActions {
 
 	/** Ends one session of the user, named by its public id; 404 when it is not theirs. */
 	public void revokeSession(long adminId, User user, String ref) {
+		reauthentication.requireForAdminAction();
 		if (!sessions.revoke(user.id(), ref)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such session");
 		}
@@ -99,6 +107,7 @@ public class AdminUserActions {
 
 	/** @return the number of sessions ended */
 	public int revokeAllSessions(long adminId, User user) {
+		reauthentication.requireForAdminAction();
 		int count = sessions.revokeAll(user.id());
 		events.publishEvent(SecurityEvent.byAdmin(SecurityEventType.SESSION_REVOKED, adminId, user.id(),
 				"all: " + count));
@@ -120,6 +129,7 @@ public class AdminUserActions {
 	 * command: locks are per login string, so under its email and its username.
 	 */
 	public void unlock(long adminId, User user) {
+		reauthentication.requireForAdminAction();
 		throttle.unlock(user.email());
 		if (user.username() != null) {
 			throttle.unlock(user.username());

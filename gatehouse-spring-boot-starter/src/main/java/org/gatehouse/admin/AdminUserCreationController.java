@@ -5,14 +5,8 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
-import org.gatehouse.account.AccountLinks;
 import org.gatehouse.account.AccountPrincipal;
-import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
-import org.gatehouse.audit.SecurityEvent;
-import org.gatehouse.audit.SecurityEventType;
-import org.gatehouse.mail.AccountMailer;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,26 +18,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins create accounts (also with self sign-up off); the user gets a link to set a password. */
+/** Admins create accounts (also with self sign-up off); the user gets a link to set a password ({@link UserInvitations}). */
 @Controller
 @PreAuthorize("hasRole('admin')")
 public class AdminUserCreationController {
 
 	private final UserStore users;
-	private final RoleAssignments roles;
-	private final InvitationLinks invitations;
-	private final AccountLinks links;
-	private final AccountMailer mailer;
-	private final ApplicationEventPublisher events;
+	private final UserInvitations invitations;
 
-	public AdminUserCreationController(UserStore users, RoleAssignments roles, InvitationLinks invitations,
-			AccountLinks links, AccountMailer mailer, ApplicationEventPublisher events) {
+	public AdminUserCreationController(UserStore users, UserInvitations invitations) {
 		this.users = users;
-		this.roles = roles;
 		this.invitations = invitations;
-		this.links = links;
-		this.mailer = mailer;
-		this.events = events;
 	}
 
 	@GetMapping(AdminPaths.NEW_USER)
@@ -70,16 +55,12 @@ public class AdminUserCreationController {
 		}
 		long id;
 		try {
-			id = users.create(form.getEmail(), form.getUsername(), null, false);
+			id = invitations.invite(admin.id(), form.getEmail(), form.getUsername(), roleNames, request);
 		}
 		catch (DuplicateKeyException raceLost) {
 			errors.rejectValue("email", "account.email.taken");
 			return "gatehouse/admin/new_user";
 		}
-		roleNames.forEach(role -> roles.add(admin.id(), id, role));
-		User user = users.findById(id).orElseThrow();
-		mailer.send(user.email(), "invitation", links.absolute(request, InvitationLinks.PATH + invitations.token(user)));
-		events.publishEvent(SecurityEvent.byAdmin(SecurityEventType.USER_INVITED, admin.id(), id, null));
 		redirect.addFlashAttribute("notice", "admin.user.invited");
 		return "redirect:" + AdminPaths.user(id);
 	}

@@ -1,6 +1,7 @@
 package org.gatehouse.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
 
 import org.gatehouse.account.AccountPrincipal;
 import org.gatehouse.account.User;
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin user list and user page with its actions. Every user id in a URL is looked up
- * and answers 404 when unknown; actions that take access away need a fresh password.
+ * and answers 404 when unknown; actions that grant or take access need a fresh password
+ * ({@link AdminUserActions} applies the rule).
  */
 @Controller
 @PreAuthorize("hasRole('admin')")
@@ -44,8 +46,9 @@ public class AdminUsersController {
 	}
 
 	@GetMapping(AdminPaths.USERS)
-	public String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "email") String by,
-			@RequestParam(required = false) String after, Model model) {
+	public String list(@RequestParam(required = false) @Size(max = UserSearch.MAX_QUERY_LENGTH) String q,
+			@RequestParam(defaultValue = "email") @Size(max = 20) String by,
+			@RequestParam(required = false) @Size(max = UserSearch.MAX_QUERY_LENGTH) String after, Model model) {
 		UserSearch.Field field = UserSearch.Field.parse(by).orElse(UserSearch.Field.EMAIL);
 		String prefix = q == null ? null : q.strip();
 		UserSearch.Page page = search.search(prefix, field, after);
@@ -65,7 +68,6 @@ public class AdminUsersController {
 	}
 
 	@PostMapping(AdminPaths.USERS + "{id}/ban")
-	@RequiresReauthentication
 	public String ban(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			RedirectAttributes redirect) {
 		User user = actions.find(id);
@@ -84,7 +86,6 @@ public class AdminUsersController {
 	}
 
 	@PostMapping(AdminPaths.USERS + "{id}/roles/add")
-	@RequiresReauthentication
 	public String addRole(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			@RequestParam String role, RedirectAttributes redirect) {
 		User user = actions.find(id);
@@ -94,7 +95,6 @@ public class AdminUsersController {
 	}
 
 	@PostMapping(AdminPaths.USERS + "{id}/roles/remove")
-	@RequiresReauthentication
 	public String removeRole(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			@RequestParam String role, RedirectAttributes redirect) {
 		User user = actions.find(id);
@@ -104,7 +104,6 @@ public class AdminUsersController {
 	}
 
 	@PostMapping(AdminPaths.USERS + "{id}/sessions/{ref}/revoke")
-	@RequiresReauthentication
 	public String revokeSession(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			@PathVariable String ref, RedirectAttributes redirect) {
 		User user = actions.find(id);
@@ -114,7 +113,6 @@ public class AdminUsersController {
 	}
 
 	@PostMapping(AdminPaths.USERS + "{id}/sessions/revoke-all")
-	@RequiresReauthentication
 	public String revokeAllSessions(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			RedirectAttributes redirect) {
 		User user = actions.find(id);

@@ -5,24 +5,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.gatehouse.account.AccountPasswordCheck;
+import org.gatehouse.account.SessionLogin;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.token.ApiTokenAuthentication;
+import org.gatehouse.token.TokenScope;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** When the admin last typed their password, kept in the session (so it ends with it). */
+/**
+ * When the user last typed their password, kept in the session (so it ends with it), and the
+ * one rule for actions that grant or take privilege: they run only within
+ * gatehouse.admin.reauthentication-timeout of that. The actions themselves call
+ * {@link #requireForAdminAction()} or {@link #requireRecentPassword(String)}, so a page, the JSON
+ * API and any future controller get the same rule.
+ */
 @Component
 public class Reauthentication {
 
 	static final String SESSION_ATTRIBUTE = "gatehouse.admin.reauthenticated-at";
+	/** Set on a request whose own body carried the correct password (a Bearer request has no session to mark). */
+	private static final String REQUEST_ATTRIBUTE = Reauthentication.class.getName() + ".password-in-request";
 
 	private final GatehouseProperties properties;
 	private final Clock clock;
@@ -40,35 +53,66 @@ public class Reauthentication {
 	}
 
 	/**
-	 * Checks the admin's password; when correct, destructive actions are allowed in this
-	 * session for gatehouse.admin.reauthentication-timeout, when wrong the failure is audited.
-	 * A wrong password counts as a failed login of the account, and a locked account is refused.
+	 * Checks the user's password; when correct, the session (if the request has one) gets a new
+	 * id, since it now holds more privilege, and privileged actions are allowed in it for
+	 * gatehouse.admin.reauthentication-timeout; when wrong the failure is audited. A request
+	 * without a session (a Bearer token) gets none. A wrong password counts as a failed login of
+	 * the account (and of the client address, after the proxies rule), and a locked account is refused.
 	 */
-	public boolean confirm(long adminId, String password, HttpSession session) {
+	public boolean confirm(long adminId, String password, HttpServletRequest request) {
 		User user = users.findById(adminId).orElseThrow();
-		if (!passwordCheck.confirm(user, password, clientAddress()).matches()) {
+		if (!passwordCheck.confirm(user, password, request.getRemoteAddr()).matches()) {
 			events.publishEvent(SecurityEvent.byUser(SecurityEventType.REAUTHENTICATION_FAILED, adminId, null));
 			return false;
 		}
-		markNow(session);
+		request.setAttribute(REQUEST_ATTRIBUTE, Boolean.TRUE);
+		if (request.getSession(false) != null) {
+			SessionLogin.renewSessionId(request);
+			markNow(request.getSession(false));
+		}
 		return true;
-	}
-
-	/** The current request's client address (after the proxies rule): failures count against it as at login. */
-	private static String clientAddress() {
-		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-				? attributes.getRequest().getRemoteAddr() : null;
 	}
 
 	public void markNow(HttpSession session) {
 		session.setAttribute(SESSION_ATTRIBUTE, clock.millis());
 	}
 
+	/**
+	 * The rule for administrative actions that grant or take privilege: the current session
+	 * re-authenticated recently, or the request carries an admin-scoped personal access token
+	 * (itself created with a recent password, so the token is the credential).
+	 */
+	public void requireForAdminAction() {
+		if (SecurityContextHolder.getContext().getAuthentication() instanceof ApiTokenAuthentication token
+				&& token.scopes().contains(TokenScope.ADMIN)) {
+			return;
+		}
+		requireRecentPassword("Re-authentication required: confirm your password with POST "
+				+ AdminApiController.REAUTHENTICATE + " (valid for " + timeout().toMinutes()
+				+ " minutes), then repeat the request.");
+	}
+
+	/** The current request carried the password, or its session re-authenticated recently; a token never counts. */
+	public void requireRecentPassword(String detail) {
+		HttpServletRequest request = currentRequest();
+		if (request.getAttribute(REQUEST_ATTRIBUTE) == null && !isFresh(request.getSession(false))) {
+			throw new ReauthenticationRequiredException(detail);
+		}
+	}
+
+	private static HttpServletRequest currentRequest() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			return attributes.getRequest();
+		}
+		// fail closed: privileged web actions are not meant to run outside a request
+		throw new IllegalStateException("A privileged action ran outside a web request");
+	}
+
 	public boolean isFresh(HttpSession session) {
 		return validUntil(session).isPresent();
 	}
 
-	/** Until when destructive actions are allowed without typing the password again; empty when not now. */
+	/** Until when privileged actions are allowed without typing the password again; empty when not now. */
 	public Optional<Instant> validUntil(HttpSession session) {
 		if (session == null || !(session.getAttribute(SESSION_ATTRIBUTE) instanceof Long at)) {
 			return Optional.empty();

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The admin confirms their password before destructive actions. */
+/** The admin confirms their password before actions that grant or take access; the session gets a new id. */
 @Controller
 public class ReauthenticationController {
 
@@ -32,7 +32,7 @@ public class ReauthenticationController {
 	public String confirm(@AuthenticationPrincipal AccountPrincipal admin, @RequestParam(required = false) String password,
 			@RequestParam(required = false) String next, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
-		if (!reauthentication.confirm(admin.id(), password, request.getSession())) {
+		if (!reauthentication.confirm(admin.id(), password, request)) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("next", safeNext(next));
 			model.addAttribute("wrongPassword", true);

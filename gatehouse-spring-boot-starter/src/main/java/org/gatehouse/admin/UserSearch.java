@@ -32,6 +32,9 @@ public class UserSearch {
 		}
 	}
 
+	/** Longest search prefix or cursor: an email address or username is no longer. */
+	public static final int MAX_QUERY_LENGTH = 320;
+
 	/** Users per page of the admin list, on the page and in the API. */
 	public static final int PAGE_SIZE = 50;
 

@@ -5,8 +5,12 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
+import org.gatehouse.web.CalendarDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -14,7 +18,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Administrators read the whole security log, filtered by event type, user and date (UTC days). */
+/**
+ * Administrators read the whole security log, filtered by event type, user and date (UTC days).
+ * Every parameter is bounded where it is bound: out of range is a 400, not an overflow further in.
+ */
 @Controller
 @PreAuthorize("hasRole('admin')")
 public class AdminAuditController {
@@ -32,10 +39,10 @@ public class AdminAuditController {
 	/** @param user a user id, email or username */
 	@GetMapping("/admin/audit/")
 	public String list(@RequestParam(required = false) SecurityEventType type,
-			@RequestParam(required = false) String user,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) Long before, Model model) {
+			@RequestParam(required = false) @Size(max = 320) String user,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @CalendarDate LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @CalendarDate LocalDate to,
+			@RequestParam(required = false) @Positive Long before, Model model) {
 		model.addAttribute("types", Arrays.asList(SecurityEventType.values()));
 		model.addAttribute("type", type);
 		model.addAttribute("user", user);

@@ -2,6 +2,8 @@ package org.gatehouse.audit;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Positive;
+
 import org.gatehouse.account.AccountPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,7 +26,7 @@ public class SecurityLogController {
 
 	@GetMapping(PATH)
 	public String list(@AuthenticationPrincipal AccountPrincipal principal,
-			@RequestParam(required = false) Long before, Model model) {
+			@RequestParam(required = false) @Positive Long before, Model model) {
 		List<AuditEntry> entries = auditLog.aboutUser(principal.id(), before, PAGE_SIZE + 1);
 		AuditPage.addTo(model, entries, PAGE_SIZE);
 		return "gatehouse/security_log";

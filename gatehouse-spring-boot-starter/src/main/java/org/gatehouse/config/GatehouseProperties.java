@@ -554,11 +554,18 @@ public class GatehouseProperties {
 		 * revokes them): whoever knew the old password may have created some. False keeps scripts working.
 		 */
 		private boolean revokeTokensOnPasswordChange = true;
+		/**
+		 * Longest life of a personal access token: a token without expires_at expires after it,
+		 * a later expires_at is refused.
+		 */
+		private Duration tokenMaxLifetime = Duration.ofDays(365);
 
 		public boolean isDocsEnabled() { return docsEnabled; }
 		public void setDocsEnabled(boolean docsEnabled) { this.docsEnabled = docsEnabled; }
 		public boolean isRevokeTokensOnPasswordChange() { return revokeTokensOnPasswordChange; }
 		public void setRevokeTokensOnPasswordChange(boolean v) { this.revokeTokensOnPasswordChange = v; }
+		public Duration getTokenMaxLifetime() { return tokenMaxLifetime; }
+		public void setTokenMaxLifetime(Duration v) { this.tokenMaxLifetime = v; }
 	}
 
 	public static class Audit {
@@ -574,7 +581,11 @@ public class GatehouseProperties {
 	}
 
 	public static class Admin {
-		/** Destructive admin actions need the admin's password entered within this time. */
+		/**
+		 * Actions that grant or take access (admin: create with roles, unban, role add/remove, ban,
+		 * session revocation, unlock; everyone: creating a personal access token) need the password
+		 * entered within this time.
+		 */
 		private Duration reauthenticationTimeout = Duration.ofMinutes(5);
 
 		public Duration getReauthenticationTimeout() { return reauthenticationTimeout; }

@@ -4,9 +4,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.gatehouse.account.AccountPrincipal;
+import org.gatehouse.admin.Reauthentication;
+import org.gatehouse.csrf.RestCsrfTokens;
 import org.gatehouse.web.ApiController;
 import org.gatehouse.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
@@ -28,9 +32,13 @@ import org.springframework.web.server.ResponseStatusException;
 public class ApiTokenController {
 
 	private final PersonalAccessTokens tokens;
+	private final Reauthentication reauthentication;
+	private final RestCsrfTokens csrf;
 
-	public ApiTokenController(PersonalAccessTokens tokens) {
+	public ApiTokenController(PersonalAccessTokens tokens, Reauthentication reauthentication, RestCsrfTokens csrf) {
 		this.tokens = tokens;
+		this.reauthentication = reauthentication;
+		this.csrf = csrf;
 	}
 
 	@GetMapping(path = "/api/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -38,13 +46,25 @@ public class ApiTokenController {
 		return tokens.list(principal.id()).stream().map(t -> ApiTokenJson.Token.of(t, null)).toList();
 	}
 
-	/** The token value is in this answer only. A token-authenticated request can only create weaker or equal tokens. */
+	/**
+	 * The token value is in this answer only. A token-authenticated request can only create weaker or equal
+	 * tokens, and only with the password in the body. A correct password re-authenticates the session
+	 * (new session id and CSRF token).
+	 */
 	@PostMapping(path = "/api/tokens", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<ApiTokenJson.Token> create(@AuthenticationPrincipal AccountPrincipal principal,
-			@Valid @RequestBody ApiTokenJson.Create body, Authentication authentication) {
+			@Valid @RequestBody ApiTokenJson.Create body, Authentication authentication, HttpServletRequest request,
+			HttpServletResponse response) {
 		Set<TokenScope> ceiling = authentication instanceof ApiTokenAuthentication token ? token.scopes() : null;
 		Errors errors = new MapBindingResult(new HashMap<>(), "token");
+		if (body.password() != null) {
+			if (!reauthentication.confirm(principal.id(), body.password(), request)) {
+				errors.rejectValue("password", "account.current-password.wrong", "The password is not correct.");
+				throw new InvalidRequestException(errors);
+			}
+			csrf.renew(request, response);
+		}
 		PersonalAccessTokens.Issued issued = tokens
 			.issue(principal.id(), body.name(), body.scopes(), body.expiresAt(), ceiling, errors)
 			.orElseThrow(() -> new InvalidRequestException(errors, java.util.Map.of("expiresAt", "expires_at")));

@@ -14,8 +14,13 @@ public final class ApiTokenJson {
 	private ApiTokenJson() {
 	}
 
-	public record Create(@NotBlank @Size(max = 100) String name, List<String> scopes,
-			@JsonProperty("expires_at") Instant expiresAt) {
+	/**
+	 * @param password the caller's current password; needed unless the session re-authenticated
+	 *        recently, always with a Bearer token (a stolen token alone cannot mint more tokens)
+	 * @param expiresAt at most gatehouse.api.token-max-lifetime ahead; that lifetime when absent
+	 */
+	public record Create(@NotBlank @Size(max = PersonalAccessTokens.MAX_NAME_LENGTH) String name, List<String> scopes,
+			@JsonProperty("expires_at") Instant expiresAt, String password) {
 	}
 
 	/** A token as listed; {@code token} is only present in the answer that created it. */

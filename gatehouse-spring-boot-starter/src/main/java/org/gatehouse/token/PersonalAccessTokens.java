@@ -13,10 +13,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.gatehouse.account.AccountPrincipal;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
+import org.gatehouse.admin.Reauthentication;
+import org.gatehouse.config.GatehouseProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
 
@@ -24,6 +27,8 @@ import org.springframework.validation.Errors;
  * Issues, checks and revokes personal access tokens: {@code gat_} + base64url(32 random bytes),
  * stored as SHA-256 only. A token works while it is neither revoked nor expired and its user
  * is active; the user is re-read on every request so deactivation takes effect at once.
+ * A token is a long-lived credential: creating one needs a recent password (in the request or
+ * a recent re-authentication of the session), and it lives at most gatehouse.api.token-max-lifetime.
  */
 @Service
 public class PersonalAccessTokens {
@@ -34,6 +39,11 @@ public class PersonalAccessTokens {
 	static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 	private static final int RANDOM_BYTES = 32;
 	private static final int MAX_TOKEN_LENGTH = 100;
+	static final int MAX_NAME_LENGTH = 100;
+	/** Control, format (bidi overrides, zero-width) and lone surrogate characters: invisible or misleading in a list. */
+	private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}]");
+	static final String PASSWORD_REQUIRED = "Creating a token needs your password: send your current password "
+			+ "as \"password\" in the request body.";
 
 	/** The stored token and, this one time only, the token itself. */
 	public record Issued(ApiToken token, String secret) {
@@ -42,21 +52,35 @@ public class PersonalAccessTokens {
 	private final ApiTokenStore store;
 	private final UserStore users;
 	private final Clock clock;
+	private final Reauthentication reauthentication;
+	private final Duration maxLifetime;
 	private final SecureRandom random = new SecureRandom();
 
-	public PersonalAccessTokens(ApiTokenStore store, UserStore users, Clock clock) {
+	public PersonalAccessTokens(ApiTokenStore store, UserStore users, Clock clock, Reauthentication reauthentication,
+			GatehouseProperties properties) {
 		this.store = store;
 		this.users = users;
 		this.clock = clock;
+		this.reauthentication = reauthentication;
+		this.maxLifetime = properties.getApi().getTokenMaxLifetime();
 	}
 
 	/**
 	 * A new token, or empty with reasons in {@code errors}. {@code ceiling} limits the scopes
 	 * when the request itself came with a token (a token never mints a stronger one); null for sessions.
+	 * Without an expiry the token expires after the maximum lifetime.
+	 *
+	 * @throws org.gatehouse.admin.ReauthenticationRequiredException without a recent password
 	 */
 	public Optional<Issued> issue(long userId, String name, List<String> scopeNames, Instant expiresAt,
 			Set<TokenScope> ceiling, Errors errors) {
+		reauthentication.requireRecentPassword(PASSWORD_REQUIRED);
 		User user = users.findById(userId).orElseThrow();
+		String label = name == null ? "" : name.strip();
+		if (label.isEmpty() || label.length() > MAX_NAME_LENGTH || INVISIBLE.matcher(label).find()) {
+			errors.rejectValue("name", "token.name.invalid", new Object[] { MAX_NAME_LENGTH },
+					"A name of 1 to " + MAX_NAME_LENGTH + " visible characters.");
+		}
 		Set<TokenScope> scopes = EnumSet.noneOf(TokenScope.class);
 		for (String scopeName : scopeNames == null ? List.<String>of() : scopeNames) {
 			TokenScope.parse(scopeName).ifPresentOrElse(scopes::add,
@@ -74,15 +98,20 @@ public class PersonalAccessTokens {
 					"A token can only create tokens with scopes it has itself.");
 		}
 		Instant now = clock.instant();
+		Instant latest = now.plus(maxLifetime);
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
 			errors.rejectValue("expiresAt", "token.expiry.past", "The expiry must be in the future.");
+		}
+		else if (expiresAt != null && expiresAt.isAfter(latest)) {
+			errors.rejectValue("expiresAt", "token.expiry.too-late", new Object[] { maxLifetime.toDays() },
+					"A token lives at most " + maxLifetime.toDays() + " days.");
 		}
 		if (errors.hasErrors()) {
 			return Optional.empty();
 		}
 		String secret = newSecret();
 		String prefix = secret.substring(0, SHOWN_PREFIX_LENGTH);
-		long id = store.create(userId, name.strip(), hash(secret), prefix, scopes, now, expiresAt);
+		long id = store.create(userId, label, hash(secret), prefix, scopes, now, expiresAt == null ? latest : expiresAt);
 		return Optional.of(new Issued(store.findById(id).orElseThrow(), secret));
 	}
 

@@ -16,7 +16,9 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
 /**
  * Problem documents for validation failures of {@link ApiController}s, with an
@@ -38,6 +40,23 @@ public class ApiErrorHandler {
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	public ResponseEntity<ProblemDetail> notValid(MethodArgumentNotValidException ex) {
 		return ResponseEntity.badRequest().body(validationProblem(ex.getBindingResult(), ApiErrorHandler::snakeCase));
+	}
+
+	/** A query or path parameter out of its bounds (@Size, @Positive, {@link CalendarDate}...), named in {@code errors}. */
+	@ExceptionHandler(HandlerMethodValidationException.class)
+	public ResponseEntity<ProblemDetail> parameterNotValid(HandlerMethodValidationException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Validation failed");
+		problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
+		List<Map<String, String>> list = new ArrayList<>();
+		ex.getParameterValidationResults().forEach(result -> {
+			RequestParam param = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
+			String name = param != null && !param.name().isEmpty() ? param.name()
+					: result.getMethodParameter().getParameterName();
+			result.getResolvableErrors().forEach(error -> list.add(Map.of("field", String.valueOf(name),
+					"message", messages.getMessage(error, LocaleContextHolder.getLocale()))));
+		});
+		problem.setProperty("errors", list);
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	@ExceptionHandler(InvalidRequestException.class)

@@ -30,11 +30,7 @@ class BanFlowTest {
 	AuditLog auditLog;
 
 	private WebClient admin() throws Exception {
-		String email = WebClient.uniqueEmail();
-		WebClient.createUser(users, passwords, email, "admin");
-		WebClient admin = new WebClient(mvc);
-		admin.login(email, WebClient.PASSWORD);
-		return admin;
+		return WebClient.loggedIn(mvc, users, passwords, "admin");
 	}
 
 	@Test

@@ -50,6 +50,8 @@ class InvitationFlowTest {
 		WebClient.createUser(users, passwords, adminEmail, "admin");
 		WebClient admin = new WebClient(mvc);
 		admin.login(adminEmail, WebClient.PASSWORD);
+		// roles are a grant of privilege: a recent password first
+		admin.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD));
 
 		String email = WebClient.uniqueEmail();
 		String redirect = admin.perform(post("/admin/users/new").with(csrf()).param("email", email)

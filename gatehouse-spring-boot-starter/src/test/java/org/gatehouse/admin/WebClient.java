@@ -54,6 +54,16 @@ public final class WebClient {
 		return id;
 	}
 
+	/** A new confirmed user with these roles, logged in. */
+	public static WebClient loggedIn(MockMvc mvc, UserStore users, PasswordService passwords, String... roles)
+			throws Exception {
+		String email = uniqueEmail();
+		createUser(users, passwords, email, roles);
+		WebClient client = new WebClient(mvc);
+		client.login(email, PASSWORD);
+		return client;
+	}
+
 	public MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
 		if (!jar.isEmpty()) {
 			request.cookie(jar.values().toArray(Cookie[]::new));

@@ -115,7 +115,7 @@ class AdminApiTest {
 	void detailShowsProfileSessionsAndTokensWithoutSecrets() {
 		String email = ApiTestUsers.uniqueEmail();
 		ApiClient victim = users.loggedIn(port, email);
-		ApiClient.Response created = victim.post("/api/tokens", Map.of("name", "cli", "scopes", List.of("user:read")));
+		ApiClient.Response created = victim.post("/api/tokens", Map.of("password", ApiTestUsers.PASSWORD, "name", "cli", "scopes", List.of("user:read")));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		String secret = created.json().path("token").asString();
 		ApiClient admin = admin();
@@ -244,10 +244,10 @@ class AdminApiTest {
 		String email = ApiTestUsers.uniqueEmail();
 		long victimId = users.create(email);
 		ApiClient admin = admin();
-		ApiClient.Response adminToken = admin.post("/api/tokens", Map.of("name", "ops", "scopes", List.of("admin")));
+		ApiClient.Response adminToken = admin.post("/api/tokens", Map.of("password", ApiTestUsers.PASSWORD, "name", "ops", "scopes", List.of("admin")));
 		assertThat(adminToken.status()).as(adminToken.body()).isEqualTo(201);
 		ApiClient.Response userToken = admin.post("/api/tokens",
-				Map.of("name", "me", "scopes", List.of("user:read", "user:write")));
+				Map.of("password", ApiTestUsers.PASSWORD, "name", "me", "scopes", List.of("user:read", "user:write")));
 		assertThat(userToken.status()).as(userToken.body()).isEqualTo(201);
 
 		ApiClient script = new ApiClient(port);

@@ -29,9 +29,20 @@ class ApiTestUsers {
 		return users.create(email, null, passwords.hashNew(PASSWORD), true);
 	}
 
+	/** A new administrator, logged in with a cookie session (not yet re-authenticated). */
+	ApiClient admin(int port) {
+		String email = uniqueEmail();
+		users.addRole(create(email), "admin");
+		return login(port, email);
+	}
+
 	/** A new confirmed user, logged in through /api/login. */
 	ApiClient loggedIn(int port, String email) {
 		create(email);
+		return login(port, email);
+	}
+
+	private static ApiClient login(int port, String email) {
 		ApiClient client = new ApiClient(port);
 		ApiClient.Response login = client.post("/api/login", Map.of("email", email, "password", PASSWORD));
 		assertThat(login.status()).as(login.body()).isEqualTo(200);

@@ -44,7 +44,7 @@ class BearerTokenApiTest {
 	void tokenIsShownOnceAndAuthenticatesAlone() {
 		String email = ApiTestUsers.uniqueEmail();
 		ApiClient owner = users.loggedIn(port, email);
-		JsonNode created = owner.post("/api/tokens", Map.of("name", "laptop", "scopes", List.of("user:read"))).json();
+		JsonNode created = owner.post("/api/tokens", Map.of("password", ApiTestUsers.PASSWORD, "name", "laptop", "scopes", List.of("user:read"))).json();
 		String token = created.path("token").asString();
 		assertThat(token).startsWith("gat_").hasSize(47);
 		assertThat(created.path("prefix").asString()).isEqualTo(token.substring(0, 12));
@@ -90,7 +90,7 @@ class BearerTokenApiTest {
 		ApiClient script = new ApiClient(port);
 
 		assertThat(script.get("/api/tokens", "Authorization", readOnly).status()).isEqualTo(200);
-		ApiClient.Response create = script.post("/api/tokens", Map.of("name", "x", "scopes", List.of("user:read")),
+		ApiClient.Response create = script.post("/api/tokens", Map.of("password", ApiTestUsers.PASSWORD, "name", "x", "scopes", List.of("user:read")),
 				"Authorization", readOnly);
 		assertThat(create.status()).isEqualTo(403);
 		assertThat(create.detail()).isEqualTo("Insufficient scope");
@@ -101,9 +101,9 @@ class BearerTokenApiTest {
 
 		// a token only mints tokens within its own scopes; a non-admin gets no admin token at all
 		ApiClient.Response stronger = script.post("/api/tokens",
-				Map.of("name", "x", "scopes", List.of("user:read")), "Authorization", writeOnly);
+				Map.of("password", ApiTestUsers.PASSWORD, "name", "x", "scopes", List.of("user:read")), "Authorization", writeOnly);
 		assertThat(stronger.status()).isEqualTo(400);
-		ApiClient.Response admin = owner.post("/api/tokens", Map.of("name", "x", "scopes", List.of("admin")));
+		ApiClient.Response admin = owner.post("/api/tokens", Map.of("password", ApiTestUsers.PASSWORD, "name", "x", "scopes", List.of("admin")));
 		assertThat(admin.status()).isEqualTo(400);
 		assertThat(admin.json().path("errors").get(0).path("field").asString()).isEqualTo("scopes");
 	}
@@ -112,7 +112,7 @@ class BearerTokenApiTest {
 	void revokedExpiredAndDeactivatedTokensAreRefused() {
 		String email = ApiTestUsers.uniqueEmail();
 		ApiClient owner = users.loggedIn(port, email);
-		JsonNode created = owner.post("/api/tokens", Map.of("name", "r", "scopes", List.of("user:read"))).json();
+		JsonNode created = owner.post("/api/tokens", Map.of("password", ApiTestUsers.PASSWORD, "name", "r", "scopes", List.of("user:read"))).json();
 		String revoked = "Bearer " + created.path("token").asString();
 		ApiClient script = new ApiClient(port);
 		assertThat(script.get("/api/me", "Authorization", revoked).status()).isEqualTo(200);
@@ -124,7 +124,7 @@ class BearerTokenApiTest {
 		tokenStore.create(userId, "old", sha256(expired), expired.substring(0, 12), Set.of(TokenScope.USER_READ),
 				Instant.now().minus(2, ChronoUnit.DAYS), Instant.now().minus(1, ChronoUnit.DAYS));
 		assertThat(script.get("/api/me", "Authorization", "Bearer " + expired).status()).isEqualTo(401);
-		assertThat(owner.post("/api/tokens", Map.of("name", "p", "scopes", List.of("user:read"), "expires_at",
+		assertThat(owner.post("/api/tokens", Map.of("password", ApiTestUsers.PASSWORD, "name", "p", "scopes", List.of("user:read"), "expires_at",
 				Instant.now().minus(1, ChronoUnit.HOURS).toString())).status()).isEqualTo(400);
 
 		String live = "Bearer " + newToken(owner, "user:read");
@@ -140,7 +140,7 @@ class BearerTokenApiTest {
 	void anotherUsersTokenIsNotFound() {
 		ApiClient alice = users.loggedIn(port, ApiTestUsers.uniqueEmail());
 		ApiClient bob = users.loggedIn(port, ApiTestUsers.uniqueEmail());
-		long aliceToken = alice.post("/api/tokens", Map.of("name", "a", "scopes", List.of("user:read"))).json()
+		long aliceToken = alice.post("/api/tokens", Map.of("password", ApiTestUsers.PASSWORD, "name", "a", "scopes", List.of("user:read"))).json()
 			.path("id").asLong();
 		ApiClient.Response stolen = bob.delete("/api/tokens/" + aliceToken);
 		assertThat(stolen.status()).isEqualTo(404);
@@ -148,8 +148,28 @@ class BearerTokenApiTest {
 		assertThat(alice.get("/api/tokens").json().size()).isEqualTo(1);
 	}
 
+	@Test
+	void namesAreVisibleTextAndExpiriesAtMostAYearAhead() {
+		ApiClient owner = users.loggedIn(port, ApiTestUsers.uniqueEmail());
+		ApiClient.Response nul = owner.post("/api/tokens",
+				Map.of("password", ApiTestUsers.PASSWORD, "name", "ci\u0000bot", "scopes", List.of("user:read")));
+		assertThat(nul.status()).as(nul.body()).isEqualTo(400);
+		assertThat(nul.json().path("errors").findValuesAsString("field")).containsExactly("name");
+		ApiClient.Response forever = owner.post("/api/tokens", Map.of("password", ApiTestUsers.PASSWORD, "name", "ci",
+				"scopes", List.of("user:read"), "expires_at", "+999999999-12-31T00:00:00Z"));
+		assertThat(forever.status()).as(forever.body()).isEqualTo(400);
+		assertThat(forever.json().path("errors").findValuesAsString("field")).containsExactly("expires_at");
+		assertThat(owner.get("/api/tokens").json().size()).isZero();
+
+		ApiClient.Response unlimited = owner.post("/api/tokens",
+				Map.of("password", ApiTestUsers.PASSWORD, "name", "ci", "scopes", List.of("user:read")));
+		assertThat(unlimited.status()).as(unlimited.body()).isEqualTo(201);
+		assertThat(Instant.parse(unlimited.json().path("expires_at").asString()))
+			.isBetween(Instant.now().plus(364, ChronoUnit.DAYS), Instant.now().plus(366, ChronoUnit.DAYS));
+	}
+
 	private static String newToken(ApiClient owner, String... scopes) {
-		ApiClient.Response created = owner.post("/api/tokens", Map.of("name", "t", "scopes", List.of(scopes)));
+		ApiClient.Response created = owner.post("/api/tokens", Map.of("password", ApiTestUsers.PASSWORD, "name", "t", "scopes", List.of(scopes)));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json().path("token").asString();
 	}

@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @GatehouseServerTest
 class RestCsrfApiTest {
 
-	static final Map<String, Object> NEW_TOKEN = Map.of("name", "ci", "scopes", java.util.List.of("user:read"));
+	static final Map<String, Object> NEW_TOKEN = Map.of("password", ApiTestUsers.PASSWORD, "name", "ci", "scopes", java.util.List.of("user:read"));
 
 	@LocalServerPort
 	int port;

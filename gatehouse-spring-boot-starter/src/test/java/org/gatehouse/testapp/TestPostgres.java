@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -35,8 +36,31 @@ public final class TestPostgres {
 				data.toString(), "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c",
 				"unix_socket_directories=" + dir, "-c", "fsync=off", "-c", "max_connections=200")), log);
 		ExternalServer.awaitPort(port, Duration.ofSeconds(30), log);
+		awaitAcceptingConnections(log);
 		ExternalServer.run(ExternalServer.asUser("postgres", List.of(bin.resolve("createdb").toString(), "-h",
 				"127.0.0.1", "-p", Integer.toString(port), "-U", "gatehouse", "gatehouse")), log);
+	}
+
+	/** The port opens while the server still answers "the database system is starting up". */
+	private void awaitAcceptingConnections(Path log) throws IOException {
+		Instant deadline = Instant.now().plusSeconds(30);
+		List<String> isReady = ExternalServer.asUser("postgres", List.of(bin.resolve("pg_isready").toString(), "-h",
+				"127.0.0.1", "-p", Integer.toString(port), "-U", "gatehouse", "-d", "postgres"));
+		while (true) {
+			try {
+				if (new ProcessBuilder(isReady).redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start().waitFor() == 0) {
+					return;
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("PostgreSQL did not accept connections in 30 s: " + Files.readString(log));
+			}
+		}
 	}
 
 	public static synchronized TestPostgres get() {

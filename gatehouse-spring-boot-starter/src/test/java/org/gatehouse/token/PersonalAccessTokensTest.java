@@ -1,6 +1,7 @@
 package org.gatehouse.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +11,18 @@ import java.util.UUID;
 
 import org.gatehouse.account.PasswordService;
 import org.gatehouse.account.UserStore;
+import org.gatehouse.admin.Reauthentication;
+import org.gatehouse.admin.ReauthenticationRequiredException;
 import org.gatehouse.testapp.GatehouseServerTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.validation.MapBindingResult;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 @GatehouseServerTest
 class PersonalAccessTokensTest {
@@ -33,6 +41,61 @@ class PersonalAccessTokensTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Reauthentication reauthentication;
+
+	MockHttpServletRequest request = new MockHttpServletRequest();
+
+	/** The service runs within a request whose session re-authenticated just now, unless a test says otherwise. */
+	@BeforeEach
+	void recentPassword() {
+		reauthentication.markNow(request.getSession());
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+	}
+
+	@AfterEach
+	void noRequest() {
+		RequestContextHolder.resetRequestAttributes();
+	}
+
+	@Test
+	void creatingATokenNeedsARecentPassword() {
+		long userId = newUser();
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+		MapBindingResult errors = new MapBindingResult(new HashMap<>(), "token");
+		assertThatThrownBy(() -> tokens.issue(userId, "t", List.of("user:read"), null, null, errors))
+			.isInstanceOf(ReauthenticationRequiredException.class).hasMessageContaining("password");
+		assertThat(tokens.list(userId)).isEmpty();
+	}
+
+	@Test
+	void tokensLiveAtMostTheMaximumLifetime() {
+		long userId = newUser();
+		Instant expiry = issue(userId, "user:read").token().expiresAt();
+		assertThat(expiry).isBetween(Instant.now().plus(Duration.ofDays(364)), Instant.now().plus(Duration.ofDays(366)));
+		for (Instant tooLate : List.of(Instant.now().plus(Duration.ofDays(366)), Instant.parse("+999999999-12-31T00:00:00Z"))) {
+			MapBindingResult errors = new MapBindingResult(new HashMap<>(), "token");
+			assertThat(tokens.issue(userId, "t", List.of("user:read"), tooLate, null, errors)).isEmpty();
+			assertThat(errors.getFieldError("expiresAt").getCode()).isEqualTo("token.expiry.too-late");
+		}
+		assertThat(tokens.list(userId)).hasSize(1);
+	}
+
+	@Test
+	void namesAreVisibleTextOfBoundedLength() {
+		long userId = newUser();
+		for (String bad : List.of("", "   ", "a\u0000b", "tab\tname", "new\nline", "rtl\u202Eevil", "zero\u200Bwidth",
+				"x".repeat(101), "\uD800")) {
+			MapBindingResult errors = new MapBindingResult(new HashMap<>(), "token");
+			assertThat(tokens.issue(userId, bad, List.of("user:read"), null, null, errors)).as(bad).isEmpty();
+			assertThat(errors.getFieldError("name")).as(bad).isNotNull();
+		}
+		assertThat(tokens.list(userId)).isEmpty();
+		MapBindingResult errors = new MapBindingResult(new HashMap<>(), "token");
+		assertThat(tokens.issue(userId, "  Laptop – café ✓ " + "x".repeat(80) + " ", List.of("user:read"), null, null,
+				errors)).isPresent();
+	}
 
 	@Test
 	void onlyTheHashIsStoredAndTheTokenAuthenticates() {

@@ -1,0 +1,48 @@
+package org.gatehouse.admin;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Answers a {@link ReauthenticationRequiredException} from any controller: under /api/ a 403
+ * problem, on pages the re-authentication page, which returns to the page of the user acted on
+ * (or the form). The action is not replayed: the admin submits it again.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ReauthenticationRequiredHandler {
+
+	@ExceptionHandler(ReauthenticationRequiredException.class)
+	ResponseEntity<?> reauthenticate(ReauthenticationRequiredException ex, HttpServletRequest request) {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+			problem.setTitle(HttpStatus.FORBIDDEN.getReasonPhrase());
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem);
+		}
+		String location = request.getContextPath() + UriComponentsBuilder.fromPath(AdminPaths.REAUTH)
+			.queryParam("next", backTo(request)).build().toUriString();
+		return ResponseEntity.status(HttpStatus.FOUND).header("Location", location).build();
+	}
+
+	private static String backTo(HttpServletRequest request) {
+		if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> vars
+				&& vars.get("id") instanceof String id && id.matches("\\d{1,18}")) {
+			return AdminPaths.user(Long.parseLong(id));
+		}
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return AdminPaths.isAdminPage(path) ? path : AdminPaths.USERS;
+	}
+}
