@@ -14,9 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.support.GenericConversionService;
-import org.springframework.core.serializer.support.DeserializingConverter;
-import org.springframework.core.serializer.support.SerializingConverter;
-import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -25,6 +22,7 @@ import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
+import org.springframework.session.data.redis.RedisSessionMapper;
 import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisIndexedHttpSession;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
@@ -84,16 +82,14 @@ public class SessionStoreAutoConfiguration {
 			}
 		}
 
+		/** Attributes as allow-listed JSON (see SessionAttributeCodec), read through the cache of deserialised values. */
 		@Bean
-		SessionRepositoryCustomizer<JdbcIndexedSessionRepository> gatehouseJdbcSessionAttributeCache(
-				GatehouseProperties properties) {
+		SessionRepositoryCustomizer<JdbcIndexedSessionRepository> gatehouseJdbcSessionAttributeJson(
+				SessionAttributeCodec codec, GatehouseProperties properties) {
 			DeserializedAttributeCache cache = attributeCache(properties);
-			ClassLoader classLoader = DeserializedAttributeCache.class.getClassLoader();
-			DeserializingConverter deserializer = new DeserializingConverter(classLoader);
 			GenericConversionService conversions = new GenericConversionService();
-			conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
-			conversions.addConverter(byte[].class, Object.class,
-					(byte[] bytes) -> cache.deserialize(bytes, deserializer::convert));
+			conversions.addConverter(Object.class, byte[].class, codec::write);
+			conversions.addConverter(byte[].class, Object.class, (byte[] bytes) -> cache.deserialize(bytes, codec::read));
 			return repository -> repository.setConversionService(conversions);
 		}
 
@@ -115,24 +111,45 @@ public class SessionStoreAutoConfiguration {
 			return repository -> repository.setDefaultMaxInactiveInterval(properties.getSession().getIdleTimeout());
 		}
 
+		/**
+		 * Every value of a session's hash (attributes and times) and the session-created messages as allow-listed
+		 * JSON; by this name Spring Session uses it for both.
+		 */
 		@Bean
-		SessionRepositoryCustomizer<RedisIndexedSessionRepository> gatehouseRedisSessionAttributeCache(
+		RedisSerializer<Object> springSessionDefaultRedisSerializer(SessionAttributeCodec codec,
 				GatehouseProperties properties) {
 			DeserializedAttributeCache cache = attributeCache(properties);
-			JdkSerializationRedisSerializer jdk = new JdkSerializationRedisSerializer(
-					DeserializedAttributeCache.class.getClassLoader());
-			RedisSerializer<Object> serializer = new RedisSerializer<>() {
+			return new RedisSerializer<>() {
 				@Override
 				public byte[] serialize(Object value) {
-					return jdk.serialize(value);
+					return (value == null) ? new byte[0] : codec.write(value);
 				}
 
 				@Override
 				public Object deserialize(byte[] bytes) {
-					return cache.deserialize(bytes, jdk::deserialize);
+					return (bytes == null || bytes.length == 0) ? null : cache.deserialize(bytes, codec::read);
 				}
 			};
-			return repository -> repository.setDefaultSerializer(serializer);
+		}
+
+		/**
+		 * A session with an unreadable value, or without the times every session has (written by something else than
+		 * Spring Session), is absent, as in the other stores (see ReadableSessionRepository).
+		 */
+		@Bean
+		SessionRepositoryCustomizer<RedisIndexedSessionRepository> gatehouseRedisUnreadableSessionsAbsent() {
+			RedisSessionMapper mapper = new RedisSessionMapper();
+			return repository -> repository.setRedisSessionMapper((id, values) -> {
+				if (values.containsValue(SessionAttributeCodec.UNREADABLE)) {
+					return null;
+				}
+				try {
+					return mapper.apply(id, values);
+				}
+				catch (IllegalStateException | ClassCastException incomplete) {
+					return null;
+				}
+			});
 		}
 
 		/** Lettuce backs off up to 30 s between reconnects; retry every second so sessions return at once with Redis. */
@@ -140,6 +157,12 @@ public class SessionStoreAutoConfiguration {
 		org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer gatehouseRedisReconnectDelay() {
 			return builder -> builder.reconnectDelay(io.lettuce.core.resource.Delay.constant(java.time.Duration.ofSeconds(1)));
 		}
+	}
+
+	@Bean
+	SessionAttributeCodec gatehouseSessionAttributeCodec(GatehouseProperties properties) {
+		return new SessionAttributeCodec(SessionAttributeCodec.class.getClassLoader(),
+				properties.getSession().getAttributeTypes());
 	}
 
 	private static DeserializedAttributeCache attributeCache(GatehouseProperties properties) {
