@@ -6,6 +6,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import org.gatehouse.config.GatehouseProperties;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
 import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration;
@@ -22,7 +23,6 @@ import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
-import org.springframework.session.data.redis.RedisSessionMapper;
 import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisIndexedHttpSession;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
@@ -132,24 +132,9 @@ public class SessionStoreAutoConfiguration {
 			};
 		}
 
-		/**
-		 * A session with an unreadable value, or without the times every session has (written by something else than
-		 * Spring Session), is absent, as in the other stores (see ReadableSessionRepository).
-		 */
 		@Bean
-		SessionRepositoryCustomizer<RedisIndexedSessionRepository> gatehouseRedisUnreadableSessionsAbsent() {
-			RedisSessionMapper mapper = new RedisSessionMapper();
-			return repository -> repository.setRedisSessionMapper((id, values) -> {
-				if (values.containsValue(SessionAttributeCodec.UNREADABLE)) {
-					return null;
-				}
-				try {
-					return mapper.apply(id, values);
-				}
-				catch (IllegalStateException | ClassCastException incomplete) {
-					return null;
-				}
-			});
+		SessionRepositoryCustomizer<RedisIndexedSessionRepository> gatehouseRedisReadableSessionMapper() {
+			return repository -> repository.setRedisSessionMapper(new ReadableRedisSessionMapper());
 		}
 
 		/** Lettuce backs off up to 30 s between reconnects; retry every second so sessions return at once with Redis. */
@@ -157,6 +142,12 @@ public class SessionStoreAutoConfiguration {
 		org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer gatehouseRedisReconnectDelay() {
 			return builder -> builder.reconnectDelay(io.lettuce.core.resource.Delay.constant(java.time.Duration.ofSeconds(1)));
 		}
+	}
+
+	/** Flash attributes as plain maps, which the stores' JSON reads back (see PlainSessionFlashMapManager). */
+	@Bean
+	static BeanPostProcessor gatehousePlainSessionFlashMapManager() {
+		return PlainSessionFlashMapManager.replacingSpringsManager();
 	}
 
 	@Bean
