@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -80,6 +81,27 @@ public class SessionStoreAutoConfiguration {
 			catch (MetaDataAccessException ex) {
 				throw new IllegalStateException("Cannot tell which database holds the sessions", ex);
 			}
+		}
+
+		/**
+		 * A save writes the session's times and attributes, never its id. Spring Session's own query writes back the
+		 * id the request loaded: a request still in flight when another one rotated the id (login, privilege change)
+		 * put the old id back, the browser's new cookie then named no session, and the user was logged out. The id
+		 * is moved only by the request that changed it ({@link #gatehouseJdbcSessionIdRotation}); the parameter is
+		 * still bound, so the query keeps Spring Session's parameter order.
+		 */
+		@Bean
+		SessionRepositoryCustomizer<JdbcIndexedSessionRepository> gatehouseJdbcSessionKeepsItsId() {
+			return repository -> repository.setUpdateSessionQuery("UPDATE %TABLE_NAME% SET SESSION_ID = "
+					+ "COALESCE(SESSION_ID, ?), LAST_ACCESS_TIME = ?, MAX_INACTIVE_INTERVAL = ?, EXPIRY_TIME = ?, "
+					+ "PRINCIPAL_NAME = ? WHERE PRIMARY_ID = ?");
+		}
+
+		/** Moves a session to its new id in one statement; a session deleted meanwhile stays deleted. */
+		@Bean
+		SessionIdRotation gatehouseJdbcSessionIdRotation(DataSource dataSource) {
+			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+			return (from, to) -> jdbc.update("update spring_session set session_id = ? where session_id = ?", to, from);
 		}
 
 		/** Attributes as allow-listed JSON (see SessionAttributeCodec), read through the cache of deserialised values. */
