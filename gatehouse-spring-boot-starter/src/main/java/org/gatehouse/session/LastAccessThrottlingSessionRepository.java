@@ -12,7 +12,8 @@ import org.springframework.session.SessionRepository;
  * by at least the write interval since it was loaded (an interval of zero writes every request). Spring Session's
  * own repositories write every request, because every request moves the last-access time: with one store round
  * trip and one row lock per request, a busy session serialises its own requests. Idle expiry then counts from the
- * last written access, so a session can end up to one interval early, never late.
+ * last written access, so a session can end up to one interval early, never late; the interval is capped at half the
+ * idle timeout, so a session in use never looks idle to the store.
  * <p>
  * A session id that this request changed is moved in the store by {@link SessionIdRotation} first, for stores whose
  * save does not write the id (see SessionStoreAutoConfiguration: a save there must not write back an id another
@@ -46,7 +47,7 @@ public class LastAccessThrottlingSessionRepository<S extends Session>
 
 	@Override
 	public void save(TrackedSession<S> session) {
-		if (session.changed || !session.loadedLastAccess.plus(this.writeInterval).isAfter(session.getLastAccessedTime())) {
+		if (session.changed || !session.loadedLastAccess.plus(interval(session)).isAfter(session.getLastAccessedTime())) {
 			if (session.storedId != null && !session.storedId.equals(session.getId())) {
 				this.rotation.rotate(session.storedId, session.getId());
 			}
@@ -55,6 +56,13 @@ public class LastAccessThrottlingSessionRepository<S extends Session>
 			session.storedId = session.getId();
 			session.loadedLastAccess = session.getLastAccessedTime();
 		}
+	}
+
+	/** At most half the idle timeout: a session in use must never look idle to the store, whatever its timeout. */
+	private Duration interval(Session session) {
+		Duration idle = session.getMaxInactiveInterval();
+		return (!idle.isNegative() && !idle.isZero() && idle.dividedBy(2).compareTo(this.writeInterval) < 0) ? idle.dividedBy(2)
+				: this.writeInterval;
 	}
 
 	@Override
