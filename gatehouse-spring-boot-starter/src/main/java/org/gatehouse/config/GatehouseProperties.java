@@ -192,6 +192,12 @@ public class GatehouseProperties {
 		 * keyed by their stored bytes, so a request does not deserialise them again; 0 turns the cache off.
 		 */
 		private long attributeCacheSize = 2000;
+		/**
+		 * Further classes (fully qualified names) an application stores in sessions. Session attributes are stored as
+		 * JSON and only allow-listed types are read back: Spring Security's own, Gatehouse's, strings, numbers,
+		 * booleans and instants.
+		 */
+		private java.util.List<String> attributeTypes = new java.util.ArrayList<>();
 		private final Cookie cookie = new Cookie();
 
 		public Store getStore() { return store; }
@@ -208,6 +214,8 @@ public class GatehouseProperties {
 		public void setActivityWriteInterval(Duration v) { this.activityWriteInterval = v; }
 		public long getAttributeCacheSize() { return attributeCacheSize; }
 		public void setAttributeCacheSize(long v) { this.attributeCacheSize = v; }
+		public java.util.List<String> getAttributeTypes() { return attributeTypes; }
+		public void setAttributeTypes(java.util.List<String> v) { this.attributeTypes = v; }
 		public Cookie getCookie() { return cookie; }
 
 		public Store effectiveStore() {

@@ -2,6 +2,7 @@ package org.gatehouse.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +41,7 @@ public class ProductionSettingsValidator implements BeanFactoryPostProcessor, En
 	private static final String ALLOWED_HOSTS_KEY = "gatehouse.http.allowed-hosts";
 	private static final String ALLOWED_HOSTS = ALLOWED_HOSTS_KEY + " (GATEHOUSE_HTTP_ALLOWED_HOSTS)";
 	private static final String LINK_BASE_URL = "gatehouse.mail.link-base-url (GATEHOUSE_MAIL_LINK_BASE_URL)";
+	private static final String REDIS_URL = "gatehouse.session.redis-url (GATEHOUSE_SESSION_REDIS_URL)";
 	private static final String COOKIE_SECURE = "gatehouse.session.cookie.secure (GATEHOUSE_SESSION_COOKIE_SECURE)";
 
 	private Environment environment;
@@ -59,6 +62,7 @@ public class ProductionSettingsValidator implements BeanFactoryPostProcessor, En
 		GatehouseProperties properties = binder.bind("gatehouse", GatehouseProperties.class)
 				.orElseGet(GatehouseProperties::new);
 		validate(properties, binder);
+		refuseRedisWithoutAuthentication(properties, environment);
 	}
 
 	static void validate(GatehouseProperties properties, Binder binder) {
@@ -93,6 +97,50 @@ public class ProductionSettingsValidator implements BeanFactoryPostProcessor, En
 					+ "remove the setting or set it to true");
 		}
 		return problems;
+	}
+
+	/**
+	 * Redis holds the sessions (and, with it, the login counters): whoever reaches an unauthenticated Redis can read,
+	 * forge or delete every session. Spring's own settings count too, as they are what the connection uses.
+	 */
+	static void refuseRedisWithoutAuthentication(GatehouseProperties properties, PropertyResolver environment) {
+		if (properties.isProduction()) {
+			redisWithoutAuthentication(properties, environment)
+				.ifPresent(problem -> {
+					throw new InsecureProductionSettingsException(List.of(problem));
+				});
+		}
+	}
+
+	static Optional<String> redisWithoutAuthentication(GatehouseProperties properties, PropertyResolver environment) {
+		boolean redis = properties.getSession().effectiveStore() == GatehouseProperties.Session.Store.REDIS
+				|| properties.getThrottle().isRedis();
+		if (!redis || !environment.getProperty("spring.data.redis.password", "").isEmpty()) {
+			return Optional.empty();
+		}
+		String configured = properties.getSession().getRedisUrl();
+		String url = environment.getProperty("spring.data.redis.url",
+				(configured == null || configured.isBlank()) ? "" : configured.strip());
+		if (hasPassword(url)) {
+			return Optional.empty();
+		}
+		return Optional.of(REDIS_URL + " connects to Redis without a password: anyone who can reach it can read and "
+				+ "forge sessions; give Redis a password (requirepass or an ACL user) and put it in the URL, e.g. "
+				+ "`rediss://gatehouse:PASSWORD@redis.internal:6380/0` (rediss = TLS), or set spring.data.redis.password");
+	}
+
+	private static boolean hasPassword(String url) {
+		if (url.isEmpty()) {
+			return false;
+		}
+		try {
+			String userInfo = URI.create(url).getRawUserInfo();
+			// redis://user:password@host, redis://:password@host, or redis://password@host (password only)
+			return userInfo != null && !userInfo.substring(userInfo.indexOf(':') + 1).isEmpty();
+		}
+		catch (IllegalArgumentException malformed) {
+			return false;
+		}
 	}
 
 	private static Optional<String> secretKeyProblem(GatehouseProperties properties) {

@@ -10,15 +10,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 
 /**
  * Deserialised session attribute values, keyed by their stored bytes. The JDBC and Redis stores keep attributes as
- * Java-serialised bytes and deserialise them on every request that reads them; for the security context that was
- * the largest single cost of an authenticated request (class descriptors read and resolved each time). Equal bytes
+ * bytes (JSON, see {@link SessionAttributeCodec}) and deserialise them on every request that reads them; for the
+ * security context that was the largest single cost of an authenticated request. Equal bytes
  * give an equal value, so a value read once can be handed out again as long as nobody can change it through the
  * copy they were given:
  * <ul>
- * <li>immutable values (strings, boxed numbers, booleans, instants) are shared as they are;</li>
+ * <li>immutable values (strings, boxed numbers, booleans, instants, CSRF tokens) are shared as they are;</li>
  * <li>a {@link SecurityContextImpl} is handed out as a new context around the shared authentication (logout
  * clears the context it was given; authentications are not changed after login);</li>
  * <li>anything else is deserialised every time.</li>
@@ -28,7 +29,7 @@ import org.springframework.security.core.context.SecurityContextImpl;
 public final class DeserializedAttributeCache {
 
 	private static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Long.class, Integer.class, Short.class,
-			Byte.class, Boolean.class, Double.class, Float.class, Character.class, Instant.class);
+			Byte.class, Boolean.class, Double.class, Float.class, Character.class, Instant.class, DefaultCsrfToken.class);
 
 	private final Cache<ByteBuffer, Object> values;
 

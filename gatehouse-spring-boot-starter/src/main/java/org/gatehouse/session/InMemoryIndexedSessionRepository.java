@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -27,20 +28,39 @@ public class InMemoryIndexedSessionRepository implements FindByIndexNameSessionR
 		this.idGenerator = idGenerator;
 	}
 
+	/** Ids of sessions created but not saved yet: the only ones a save may add. */
+	private final Set<String> unsaved = ConcurrentHashMap.newKeySet();
+
 	@Override
 	public MapSession createSession() {
 		MapSession session = new MapSession(idGenerator.generate());
 		session.setMaxInactiveInterval(maxInactiveInterval);
 		session.setSessionIdGenerator(idGenerator);
+		unsaved.add(session.getId());
 		return session;
 	}
 
+	/**
+	 * Writes a session back only while the store still has it: a request still in flight when its session was
+	 * revoked, logged out or given a new id must not bring the old one back.
+	 */
 	@Override
 	public void save(MapSession session) {
-		if (!session.getId().equals(session.getOriginalId())) {
-			sessions.remove(session.getOriginalId());
+		String original = session.getOriginalId();
+		MapSession copy = new MapSession(session);
+		if (unsaved.remove(original)) {
+			sessions.put(session.getId(), copy);
 		}
-		sessions.put(session.getId(), new MapSession(session));
+		else if (original.equals(session.getId())) {
+			sessions.computeIfPresent(original, (id, stored) -> copy);
+		}
+		else if (sessions.remove(original) != null) {
+			sessions.put(session.getId(), copy);
+		}
+		else {
+			// saved again after its own rotation (the response was committed first)
+			sessions.computeIfPresent(session.getId(), (id, stored) -> copy);
+		}
 	}
 
 	@Override

@@ -13,8 +13,9 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
- * Replaces Spring Session's request filter by one over a {@link LastAccessThrottlingSessionRepository}, so
- * requests that only touch a session do not write it. Spring Session builds its filter straight from the store's
+ * Replaces Spring Session's request filter by one over a {@link ReadableSessionRepository}, so a session with an
+ * unreadable attribute is treated as absent, and a {@link LastAccessThrottlingSessionRepository}, so requests that
+ * only touch a session do not write it and a rotated id is moved by the request that rotated it. Spring Session builds its filter straight from the store's
  * repository bean and offers no hook for this; the store beans themselves stay as they are, because the Redis
  * configuration wires its expiry listener to the concrete repository.
  */
@@ -22,12 +23,15 @@ class SessionRepositoryFilterPostProcessor implements BeanPostProcessor {
 
 	private final ObjectProvider<SessionRepository<?>> repositories;
 	private final ObjectProvider<CookieSerializer> cookieSerializer;
+	private final ObjectProvider<SessionIdRotation> rotation;
 	private final Supplier<Duration> writeInterval;
 
 	SessionRepositoryFilterPostProcessor(ObjectProvider<SessionRepository<?>> repositories,
-			ObjectProvider<CookieSerializer> cookieSerializer, Supplier<Duration> writeInterval) {
+			ObjectProvider<CookieSerializer> cookieSerializer, ObjectProvider<SessionIdRotation> rotation,
+			Supplier<Duration> writeInterval) {
 		this.repositories = repositories;
 		this.cookieSerializer = cookieSerializer;
+		this.rotation = rotation;
 		this.writeInterval = writeInterval;
 	}
 
@@ -36,19 +40,15 @@ class SessionRepositoryFilterPostProcessor implements BeanPostProcessor {
 		if (!(bean instanceof SessionRepositoryFilter<?>)) {
 			return bean;
 		}
-		Duration interval = this.writeInterval.get();
-		if (interval.isZero()) {
-			return bean;
-		}
-		SessionRepositoryFilter<?> filter = throttled(this.repositories.getObject(), interval);
+		SessionRepositoryFilter<?> filter = filterOver(this.repositories.getObject(), this.writeInterval.get());
 		CookieHttpSessionIdResolver resolver = new CookieHttpSessionIdResolver();
 		resolver.setCookieSerializer(this.cookieSerializer.getObject());
 		filter.setHttpSessionIdResolver(resolver);
 		return filter;
 	}
 
-	private <S extends Session> SessionRepositoryFilter<?> throttled(
-			SessionRepository<S> store, Duration interval) {
-		return new SessionRepositoryFilter<>(new LastAccessThrottlingSessionRepository<>(store, interval));
+	private <S extends Session> SessionRepositoryFilter<?> filterOver(SessionRepository<S> store, Duration interval) {
+		return new SessionRepositoryFilter<>(new LastAccessThrottlingSessionRepository<>(
+				new ReadableSessionRepository<>(store), interval, this.rotation.getIfAvailable(() -> SessionIdRotation.BY_STORE)));
 	}
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import org.gatehouse.config.GatehouseProperties;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
 import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration;
@@ -14,10 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.support.GenericConversionService;
-import org.springframework.core.serializer.support.DeserializingConverter;
-import org.springframework.core.serializer.support.SerializingConverter;
-import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -84,16 +83,35 @@ public class SessionStoreAutoConfiguration {
 			}
 		}
 
+		/**
+		 * A save writes the session's times and attributes, never its id. Spring Session's own query writes back the
+		 * id the request loaded: a request still in flight when another one rotated the id (login, privilege change)
+		 * put the old id back, the browser's new cookie then named no session, and the user was logged out. The id
+		 * is moved only by the request that changed it ({@link #gatehouseJdbcSessionIdRotation}); the parameter is
+		 * still bound, so the query keeps Spring Session's parameter order.
+		 */
 		@Bean
-		SessionRepositoryCustomizer<JdbcIndexedSessionRepository> gatehouseJdbcSessionAttributeCache(
-				GatehouseProperties properties) {
+		SessionRepositoryCustomizer<JdbcIndexedSessionRepository> gatehouseJdbcSessionKeepsItsId() {
+			return repository -> repository.setUpdateSessionQuery("UPDATE %TABLE_NAME% SET SESSION_ID = "
+					+ "COALESCE(SESSION_ID, ?), LAST_ACCESS_TIME = ?, MAX_INACTIVE_INTERVAL = ?, EXPIRY_TIME = ?, "
+					+ "PRINCIPAL_NAME = ? WHERE PRIMARY_ID = ?");
+		}
+
+		/** Moves a session to its new id in one statement; a session deleted meanwhile stays deleted. */
+		@Bean
+		SessionIdRotation gatehouseJdbcSessionIdRotation(DataSource dataSource) {
+			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+			return (from, to) -> jdbc.update("update spring_session set session_id = ? where session_id = ?", to, from);
+		}
+
+		/** Attributes as allow-listed JSON (see SessionAttributeCodec), read through the cache of deserialised values. */
+		@Bean
+		SessionRepositoryCustomizer<JdbcIndexedSessionRepository> gatehouseJdbcSessionAttributeJson(
+				SessionAttributeCodec codec, GatehouseProperties properties) {
 			DeserializedAttributeCache cache = attributeCache(properties);
-			ClassLoader classLoader = DeserializedAttributeCache.class.getClassLoader();
-			DeserializingConverter deserializer = new DeserializingConverter(classLoader);
 			GenericConversionService conversions = new GenericConversionService();
-			conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
-			conversions.addConverter(byte[].class, Object.class,
-					(byte[] bytes) -> cache.deserialize(bytes, deserializer::convert));
+			conversions.addConverter(Object.class, byte[].class, codec::write);
+			conversions.addConverter(byte[].class, Object.class, (byte[] bytes) -> cache.deserialize(bytes, codec::read));
 			return repository -> repository.setConversionService(conversions);
 		}
 
@@ -115,24 +133,30 @@ public class SessionStoreAutoConfiguration {
 			return repository -> repository.setDefaultMaxInactiveInterval(properties.getSession().getIdleTimeout());
 		}
 
+		/**
+		 * Every value of a session's hash (attributes and times) and the session-created messages as allow-listed
+		 * JSON; by this name Spring Session uses it for both.
+		 */
 		@Bean
-		SessionRepositoryCustomizer<RedisIndexedSessionRepository> gatehouseRedisSessionAttributeCache(
+		RedisSerializer<Object> springSessionDefaultRedisSerializer(SessionAttributeCodec codec,
 				GatehouseProperties properties) {
 			DeserializedAttributeCache cache = attributeCache(properties);
-			JdkSerializationRedisSerializer jdk = new JdkSerializationRedisSerializer(
-					DeserializedAttributeCache.class.getClassLoader());
-			RedisSerializer<Object> serializer = new RedisSerializer<>() {
+			return new RedisSerializer<>() {
 				@Override
 				public byte[] serialize(Object value) {
-					return jdk.serialize(value);
+					return (value == null) ? new byte[0] : codec.write(value);
 				}
 
 				@Override
 				public Object deserialize(byte[] bytes) {
-					return cache.deserialize(bytes, jdk::deserialize);
+					return (bytes == null || bytes.length == 0) ? null : cache.deserialize(bytes, codec::read);
 				}
 			};
-			return repository -> repository.setDefaultSerializer(serializer);
+		}
+
+		@Bean
+		SessionRepositoryCustomizer<RedisIndexedSessionRepository> gatehouseRedisReadableSessionMapper() {
+			return repository -> repository.setRedisSessionMapper(new ReadableRedisSessionMapper());
 		}
 
 		/** Lettuce backs off up to 30 s between reconnects; retry every second so sessions return at once with Redis. */
@@ -140,6 +164,18 @@ public class SessionStoreAutoConfiguration {
 		org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer gatehouseRedisReconnectDelay() {
 			return builder -> builder.reconnectDelay(io.lettuce.core.resource.Delay.constant(java.time.Duration.ofSeconds(1)));
 		}
+	}
+
+	/** Flash attributes as plain maps, which the stores' JSON reads back (see PlainSessionFlashMapManager). */
+	@Bean
+	static BeanPostProcessor gatehousePlainSessionFlashMapManager() {
+		return PlainSessionFlashMapManager.replacingSpringsManager();
+	}
+
+	@Bean
+	SessionAttributeCodec gatehouseSessionAttributeCodec(GatehouseProperties properties) {
+		return new SessionAttributeCodec(SessionAttributeCodec.class.getClassLoader(),
+				properties.getSession().getAttributeTypes());
 	}
 
 	private static DeserializedAttributeCache attributeCache(GatehouseProperties properties) {

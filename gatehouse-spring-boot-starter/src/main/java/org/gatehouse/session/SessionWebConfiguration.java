@@ -40,8 +40,8 @@ public class SessionWebConfiguration {
 	@Bean
 	static SessionRepositoryFilterPostProcessor gatehouseSessionRepositoryFilterPostProcessor(
 			ObjectProvider<SessionRepository<?>> repositories, ObjectProvider<CookieSerializer> cookieSerializer,
-			ObjectProvider<GatehouseProperties> properties) {
-		return new SessionRepositoryFilterPostProcessor(repositories, cookieSerializer,
+			ObjectProvider<SessionIdRotation> rotation, ObjectProvider<GatehouseProperties> properties) {
+		return new SessionRepositoryFilterPostProcessor(repositories, cookieSerializer, rotation,
 				() -> properties.getObject().getSession().getActivityWriteInterval());
 	}
 

@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.gatehouse.account.PasswordService;
 import org.gatehouse.account.UserStore;
+import org.gatehouse.session.ExpiredJdbcSessionsTask;
 import org.gatehouse.testapp.FormClient;
 import org.gatehouse.testapp.GatehouseInstance;
 import org.gatehouse.testapp.TestPostgres;
@@ -36,10 +38,13 @@ class ParallelSessionRequestsTest {
 
 	@BeforeAll
 	static void start() {
+		// every request writes its session back (as Spring Session does by default): the most saves in flight
 		h2 = GatehouseInstance.start(Map.of("spring.datasource.url", "jdbc:h2:mem:parallel-" + UUID.randomUUID()
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+				"gatehouse.session.activity-write-interval", "0s"));
 		postgres = GatehouseInstance.start(Map.of("spring.datasource.url", TestPostgres.get().jdbcUrl(),
-				"spring.datasource.username", TestPostgres.get().username()));
+				"spring.datasource.username", TestPostgres.get().username(),
+				"gatehouse.session.activity-write-interval", "0s"));
 	}
 
 	@AfterAll
@@ -68,10 +73,115 @@ class ParallelSessionRequestsTest {
 		}
 	}
 
-	/** Signs in through the login page, as a browser does: that request ends in a redirect. */
-	private static String loggedInSessionCookie(GatehouseInstance app) {
+	/**
+	 * A session id that rotates (a new login in the same browser; later every privilege change) while requests of the
+	 * session are in flight: the database store's save of each of those requests wrote back the session id it had
+	 * loaded, so the rotation was undone, the new cookie named no session, and the user was logged out (401).
+	 */
+	@ParameterizedTest
+	@MethodSource("databases")
+	void aSessionIdRotatedWhileRequestsAreInFlightStaysTheSessionsId(String database) throws Exception {
+		GatehouseInstance app = database.equals("h2") ? h2 : postgres;
+		for (int round = 0; round < 4; round++) {
+			String email = newUser(app, false);
+			String cookie = loggedInSessionCookie(app, email);
+			String csrf = csrfCookie(app, cookie);
+			String withCsrf = cookie + "; " + csrf;
+			AtomicInteger calls = new AtomicInteger();
+			List<HttpResponse<String>> answers = Race.race(25, 25, () -> calls.getAndIncrement() == 12
+					? http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/login"))
+						.header("Cookie", withCsrf).header("X-CSRFToken", csrf.substring(csrf.indexOf('=') + 1))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\""
+								+ PASSWORD + "\"}")).timeout(Duration.ofSeconds(60)).build(),
+						HttpResponse.BodyHandlers.ofString())
+					: me(app, withCsrf));
+			HttpResponse<String> login = answers.stream().filter(r -> r.request().method().equals("POST")).findFirst()
+				.orElseThrow();
+			assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+			String rotated = sessionCookie(login).orElseThrow();
+			assertThat(rotated).isNotEqualTo(cookie);
+			HttpResponse<String> after = me(app, rotated);
+			assertThat(after.statusCode()).as("round " + round + ": the rotated session after the parallel requests")
+				.isEqualTo(200);
+		}
+	}
+
+	/**
+	 * One administrator's session under parallel reads, attribute writes (re-authentication), activity writes and
+	 * the expired-sessions clean-up: it survives with its login and its re-authentication mark.
+	 */
+	@ParameterizedTest
+	@MethodSource("databases")
+	void oneSessionSurvivesParallelReadsWritesAndCleanUps(String database) throws Exception {
+		GatehouseInstance app = database.equals("h2") ? h2 : postgres;
+		String email = newUser(app, true);
+		String cookie = loggedInSessionCookie(app, email);
+		String csrf = csrfCookie(app, cookie);
+		String withCsrf = cookie + "; " + csrf;
+		ExpiredJdbcSessionsTask cleanUp = app.bean(ExpiredJdbcSessionsTask.class);
+		AtomicInteger calls = new AtomicInteger();
+		List<Integer> statuses = Race.race(300, 24, () -> {
+			int call = calls.getAndIncrement();
+			if (call % 10 == 0) {
+				return cleanUp.run() >= 0 ? 200 : 500;
+			}
+			if (call % 5 == 0) {
+				return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/admin/reauthenticate"))
+					.header("Cookie", withCsrf).header("X-CSRFToken", csrf.substring(csrf.indexOf('=') + 1))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + PASSWORD + "\"}"))
+					.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+			}
+			return me(app, withCsrf).statusCode();
+		});
+		assertThat(statuses).allSatisfy(status -> assertThat(status).isEqualTo(200));
+		HttpResponse<String> after = me(app, withCsrf);
+		assertThat(after.statusCode()).isEqualTo(200);
+		assertThat(after.body()).contains(email);
+		// the re-authentication mark is still there: a destructive admin action needs no password
+		HttpResponse<String> reauthenticated = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl()
+				+ "/api/admin/reauthenticate")).header("Cookie", withCsrf)
+			.header("X-CSRFToken", csrf.substring(csrf.indexOf('=') + 1)).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"wrong\"}")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(reauthenticated.statusCode()).isEqualTo(400);
+		assertThat(me(app, withCsrf).statusCode()).isEqualTo(200);
+	}
+
+	private static HttpResponse<String> me(GatehouseInstance app, String cookie) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/me")).header("Cookie", cookie)
+			.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The csrftoken cookie the API hands out with the session, as "csrftoken=value". */
+	private static String csrfCookie(GatehouseInstance app, String sessionCookie) throws Exception {
+		HttpResponse<String> me = me(app, sessionCookie);
+		assertThat(me.statusCode()).isEqualTo(200);
+		return me.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("csrftoken="))
+			.map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+	}
+
+	private static java.util.Optional<String> sessionCookie(HttpResponse<?> response) {
+		return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("gatehouse_session="))
+			.map(c -> c.substring(0, c.indexOf(';'))).filter(c -> !c.equals("gatehouse_session=")).reduce((a, b) -> b);
+	}
+
+	private static String newUser(GatehouseInstance app, boolean admin) {
 		String email = "parallel-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-		app.bean(UserStore.class).create(email, null, app.bean(PasswordService.class).hashNew(PASSWORD), true);
+		long id = app.bean(UserStore.class).create(email, null, app.bean(PasswordService.class).hashNew(PASSWORD), true);
+		if (admin) {
+			app.bean(UserStore.class).addRole(id, "admin");
+		}
+		return email;
+	}
+
+	private static String loggedInSessionCookie(GatehouseInstance app) {
+		return loggedInSessionCookie(app, newUser(app, false));
+	}
+
+	/** Signs in through the login page, as a browser does: that request ends in a redirect. */
+	private static String loggedInSessionCookie(GatehouseInstance app, String email) {
 		FormClient browser = new FormClient();
 		HttpResponse<String> login = browser.login(app.baseUrl(), email, PASSWORD);
 		assertThat(login.statusCode()).as(login.body()).isEqualTo(302);

@@ -72,6 +72,25 @@ class LastAccessThrottlingSessionRepositoryTest {
 		assertThat(this.store.findById(id).getLastAccessedTime()).isEqualTo(start.plusSeconds(60));
 	}
 
+	/**
+	 * An idle timeout shorter than the write interval: the stored last access lagged until the store thought the
+	 * session idle while it was being used, and ended it (401 in the middle of a busy session).
+	 */
+	@Test
+	void aSessionInUseNeverLooksIdleToTheStoreWhateverItsIdleTimeout() {
+		Instant start = Instant.now();
+		TrackedSession<MapSession> created = this.repository.createSession();
+		created.setLastAccessedTime(start);
+		created.setMaxInactiveInterval(Duration.ofSeconds(40));
+		this.repository.save(created);
+		for (int second = 15; second <= 600; second += 15) {
+			touch(created.getId(), start.plusSeconds(second));
+			Instant stored = this.store.findById(created.getId()).getLastAccessedTime();
+			assertThat(Duration.between(stored, start.plusSeconds(second))).as("lag at second " + second)
+				.isLessThan(Duration.ofSeconds(40));
+		}
+	}
+
 	@Test
 	void everyChangeIsWrittenAtOnce() {
 		Instant start = Instant.now();

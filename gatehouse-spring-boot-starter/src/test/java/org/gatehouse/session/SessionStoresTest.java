@@ -61,6 +61,7 @@ class SessionStoresTest {
 		try (GatehouseInstance a = GatehouseInstance.start(props); GatehouseInstance b = GatehouseInstance.start(props)) {
 			revokeOnOneHonouredOnOther(a, b);
 			assertPrefixSearchUsesAnIndex(a);
+			assertStoredAsJsonAndForgeriesRefused(a, StoredSessions.jdbc(a.bean(javax.sql.DataSource.class)));
 		}
 	}
 
@@ -93,7 +94,19 @@ class SessionStoresTest {
 			assertThat(a.bean(org.springframework.session.SessionRepository.class).getClass().getSimpleName())
 				.isEqualTo("RedisIndexedSessionRepository");
 			revokeOnOneHonouredOnOther(a, b);
+			assertStoredAsJsonAndForgeriesRefused(a, StoredSessions.redis(
+					a.bean(org.springframework.data.redis.connection.RedisConnectionFactory.class)));
 		}
+	}
+
+	/** See SessionAttributeJsonTest, which runs the same checks on H2 with every kind of forgery. */
+	private static void assertStoredAsJsonAndForgeriesRefused(GatehouseInstance app, StoredSessions store) {
+		SessionStorageChecks checks = new SessionStorageChecks(app.baseUrl(), store, app.bean(SessionAttributeCodec.class),
+				app.bean(UserStore.class), app.bean(PasswordService.class));
+		checks.assertEveryAttributeOfARealSessionIsAllowListedJson();
+		checks.assertForgedValueEndsTheSession(SessionStorageChecks.CONTEXT,
+				SessionStorageChecks.json(SessionStorageChecks.FORGED_NESTED_GADGET));
+		checks.assertForgedValueEndsTheSession("forged", SessionStorageChecks.javaSerialised(new GadgetProbe()));
 	}
 
 	/**

@@ -1,0 +1,88 @@
+package org.gatehouse.session;
+
+import java.util.Collection;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+import org.gatehouse.account.AccountPrincipal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.jackson.SecurityJacksonModules;
+
+/**
+ * Session attribute values as JSON, for the JDBC and Redis stores. Only types on an allow-list are ever
+ * instantiated when reading: Spring Security's own (security contexts, authentications, CSRF tokens, saved
+ * requests), Gatehouse's {@link AccountPrincipal}, strings, numbers, booleans and instants, plus the types an
+ * application adds. Java serialisation, which this replaces, would instantiate whatever class the stored bytes
+ * name, so whoever could write to the store could run code through a deserialisation gadget.
+ * <p>
+ * A value that cannot be read (a type off the list, Java-serialised bytes from before, corrupt JSON) reads as
+ * {@link #UNREADABLE}; a session holding one is treated as absent, never half-read.
+ */
+public final class SessionAttributeCodec {
+
+	/** What an unreadable stored value reads as; never a value the application stored. */
+	public static final Object UNREADABLE = Unreadable.VALUE;
+
+	private static final Logger log = LoggerFactory.getLogger(SessionAttributeCodec.class);
+
+	private final JsonMapper mapper;
+	private final ObjectWriter writer;
+
+	/** @param extraTypes fully qualified names of further classes an application stores in sessions */
+	public SessionAttributeCodec(ClassLoader classLoader, Collection<String> extraTypes) {
+		BasicPolymorphicTypeValidator.Builder allowed = BasicPolymorphicTypeValidator.builder()
+			.allowIfSubType(AccountPrincipal.class)
+			.allowIfSubType(Long.class)
+			.allowIfSubType(Integer.class)
+			.allowIfSubType(Short.class)
+			.allowIfSubType(Byte.class)
+			.allowIfSubType(Float.class)
+			.allowIfSubType(Character.class);
+		extraTypes.forEach(type -> allowed.allowIfSubType(Pattern.compile(Pattern.quote(type.strip()))));
+		this.mapper = JsonMapper.builder()
+			.addModules(SecurityJacksonModules.getModules(classLoader, allowed))
+			.addMixIn(AccountPrincipal.class, AccountPrincipalJson.Mixin.class)
+			.build();
+		// typed as Object: every value carries its type, as it is read back as Object
+		this.writer = this.mapper.writerFor(Object.class);
+	}
+
+	/**
+	 * The stored form of {@code value}.
+	 * @throws IllegalArgumentException when the value would not read back (a type off the allow-list): better a clear
+	 * error where the attribute is set than a session that vanishes at the next request
+	 */
+	public byte[] write(Object value) {
+		byte[] bytes = this.writer.writeValueAsBytes(value);
+		if (read(bytes) == UNREADABLE) {
+			throw new IllegalArgumentException("Session attribute of type " + value.getClass().getName()
+					+ " cannot be stored: add it to gatehouse.session.attribute-types");
+		}
+		return bytes;
+	}
+
+	/** The value {@code bytes} hold, or {@link #UNREADABLE}; never instantiates a class off the allow-list. */
+	public Object read(byte[] bytes) {
+		if (bytes == null) {
+			return null;
+		}
+		try {
+			return this.mapper.readValue(bytes, Object.class);
+		}
+		catch (RuntimeException ex) {
+			// the first line only: Jackson's messages go on with a location and a copy of the stored data
+			log.warn("Unreadable session attribute (a type not allowed, the old Java-serialised format or corrupt "
+					+ "data); its session is treated as absent: {}", String.valueOf(ex.getMessage()).lines().findFirst()
+						.orElse(""));
+			return UNREADABLE;
+		}
+	}
+
+	private enum Unreadable {
+		VALUE
+	}
+}
