@@ -1,5 +1,6 @@
 package org.gatehouse.token;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
@@ -7,7 +8,12 @@ import java.util.Set;
 public record ApiToken(long id, long userId, String name, String prefix, Set<TokenScope> scopes, Instant createdAt,
 		Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
 
-	public boolean usableAt(Instant now) {
-		return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+	/**
+	 * Not revoked, not expired, and younger than the maximum lifetime: tokens created before the
+	 * lifetime existed have no expiry of their own, and the limit applies to them as well.
+	 */
+	public boolean usableAt(Instant now, Duration maxLifetime) {
+		return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt))
+				&& now.isBefore(createdAt.plus(maxLifetime));
 	}
 }

@@ -121,7 +121,7 @@ public class PersonalAccessTokens {
 			return Optional.empty();
 		}
 		Instant now = clock.instant();
-		Optional<ApiToken> token = store.findByHash(hash(presented)).filter(t -> t.usableAt(now));
+		Optional<ApiToken> token = store.findByHash(hash(presented)).filter(t -> t.usableAt(now, maxLifetime));
 		Optional<User> user = token.flatMap(t -> users.findById(t.userId())).filter(User::active);
 		if (user.isEmpty()) {
 			return Optional.empty();

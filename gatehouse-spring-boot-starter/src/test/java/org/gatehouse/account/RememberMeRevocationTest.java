@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import org.gatehouse.admin.AdminUserActions;
 import org.gatehouse.session.SessionIdHash;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -30,9 +29,6 @@ class RememberMeRevocationTest {
 
 	@Autowired
 	PasswordService passwords;
-
-	@Autowired
-	AdminUserActions admin;
 
 	@Autowired
 	FindByIndexNameSessionRepository<?> sessionStore;
@@ -93,11 +89,23 @@ class RememberMeRevocationTest {
 		assertThat(d.phone().isLoggedIn()).isTrue();
 	}
 
+	/** An administrator logged in who has just confirmed their password (privileged actions need it). */
+	private Browser reauthenticatedAdmin() throws Exception {
+		String email = uniqueEmail();
+		long adminId = AccountTestUsers.create(users, passwords, email, null);
+		users.addRole(adminId, "admin");
+		Browser admin = new Browser(mvc);
+		admin.login(email, PASSWORD);
+		assertThat(admin.perform(post("/admin/reauth").with(csrf()).param("password", PASSWORD)).getResponse()
+			.getStatus()).isEqualTo(302);
+		return admin;
+	}
+
 	@Test
 	void anAdministratorRevokingOneSessionEndsItsRememberMeLogin() throws Exception {
 		Devices d = devices();
-		long adminId = AccountTestUsers.create(users, passwords, uniqueEmail(), null);
-		admin.revokeSession(adminId, users.findById(d.userId()).orElseThrow(), ref(d.laptop()));
+		assertThat(reauthenticatedAdmin().perform(post("/admin/users/" + d.userId() + "/sessions/" + ref(d.laptop())
+				+ "/revoke").with(csrf())).getResponse().getStatus()).isEqualTo(302);
 		assertThat(d.laptop().isLoggedIn()).isFalse();
 		assertThat(d.phone().isLoggedIn()).isTrue();
 	}
@@ -105,8 +113,8 @@ class RememberMeRevocationTest {
 	@Test
 	void anAdministratorRevokingAllSessionsEndsEveryRememberMeLogin() throws Exception {
 		Devices d = devices();
-		long adminId = AccountTestUsers.create(users, passwords, uniqueEmail(), null);
-		admin.revokeAllSessions(adminId, users.findById(d.userId()).orElseThrow());
+		assertThat(reauthenticatedAdmin().perform(post("/admin/users/" + d.userId() + "/sessions/revoke-all")
+				.with(csrf())).getResponse().getStatus()).isEqualTo(302);
 		assertThat(d.laptop().isLoggedIn()).isFalse();
 		assertThat(d.phone().isLoggedIn()).isFalse();
 	}

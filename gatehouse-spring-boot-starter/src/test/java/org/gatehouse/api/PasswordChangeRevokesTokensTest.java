@@ -3,7 +3,6 @@ package org.gatehouse.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +11,9 @@ import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.testapp.GatehouseServerTest;
 import org.gatehouse.testapp.TestMail;
-import org.gatehouse.token.PersonalAccessTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.validation.MapBindingResult;
 
 /**
  * Whoever had the password (or the account) may have created personal access tokens: a reset by
@@ -37,15 +34,17 @@ class PasswordChangeRevokesTokensTest {
 	PasswordService passwords;
 
 	@Autowired
-	PersonalAccessTokens tokens;
-
-	@Autowired
 	GatehouseProperties properties;
 
+	/** A token created through the API by whoever knows the password (the attacker of these tests). */
 	private String tokenFor(String email) {
-		long id = store.findByEmail(email).orElseThrow().id();
-		String secret = tokens.issue(id, "attacker's script", List.of("user:read"), null, null,
-				new MapBindingResult(new HashMap<>(), "token")).orElseThrow().secret();
+		ApiClient attacker = new ApiClient(port);
+		assertThat(attacker.post("/api/login", Map.of("email", email, "password", ApiTestUsers.PASSWORD)).status())
+			.isEqualTo(200);
+		ApiClient.Response created = attacker.post("/api/tokens", Map.of("name", "attacker's script", "scopes",
+				List.of("user:read"), "password", ApiTestUsers.PASSWORD));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String secret = created.json().path("token").asString();
 		assertThat(bearerWorks(secret)).isTrue();
 		return secret;
 	}

@@ -108,15 +108,22 @@ class ParallelSessionRequestsTest {
 	}
 
 	/**
-	 * One administrator's session under parallel reads, attribute writes (re-authentication), activity writes and
-	 * the expired-sessions clean-up: it survives with its login and its re-authentication mark.
+	 * One administrator's session under parallel reads, activity writes (every request writes its session back in
+	 * this class), failed re-authentications (audited, counted) and the expired-sessions clean-up: it survives with
+	 * its login and its re-authentication mark. The successful re-authentication comes first, since it gives the
+	 * session a new id (requests still carrying the old cookie then rightly find no session).
 	 */
 	@ParameterizedTest
 	@MethodSource("databases")
 	void oneSessionSurvivesParallelReadsWritesAndCleanUps(String database) throws Exception {
 		GatehouseInstance app = database.equals("h2") ? h2 : postgres;
 		String email = newUser(app, true);
-		String cookie = loggedInSessionCookie(app, email);
+		String loggedIn = loggedInSessionCookie(app, email);
+		String firstCsrf = csrfCookie(app, loggedIn);
+		HttpResponse<String> reauthenticated = reauthenticate(app, loggedIn + "; " + firstCsrf, firstCsrf, PASSWORD);
+		assertThat(reauthenticated.statusCode()).as(reauthenticated.body()).isEqualTo(200);
+		String cookie = sessionCookie(reauthenticated).orElseThrow();
+		assertThat(cookie).as("re-authentication rotates the session id").isNotEqualTo(loggedIn);
 		String csrf = csrfCookie(app, cookie);
 		String withCsrf = cookie + "; " + csrf;
 		ExpiredJdbcSessionsTask cleanUp = app.bean(ExpiredJdbcSessionsTask.class);
@@ -126,12 +133,9 @@ class ParallelSessionRequestsTest {
 			if (call % 10 == 0) {
 				return cleanUp.run() >= 0 ? 200 : 500;
 			}
-			if (call % 5 == 0) {
-				return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/admin/reauthenticate"))
-					.header("Cookie", withCsrf).header("X-CSRFToken", csrf.substring(csrf.indexOf('=') + 1))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + PASSWORD + "\"}"))
-					.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+			if (call % 50 == 5) {
+				int wrong = reauthenticate(app, withCsrf, csrf, "wrong-password").statusCode();
+				return wrong == 400 ? 200 : wrong;
 			}
 			return me(app, withCsrf).statusCode();
 		});
@@ -139,14 +143,23 @@ class ParallelSessionRequestsTest {
 		HttpResponse<String> after = me(app, withCsrf);
 		assertThat(after.statusCode()).isEqualTo(200);
 		assertThat(after.body()).contains(email);
-		// the re-authentication mark is still there: a destructive admin action needs no password
-		HttpResponse<String> reauthenticated = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl()
-				+ "/api/admin/reauthenticate")).header("Cookie", withCsrf)
+		// the re-authentication mark is still there: a privileged admin action runs without a password
+		long self = app.bean(UserStore.class).findByEmail(email).orElseThrow().id();
+		HttpResponse<String> unlock = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl()
+				+ "/api/admin/users/" + self + "/unlock")).header("Cookie", withCsrf)
 			.header("X-CSRFToken", csrf.substring(csrf.indexOf('=') + 1)).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"wrong\"}")).build(),
+			.POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(60)).build(),
 				HttpResponse.BodyHandlers.ofString());
-		assertThat(reauthenticated.statusCode()).isEqualTo(400);
-		assertThat(me(app, withCsrf).statusCode()).isEqualTo(200);
+		assertThat(unlock.statusCode()).as(unlock.body()).isBetween(200, 299);
+	}
+
+	private static HttpResponse<String> reauthenticate(GatehouseInstance app, String cookies, String csrf,
+			String password) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/admin/reauthenticate"))
+			.header("Cookie", cookies).header("X-CSRFToken", csrf.substring(csrf.indexOf('=') + 1))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + password + "\"}"))
+			.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static HttpResponse<String> me(GatehouseInstance app, String cookie) throws Exception {

@@ -75,7 +75,9 @@ final class SessionStorageChecks {
 		assertThat(reauthenticated.statusCode()).as(reauthenticated.body()).isEqualTo(200);
 		assertThat(get(login, PAGE).statusCode()).isEqualTo(200);
 
-		Map<String, byte[]> stored = store.attributes(login.sessionId());
+		String rotated = sessionId(login.browser());
+		assertThat(rotated).as("re-authentication gives the session a new id").isNotEqualTo(login.sessionId());
+		Map<String, byte[]> stored = store.attributes(rotated);
 		assertThat(stored).containsKeys(CONTEXT, SessionActivityFilter.LAST_WRITE, SessionActivityFilter.WRITTEN_FOR,
 				"gatehouse.admin.reauthenticated-at");
 		JsonMapper plain = JsonMapper.builder().build();

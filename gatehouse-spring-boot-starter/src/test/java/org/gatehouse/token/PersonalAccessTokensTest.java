@@ -127,6 +127,21 @@ class PersonalAccessTokensTest {
 		assertThat(store.findById(id).orElseThrow().lastUsedAt()).isEqualTo(now.plusSeconds(61));
 	}
 
+	/** Tokens created before the maximum lifetime existed have no expiry: the lifetime still ends them. */
+	@Test
+	void aTokenWithoutExpiryOlderThanTheMaximumLifetimeNoLongerAuthenticates() {
+		long userId = newUser();
+		PersonalAccessTokens.Issued young = issue(userId, "user:read");
+		PersonalAccessTokens.Issued old = issue(userId, "user:read");
+		jdbc.sql("update gh_api_token set expires_at = null, created_at = ? where id in (?, ?)")
+			.params(java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(364))), young.token().id(), old.token().id())
+			.update();
+		jdbc.sql("update gh_api_token set created_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(366))), old.token().id()).update();
+		assertThat(tokens.authenticate(young.secret())).isPresent();
+		assertThat(tokens.authenticate(old.secret())).isEmpty();
+	}
+
 	@Test
 	void revocationIsPerOwner() {
 		long alice = newUser();
