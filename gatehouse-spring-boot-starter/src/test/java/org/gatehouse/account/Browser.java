@@ -21,6 +21,8 @@ final class Browser {
 
 	static final String SESSION_COOKIE = "gatehouse_session";
 	static final String REMEMBER_COOKIE = "gatehouse_remember";
+	static final String API_CSRF_COOKIE = "csrftoken";
+	static final String API_CSRF_HEADER = "X-CSRFToken";
 
 	private final MockMvc mvc;
 	private final Map<String, Cookie> jar = new LinkedHashMap<>();
@@ -63,6 +65,22 @@ final class Browser {
 	MvcResult loginRemembered(String login, String password) throws Exception {
 		return perform(post("/login/").with(csrf()).param("login", login).param("password", password)
 			.param("remember", "true"));
+	}
+
+	/**
+	 * Adds the REST CSRF header to an unsafe /api/** request, as the application's scripts do: the
+	 * csrftoken cookie, fetched from /api/csrf for this browser's current session. Never use
+	 * {@code .with(csrf())} on /api/**: Spring Security's post-processor then swaps the API chain's
+	 * RestCsrfTokenRepository for a session repository with another header name, in the context every
+	 * later test class shares (testapp.SharedSecurityFiltersGuard fails the test that does it).
+	 */
+	MockHttpServletRequestBuilder withApiCsrf(MockHttpServletRequestBuilder request) throws Exception {
+		perform(get("/api/csrf"));
+		String token = cookie(API_CSRF_COOKIE);
+		if (token == null) {
+			throw new AssertionError("GET /api/csrf set no " + API_CSRF_COOKIE + " cookie");
+		}
+		return request.header(API_CSRF_HEADER, token);
 	}
 
 	/** True when a protected page answers instead of sending to the login page. */

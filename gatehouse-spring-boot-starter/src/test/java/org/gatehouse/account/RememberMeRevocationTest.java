@@ -75,8 +75,8 @@ class RememberMeRevocationTest {
 	@Test
 	void revokingTheSessionThroughTheApiEndsItsRememberMeLogin() throws Exception {
 		Devices d = devices();
-		int status = d.phone().perform(delete("/api/sessions/" + ref(d.laptop())).with(csrf())).getResponse()
-			.getStatus();
+		int status = d.phone().perform(d.phone().withApiCsrf(delete("/api/sessions/" + ref(d.laptop()))))
+			.getResponse().getStatus();
 		assertThat(status).isEqualTo(204);
 		assertThat(d.laptop().isLoggedIn()).isFalse();
 	}
@@ -84,7 +84,8 @@ class RememberMeRevocationTest {
 	@Test
 	void revokingAllOtherSessionsThroughTheApiEndsTheirRememberMeLogins() throws Exception {
 		Devices d = devices();
-		assertThat(d.phone().perform(delete("/api/sessions").with(csrf())).getResponse().getStatus()).isEqualTo(200);
+		assertThat(d.phone().perform(d.phone().withApiCsrf(delete("/api/sessions"))).getResponse().getStatus())
+			.isEqualTo(200);
 		assertThat(d.laptop().isLoggedIn()).isFalse();
 		assertThat(d.phone().isLoggedIn()).isTrue();
 	}
@@ -147,7 +148,8 @@ class RememberMeRevocationTest {
 		String victimRef = ref(victim.phone());
 		assertThat(mallory.phone().perform(post("/account/settings/sessions/" + victimRef + "/revoke").with(csrf()))
 			.getResponse().getStatus()).isEqualTo(404);
-		var api = mallory.phone().perform(delete("/api/sessions/" + victimRef).with(csrf())).getResponse();
+		var api = mallory.phone().perform(mallory.phone().withApiCsrf(delete("/api/sessions/" + victimRef)))
+			.getResponse();
 		assertThat(api.getStatus()).isEqualTo(404);
 		assertThat(api.getContentType()).startsWith("application/problem+json");
 		assertThat(victim.phone().isLoggedIn()).isTrue();

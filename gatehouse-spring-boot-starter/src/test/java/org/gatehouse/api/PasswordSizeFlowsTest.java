@@ -65,6 +65,7 @@ class PasswordSizeFlowsTest {
 
 		ApiClient browser = new ApiClient(port);
 		ApiClient.Response registered = browser.post("/api/register", Map.of("email", email, "password", sixtyFour));
+		// 202: sign-up answers generically by default (gatehouse.features.return-generic-responses)
 		assertThat(registered.status()).as(registered.body()).isEqualTo(202);
 		assertThat(apiLogin(email, sixtyFour).status()).isEqualTo(200);
 

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
@@ -16,7 +17,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  * MockMvc requests come from 127.0.0.1 unless a test sets another address, and this one context
  * serves every test class of the run: the per-address throttle limits are raised so that the
  * whole suite's sign-ups, mails and failed logins from 127.0.0.1 stay below them (per-account
- * and per-email limits keep their defaults; tests use unique addresses).
+ * and per-email limits keep their defaults; tests use unique addresses). {@link SharedSecurityFiltersGuard}
+ * fails a test that changes the shared API filter chain's CSRF repository.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,5 +31,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 		"gatehouse.throttle.rate-limits.register-ip.max=100", "gatehouse.throttle.rate-limits.confirm-ip.max=100",
 		"gatehouse.throttle.rate-limits.reset-ip.max=100", "gatehouse.throttle.rate-limits.default.max=100" })
 @AutoConfigureMockMvc
+@ExtendWith(SharedSecurityFiltersGuard.class)
 public @interface GatehouseIntegrationTest {
 }
