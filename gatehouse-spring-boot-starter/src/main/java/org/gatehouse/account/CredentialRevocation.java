@@ -1,8 +1,7 @@
 package org.gatehouse.account;
 
-import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.session.UserSessions;
-import org.gatehouse.token.PersonalAccessTokens;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** After a password change, reset or ban: every other session and every remember-me login ends. */
@@ -11,15 +10,13 @@ public class CredentialRevocation {
 
 	private final UserSessions sessions;
 	private final RememberMeTokenStore rememberMe;
-	private final PersonalAccessTokens tokens;
-	private final GatehouseProperties properties;
+	private final ApplicationEventPublisher events;
 
-	public CredentialRevocation(UserSessions sessions, RememberMeTokenStore rememberMe, PersonalAccessTokens tokens,
-			GatehouseProperties properties) {
+	public CredentialRevocation(UserSessions sessions, RememberMeTokenStore rememberMe,
+			ApplicationEventPublisher events) {
 		this.sessions = sessions;
 		this.rememberMe = rememberMe;
-		this.tokens = tokens;
-		this.properties = properties;
+		this.events = events;
 	}
 
 	/** @param keepSessionId the session to keep (the user's own on change password), or null */
@@ -29,22 +26,20 @@ public class CredentialRevocation {
 	}
 
 	/**
-	 * A reset by email is how an account is taken back from whoever had it, and whoever had it may
-	 * have created personal access tokens: all of them are revoked along with every login.
+	 * A reset by email is how an account is taken back from whoever had it: every login ends, and
+	 * the personal access tokens whoever had it may have created are revoked (on the event).
 	 */
 	public void afterReset(long userId) {
 		revokeAll(userId, null);
-		tokens.revokeAllFor(userId);
+		events.publishEvent(new PasswordReplacedEvent(userId, true));
 	}
 
 	/**
-	 * A voluntary change keeps the caller's session; personal access tokens are revoked too unless
-	 * gatehouse.api.revoke-tokens-on-password-change is false (scripts then keep working).
+	 * A voluntary change keeps the caller's session; personal access tokens are revoked too (on the
+	 * event) unless gatehouse.api.revoke-tokens-on-password-change is false.
 	 */
 	public void afterPasswordChange(long userId, String keepSessionId) {
 		revokeAll(userId, keepSessionId);
-		if (properties.getApi().isRevokeTokensOnPasswordChange()) {
-			tokens.revokeAllFor(userId);
-		}
+		events.publishEvent(new PasswordReplacedEvent(userId, false));
 	}
 }

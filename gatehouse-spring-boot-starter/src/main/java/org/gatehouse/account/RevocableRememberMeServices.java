@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.config.Signer;
+import org.gatehouse.csrf.RememberMeLoginCsrfFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.Authentication;
@@ -37,8 +38,6 @@ import org.springframework.security.web.authentication.rememberme.RememberMeAuth
 public class RevocableRememberMeServices extends AbstractRememberMeServices {
 
 	public static final String PARAMETER = "remember";
-	/** Request attribute set when this request was logged in by the remember-me cookie. */
-	public static final String LOGGED_IN_ATTRIBUTE = RevocableRememberMeServices.class.getName() + ".loggedIn";
 	private static final String SERIES_ATTRIBUTE = RevocableRememberMeServices.class.getName() + ".series";
 
 	/**
@@ -128,7 +127,7 @@ public class RevocableRememberMeServices extends AbstractRememberMeServices {
 		Object series = request.getAttribute(SERIES_ATTRIBUTE);
 		if (authentication != null && series != null) {
 			request.getSession().setAttribute(RememberMeTokenStore.SESSION_SERIES_ATTRIBUTE, series);
-			request.setAttribute(LOGGED_IN_ATTRIBUTE, Boolean.TRUE);
+			request.setAttribute(RememberMeLoginCsrfFilter.LOGGED_IN_ATTRIBUTE, Boolean.TRUE);
 		}
 		return authentication;
 	}

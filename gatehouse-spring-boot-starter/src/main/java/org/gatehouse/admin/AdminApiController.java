@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.gatehouse.account.AccountApiRequests.Message;
 import org.gatehouse.account.AccountPrincipal;
+import org.gatehouse.account.Reauthentication;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.csrf.RestCsrfTokens;

@@ -30,11 +30,11 @@ public class AdminUserActions {
 	private final RoleAssignments roles;
 	private final ConfirmationMails confirmations;
 	private final LoginThrottle throttle;
-	private final Reauthentication reauthentication;
+	private final AdminActionRule adminRule;
 	private final ApplicationEventPublisher events;
 
 	public AdminUserActions(UserStore users, UserSessions sessions, BanService bans, RoleAssignments roles,
-			ConfirmationMails confirmations, LoginThrottle throttle, Reauthentication reauthentication,
+			ConfirmationMails confirmations, LoginThrottle throttle, AdminActionRule adminRule,
 			ApplicationEventPublisher events) {
 		this.users = users;
 		this.sessions = sessions;
@@ -42,7 +42,7 @@ public class AdminUserActions {
 		this.roles = roles;
 		this.confirmations = confirmations;
 		this.throttle = throttle;
-		this.reauthentication = reauthentication;
+		this.adminRule = adminRule;
 		this.events = events;
 	}
 
@@ -59,7 +59,7 @@ public class AdminUserActions {
 
 	/** Ends every session, remember-me login and token of the user; 400 for the admin's own account. */
 	public int ban(long adminId, User user) {
-		reauthentication.requireForAdminAction();
+		adminRule.require();
 		if (user.id() == adminId) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Administrators cannot ban themselves");
 		}
@@ -67,7 +67,7 @@ public class AdminUserActions {
 	}
 
 	public void unban(long adminId, User user) {
-		reauthentication.requireForAdminAction();
+		adminRule.require();
 		bans.unban(adminId, user.id());
 	}
 
@@ -78,7 +78,7 @@ public class AdminUserActions {
 
 	/** Gives the role; false (and nothing done) when it is not a valid role name. */
 	public boolean addRole(long adminId, User user, String role) {
-		reauthentication.requireForAdminAction();
+		adminRule.require();
 		String name = normalizeRole(role);
 		if (!RoleAssignments.isValidName(name)) {
 			return false;
@@ -89,7 +89,7 @@ public class AdminUserActions {
 
 	/** Takes the role, ending the user's sessions; 404 when the user does not have it. */
 	public void removeRole(long adminId, User user, String role) {
-		reauthentication.requireForAdminAction();
+		adminRule.require();
 		if (role == null || !user.hasRole(role)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The user does not have this role");
 		}
@@ -98,7 +98,7 @@ public class AdminUserActions {
 
 	/** Ends one session of the user, named by its public id; 404 when it is not theirs. */
 	public void revokeSession(long adminId, User user, String ref) {
-		reauthentication.requireForAdminAction();
+		adminRule.require();
 		if (!sessions.revoke(user.id(), ref)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such session");
 		}
@@ -107,7 +107,7 @@ public class AdminUserActions {
 
 	/** @return the number of sessions ended */
 	public int revokeAllSessions(long adminId, User user) {
-		reauthentication.requireForAdminAction();
+		adminRule.require();
 		int count = sessions.revokeAll(user.id());
 		events.publishEvent(SecurityEvent.byAdmin(SecurityEventType.SESSION_REVOKED, adminId, user.id(),
 				"all: " + count));
@@ -129,7 +129,7 @@ public class AdminUserActions {
 	 * command: locks are per login string, so under its email and its username.
 	 */
 	public void unlock(long adminId, User user) {
-		reauthentication.requireForAdminAction();
+		adminRule.require();
 		throttle.unlock(user.email());
 		if (user.username() != null) {
 			throttle.unlock(user.username());

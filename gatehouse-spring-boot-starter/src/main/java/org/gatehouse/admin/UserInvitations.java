@@ -27,17 +27,17 @@ public class UserInvitations {
 	private final InvitationLinks invitations;
 	private final AccountLinks links;
 	private final AccountMailer mailer;
-	private final Reauthentication reauthentication;
+	private final AdminActionRule adminRule;
 	private final ApplicationEventPublisher events;
 
 	public UserInvitations(UserStore users, RoleAssignments roles, InvitationLinks invitations, AccountLinks links,
-			AccountMailer mailer, Reauthentication reauthentication, ApplicationEventPublisher events) {
+			AccountMailer mailer, AdminActionRule adminRule, ApplicationEventPublisher events) {
 		this.users = users;
 		this.roles = roles;
 		this.invitations = invitations;
 		this.links = links;
 		this.mailer = mailer;
-		this.reauthentication = reauthentication;
+		this.adminRule = adminRule;
 		this.events = events;
 	}
 
@@ -50,7 +50,7 @@ public class UserInvitations {
 	public long invite(long adminId, String email, String username, List<String> roleNames,
 			HttpServletRequest request) {
 		if (!roleNames.isEmpty()) {
-			reauthentication.requireForAdminAction();
+			adminRule.require();
 		}
 		long id = users.create(email, username, null, false);
 		roleNames.forEach(role -> roles.add(adminId, id, role));

@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.gatehouse.account.RevocableRememberMeServices;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -22,6 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RememberMeLoginCsrfFilter extends OncePerRequestFilter {
 
+	/** Set on the request by the remember-me services when its cookie logged the request in. */
+	public static final String LOGGED_IN_ATTRIBUTE = RememberMeLoginCsrfFilter.class.getName() + ".rememberMeLogin";
+
 	private final RestCsrfTokens tokens;
 	private final RequestMatcher requiresCsrf;
 	private final AccessDeniedHandler denied;
@@ -35,7 +37,7 @@ public class RememberMeLoginCsrfFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getAttribute(RevocableRememberMeServices.LOGGED_IN_ATTRIBUTE) != null) {
+		if (request.getAttribute(LOGGED_IN_ATTRIBUTE) != null) {
 			tokens.renew(request, response);
 			if (requiresCsrf.matches(request)) {
 				denied.handle(request, response,

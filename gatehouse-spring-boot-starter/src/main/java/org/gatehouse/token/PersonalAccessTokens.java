@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.gatehouse.account.AccountPrincipal;
+import org.gatehouse.account.Reauthentication;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
-import org.gatehouse.admin.Reauthentication;
 import org.gatehouse.config.GatehouseProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
@@ -70,7 +70,7 @@ public class PersonalAccessTokens {
 	 * when the request itself came with a token (a token never mints a stronger one); null for sessions.
 	 * Without an expiry the token expires after the maximum lifetime.
 	 *
-	 * @throws org.gatehouse.admin.ReauthenticationRequiredException without a recent password
+	 * @throws org.gatehouse.account.ReauthenticationRequiredException without a recent password
 	 */
 	public Optional<Issued> issue(long userId, String name, List<String> scopeNames, Instant expiresAt,
 			Set<TokenScope> ceiling, Errors errors) {

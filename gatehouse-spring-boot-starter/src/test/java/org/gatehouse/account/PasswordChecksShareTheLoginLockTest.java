@@ -12,13 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gatehouse.admin.WebClient;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
-import org.gatehouse.token.PersonalAccessTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.validation.BeanPropertyBindingResult;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -42,9 +40,6 @@ class PasswordChecksShareTheLoginLockTest {
 
 	@Autowired
 	PasswordService passwords;
-
-	@Autowired
-	PersonalAccessTokens tokens;
 
 	@Autowired
 	GatehouseProperties properties;
@@ -108,13 +103,12 @@ class PasswordChecksShareTheLoginLockTest {
 	void wrongCurrentPasswordsInTheApiLockTheAccountWithASessionAndWithAToken() throws Exception {
 		for (boolean withToken : List.of(false, true)) {
 			String email = WebClient.uniqueEmail();
-			long id = WebClient.createUser(users, passwords, email);
+			WebClient.createUser(users, passwords, email);
 			WebClient client;
 			String[] auth;
 			if (withToken) {
 				client = new WebClient(mvc, newIp());
-				String secret = tokens.issue(id, "script", List.of("user:write"), null, null,
-						new BeanPropertyBindingResult(new Object(), "token")).orElseThrow().secret();
+				String secret = tokenCreatedThroughTheApi(email);
 				auth = new String[] { "Authorization", "Bearer " + secret };
 			}
 			else {
@@ -136,6 +130,20 @@ class PasswordChecksShareTheLoginLockTest {
 			assertPasswordUnchanged(email);
 			assertLoginLocked(email);
 		}
+	}
+
+	/** A user:write token, created as users create them: logged in, with the password in the body. */
+	private String tokenCreatedThroughTheApi(String email) throws Exception {
+		WebClient owner = new WebClient(mvc, newIp());
+		assertThat(owner.perform(post("/api/login").contentType(MediaType.APPLICATION_JSON)
+			.content(JSON.writeValueAsString(Map.of("email", email, "password", PASSWORD))))
+			.getResponse().getStatus()).isEqualTo(200);
+		MvcResult created = owner.perform(post("/api/tokens").contentType(MediaType.APPLICATION_JSON)
+			.header(properties.getCsrf().getHeaderName(), owner.cookie(properties.getCsrf().getCookieName()))
+			.content(JSON.writeValueAsString(Map.of("name", "script", "scopes", List.of("user:write"), "password",
+					PASSWORD))));
+		assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
+		return JSON.readTree(created.getResponse().getContentAsString()).path("token").asString();
 	}
 
 	@Test

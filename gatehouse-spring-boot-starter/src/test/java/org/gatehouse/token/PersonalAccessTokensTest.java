@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gatehouse.account.PasswordService;
+import org.gatehouse.account.Reauthentication;
+import org.gatehouse.account.ReauthenticationRequiredException;
 import org.gatehouse.account.UserStore;
-import org.gatehouse.admin.Reauthentication;
-import org.gatehouse.admin.ReauthenticationRequiredException;
 import org.gatehouse.testapp.GatehouseServerTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package org.gatehouse.admin;
+package org.gatehouse.account;
 
 /**
  * A privileged action was asked for without a recent password. Pages answer with the

@@ -1,4 +1,4 @@
-package org.gatehouse.admin;
+package org.gatehouse.account;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,17 +8,10 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import org.gatehouse.account.AccountPasswordCheck;
-import org.gatehouse.account.SessionLogin;
-import org.gatehouse.account.User;
-import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.token.ApiTokenAuthentication;
-import org.gatehouse.token.TokenScope;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -27,8 +20,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * When the user last typed their password, kept in the session (so it ends with it), and the
  * one rule for actions that grant or take privilege: they run only within
  * gatehouse.admin.reauthentication-timeout of that. The actions themselves call
- * {@link #requireForAdminAction()} or {@link #requireRecentPassword(String)}, so a page, the JSON
- * API and any future controller get the same rule.
+ * {@link #requireRecentPassword(String)} (administrative actions through the admin package's
+ * rule, which also accepts an admin-scoped token), so a page, the JSON API and any future
+ * controller get the same rule.
  */
 @Component
 public class Reauthentication {
@@ -75,21 +69,6 @@ public class Reauthentication {
 
 	public void markNow(HttpSession session) {
 		session.setAttribute(SESSION_ATTRIBUTE, clock.millis());
-	}
-
-	/**
-	 * The rule for administrative actions that grant or take privilege: the current session
-	 * re-authenticated recently, or the request carries an admin-scoped personal access token
-	 * (itself created with a recent password, so the token is the credential).
-	 */
-	public void requireForAdminAction() {
-		if (SecurityContextHolder.getContext().getAuthentication() instanceof ApiTokenAuthentication token
-				&& token.scopes().contains(TokenScope.ADMIN)) {
-			return;
-		}
-		requireRecentPassword("Re-authentication required: confirm your password with POST "
-				+ AdminApiController.REAUTHENTICATE + " (valid for " + timeout().toMinutes()
-				+ " minutes), then repeat the request.");
 	}
 
 	/** The current request carried the password, or its session re-authenticated recently; a token never counts. */
