@@ -4,6 +4,8 @@ import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.mail.AccountMailer;
 import org.gatehouse.session.UserSessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -16,23 +18,39 @@ import org.springframework.stereotype.Service;
 @Service
 public class RememberMeTheft {
 
+	private static final Logger log = LoggerFactory.getLogger(RememberMeTheft.class);
+
+	private final RememberMeTokenStore rememberMe;
 	private final UserSessions sessions;
 	private final UserStore users;
 	private final AccountMailer mailer;
 	private final ApplicationEventPublisher events;
 
-	public RememberMeTheft(UserSessions sessions, UserStore users, AccountMailer mailer,
-			ApplicationEventPublisher events) {
+	public RememberMeTheft(RememberMeTokenStore rememberMe, UserSessions sessions, UserStore users,
+			AccountMailer mailer, ApplicationEventPublisher events) {
+		this.rememberMe = rememberMe;
 		this.sessions = sessions;
 		this.users = users;
 		this.mailer = mailer;
 		this.events = events;
 	}
 
+	/**
+	 * The remember-me logins go first: they are what would log the thief straight back in. If the
+	 * session store fails after that, the failure is logged and the caller still refuses the login.
+	 */
 	public void detected(long userId) {
-		int ended = sessions.revokeAll(userId);
+		rememberMe.deleteAllFor(userId);
+		int ended = -1;
+		try {
+			ended = sessions.revokeAll(userId);
+		}
+		catch (RuntimeException ex) {
+			log.error("Remember-me theft for user {}: remember-me logins ended, sessions could not be: {}", userId,
+					ex.toString());
+		}
 		events.publishEvent(SecurityEvent.byUser(SecurityEventType.REMEMBER_ME_THEFT, userId,
-				"sessions ended: " + ended));
+				ended < 0 ? "sessions could not be ended" : "sessions ended: " + ended));
 		users.findById(userId).ifPresent(user -> mailer.send(user.email(), "remember-me-theft-notice", null));
 	}
 }

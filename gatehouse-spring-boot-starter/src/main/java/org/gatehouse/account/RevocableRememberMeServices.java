@@ -115,7 +115,13 @@ public class RevocableRememberMeServices extends AbstractRememberMeServices {
 		boolean inGrace = entry.previousTokenHash() != null && equal(entry.previousTokenHash(), presented)
 				&& entry.rotatedAt() != null && !now.isAfter(entry.rotatedAt().plus(settings.rotationGrace()));
 		if (!inGrace) {
-			theft.detected(entry.userId());
+			try {
+				theft.detected(entry.userId());
+			}
+			catch (RuntimeException ex) {
+				// the login is refused whatever failed while ending the user's logins
+				logger.error("Remember-me theft for user " + entry.userId() + " not fully handled: " + ex);
+			}
 			throw new RememberMeAuthenticationException("Remember-me token reused: every login of the user ended");
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.gatehouse.account.ReauthenticationRequiredException;
+import org.gatehouse.http.ApiRequests;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,7 @@ class ReauthenticationRequiredHandler {
 
 	@ExceptionHandler(ReauthenticationRequiredException.class)
 	ResponseEntity<?> reauthenticate(ReauthenticationRequiredException ex, HttpServletRequest request) {
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+		if (ApiRequests.isApi(request)) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
 			problem.setTitle(HttpStatus.FORBIDDEN.getReasonPhrase());
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -61,7 +61,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 			response.setHeader("Connection", "close");
 		}
 		String detail = "Request body larger than " + maxBodyBytes + " bytes";
-		if (request.getRequestURI().startsWith(request.getContextPath() + ErrorResponses.API_PREFIX)) {
+		if (ApiRequests.isApi(request)) {
 			ErrorResponses.problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large", detail);
 		}
 		else {

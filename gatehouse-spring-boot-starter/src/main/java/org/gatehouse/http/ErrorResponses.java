@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class ErrorResponses {
 
-	static final String API_PREFIX = "/api/";
-
 	private ErrorResponses() {
 	}
 

@@ -37,7 +37,7 @@ public class ForceHttpsFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (request.getRequestURI().startsWith(request.getContextPath() + ErrorResponses.API_PREFIX)) {
+		if (ApiRequests.isApi(request)) {
 			ErrorResponses.problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", API_DETAIL);
 			return;
 		}

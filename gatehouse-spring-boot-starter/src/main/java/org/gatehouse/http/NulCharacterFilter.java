@@ -30,7 +30,7 @@ public class NulCharacterFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (containsNul(request)) {
-			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			if (ApiRequests.isApi(request)) {
 				ProblemResponses.write(response, HttpStatus.BAD_REQUEST, DETAIL);
 			}
 			else {

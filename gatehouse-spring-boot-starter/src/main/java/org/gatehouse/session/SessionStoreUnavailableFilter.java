@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.gatehouse.http.ApiRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -80,7 +81,7 @@ public class SessionStoreUnavailableFilter extends OncePerRequestFilter {
 	}
 
 	static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		boolean api = ApiRequests.isApi(request);
 		String body = api ? "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\""
 				+ MESSAGE + "\"}" : MESSAGE;
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

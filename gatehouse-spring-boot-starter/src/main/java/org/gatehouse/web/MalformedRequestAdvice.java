@@ -2,6 +2,7 @@ package org.gatehouse.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.gatehouse.http.ApiRequests;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,7 @@ public class MalformedRequestAdvice {
 		HttpStatus status = ex instanceof MaxUploadSizeExceededException ? HttpStatus.PAYLOAD_TOO_LARGE
 				: HttpStatus.BAD_REQUEST;
 		String detail = "Malformed or unreadable multipart request body";
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+		if (ApiRequests.isApi(request)) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 			problem.setTitle(status.getReasonPhrase());
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

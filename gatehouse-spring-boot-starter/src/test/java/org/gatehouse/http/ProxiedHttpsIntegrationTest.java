@@ -82,6 +82,19 @@ class ProxiedHttpsIntegrationTest {
 		assertThat(response.body()).contains("\"status\":403", "HTTPS required: this API answers only over https://");
 	}
 
+	/** Spellings of an API path that reach the API (encoded letters, doubled slashes) are refused alike. */
+	@ParameterizedTest
+	@ValueSource(strings = { "/%61pi/me", "//api/me", "/api//me" })
+	void plainHttpApiRequestsUnderOtherSpellingsAreRefusedToo(String path) throws Exception {
+		Response response = RawHttp.get(port, path, "Host: internal:8080", "X-Forwarded-For: 203.0.113.7",
+				"X-Forwarded-Proto: http", "X-Forwarded-Host: auth.example.org",
+				"Authorization: Bearer gh_0123456789abcdef");
+
+		assertThat(response.status()).as(path).isEqualTo(403);
+		assertThat(response.header("Location")).isNull();
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+	}
+
 	@Test
 	void plainHttpApiWritesGetTheSameProblem() throws Exception {
 		Response response = RawHttp.send(port, "POST /api/login HTTP/1.1\nHost: auth.example.org\n"
