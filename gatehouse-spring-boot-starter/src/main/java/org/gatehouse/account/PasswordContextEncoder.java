@@ -3,7 +3,11 @@ package org.gatehouse.account;
 import org.gatehouse.passwords.PasswordContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Spring Security's view of the password context, for code that expects a PasswordEncoder. */
+/**
+ * Spring Security's view of the password context, for code that expects a PasswordEncoder.
+ * Hashes the NFKC form like {@link PasswordService}, since login verifies current hashes in that
+ * form; verification also accepts the form as typed (hashes made before normalisation).
+ */
 public class PasswordContextEncoder implements PasswordEncoder {
 
 	private final PasswordContext context;
@@ -14,12 +18,14 @@ public class PasswordContextEncoder implements PasswordEncoder {
 
 	@Override
 	public String encode(CharSequence rawPassword) {
-		return context.hash(rawPassword);
+		return context.hash(PasswordService.normalised(rawPassword.toString()));
 	}
 
 	@Override
 	public boolean matches(CharSequence rawPassword, String encodedPassword) {
-		return context.verify(rawPassword, encodedPassword).matches();
+		String normalised = PasswordService.normalised(rawPassword.toString());
+		return context.verify(normalised, encodedPassword).matches()
+				|| (!normalised.contentEquals(rawPassword) && context.verify(rawPassword, encodedPassword).matches());
 	}
 
 	@Override

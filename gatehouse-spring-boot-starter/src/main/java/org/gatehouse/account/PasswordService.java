@@ -89,7 +89,8 @@ public class PasswordService {
 		check(password, null);
 	}
 
-	private static String normalised(String password) {
+	/** The form passwords are hashed in (NFKC): what login verifies a current hash against. */
+	static String normalised(String password) {
 		return Normalizer.normalize(password, Normalizer.Form.NFKC);
 	}
 
