@@ -61,20 +61,32 @@ public class ProductionSettingsValidator implements BeanFactoryPostProcessor, En
 		Binder binder = Binder.get(environment);
 		GatehouseProperties properties = binder.bind("gatehouse", GatehouseProperties.class)
 				.orElseGet(GatehouseProperties::new);
-		validate(properties, binder);
-		refuseRedisWithoutAuthentication(properties, environment);
+		if (!properties.isProduction()) {
+			return;
+		}
+		// every problem in one refusal, so an operator fixes them in one round
+		List<String> problems = problems(properties, binder);
+		redisWithoutAuthentication(properties, environment).ifPresent(problems::add);
+		if (!problems.isEmpty()) {
+			throw new InsecureProductionSettingsException(problems);
+		}
 	}
 
 	static void validate(GatehouseProperties properties, Binder binder) {
 		if (!properties.isProduction()) {
 			return;
 		}
-		List<String> problems = problems(properties);
-		allowedHostsNotChosenProblem(binder).ifPresent(problems::add);
-		linkBaseUrlProblem(properties).ifPresent(problems::add);
+		List<String> problems = problems(properties, binder);
 		if (!problems.isEmpty()) {
 			throw new InsecureProductionSettingsException(problems);
 		}
+	}
+
+	private static List<String> problems(GatehouseProperties properties, Binder binder) {
+		List<String> problems = problems(properties);
+		allowedHostsNotChosenProblem(binder).ifPresent(problems::add);
+		linkBaseUrlProblem(properties).ifPresent(problems::add);
+		return problems;
 	}
 
 	static List<String> problems(GatehouseProperties properties) {

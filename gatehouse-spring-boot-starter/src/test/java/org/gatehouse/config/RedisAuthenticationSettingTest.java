@@ -45,6 +45,21 @@ class RedisAuthenticationSettingTest {
 		});
 	}
 
+	/** One refusal lists every problem, so an operator fixes them in one round. */
+	@Test
+	void theRedisProblemComesInTheSameRefusalAsTheOthers() {
+		production().withPropertyValues("gatehouse.session.redis-url=redis://redis.internal:6379/0",
+				"gatehouse.secret-key=" + "a".repeat(40)).run(context -> {
+			Throwable failure = context.getStartupFailure();
+			while (!(failure instanceof InsecureProductionSettingsException) && failure.getCause() != null) {
+				failure = failure.getCause();
+			}
+			assertThat(((InsecureProductionSettingsException) failure).getProblems()).hasSize(2)
+				.anySatisfy(problem -> assertThat(problem).startsWith("gatehouse.secret-key"))
+				.anySatisfy(problem -> assertThat(problem).startsWith("gatehouse.session.redis-url"));
+		});
+	}
+
 	@Test
 	void redisCountersWithoutPasswordAreRefusedToo() {
 		production().withPropertyValues("gatehouse.throttle.redis=true", "spring.data.redis.host=redis.internal")
