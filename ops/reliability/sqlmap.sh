@@ -29,7 +29,7 @@ run() { # name, sqlmap args...
 }
 
 [ "${ONLY_ADMIN:-0}" = 1 ] || : >"$OUT/../sqlmap-summary.txt"
-echo "sqlmap $(sqlmap --version 2>/dev/null | tail -1) against $N, $(date -u '+%F %H:%M UTC')" >>"$OUT/../sqlmap-summary.txt"
+echo "sqlmap $(sqlmap --version 2>/dev/null | grep -m1 -E "^[0-9]") against $N, $(date -u '+%F %H:%M UTC')" >>"$OUT/../sqlmap-summary.txt"
 if [ "${ONLY_ADMIN:-0}" != 1 ]; then
 # forms: a session-bound CSRF token, taken fresh from the form page before each request
 run login-form -u "$N/login/" --data "login=someone%40example.org&password=wrong-password&_csrf=x" \
