@@ -77,9 +77,9 @@ row "(a) session from A used on B" 4 0 "logins on A $r1/$r2, /api/me on B $m1/$m
 row "(a) revoke on A, refused on B" 3 0 "revoke $rv, revoked session on B $after, other session on B $still" $ok
 
 # ---------- (b) SIGKILL of A under registration load
-loader_b() { for i in $(seq 40); do e=b-$RUN-$1-$i@example.org; echo "$(now) $e $(register "$e" "$N")"; done >"$W/b.$1"; }
+loader_b() { for i in $(seq 80); do e=b-$RUN-$1-$i@example.org; echo "$(now) $e $(register "$e" "$N")"; done >"$W/b.$1"; }
 for w in 1 2 3; do loader_b $w & done
-sleep 4
+sleep 3
 KILLED=$(now)
 "$CL" kill a
 wait

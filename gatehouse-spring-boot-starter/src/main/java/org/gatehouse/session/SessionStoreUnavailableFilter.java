@@ -17,6 +17,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -59,6 +60,11 @@ public class SessionStoreUnavailableFilter extends OncePerRequestFilter {
 							&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))
 					|| isNamed(t.getClass())) {
 				return t;
+			}
+			// a failed rollback after a store failure hides that failure behind "Connection is closed"
+			if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& storeFailure(rollback.getApplicationException()) != null) {
+				return rollback.getApplicationException();
 			}
 		}
 		return null;
