@@ -126,7 +126,8 @@ public class AdminUserActions {
 
 	/**
 	 * Ends the login lock of the account (too many failed logins) like the {@code users unlock}
-	 * command: locks are per login string, so under its email and its username.
+	 * command. An account's lock is kept under its email whatever spelling was used to log in; the
+	 * username's key is cleared too, for a lock counted under it by an earlier version.
 	 */
 	public void unlock(long adminId, User user) {
 		adminRule.require();

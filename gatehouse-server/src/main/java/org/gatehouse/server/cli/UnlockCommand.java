@@ -37,7 +37,7 @@ public class UnlockCommand implements Callable<Integer> {
 		throttle.unlock(login);
 		User user = users.findByLogin(login).orElse(null);
 		if (user != null) {
-			// locks are per login string: the account may be locked under its email and its username
+			// an account's lock is kept under its email; the username's key may hold one from an earlier version
 			throttle.unlock(user.email());
 			if (user.username() != null) {
 				throttle.unlock(user.username());
