@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 /**
  * Times form logins of every class a login can take (issue 23 item 1), one at a time and
  * interleaved, against a running server whose accounts login-timing.sh imported: known account
@@ -57,8 +60,18 @@ public final class LoginTiming {
 		String overLong = "x".repeat(4097);
 		String wrong = "wrong-" + password;
 		String stamp = Long.toString(System.nanoTime());
-		List<LoginClass> classes = List.of(
-				new LoginClass("unknown account", i -> "nobody-" + stamp + "-" + i + "@example.org", wrong, "error"),
+		// With the server's secret key and the population's counts, unknown logins are sorted by the legacy hash
+		// they mirror (LegacyHashSample): "unknown account" mirrors none; two more classes mirror bcrypt-12 and
+		// the 25,000-round accounts. Without them, unknown logins are taken as they come.
+		Mirror mirror = args.length > 10 ? new Mirror(java.nio.file.Files.readString(java.nio.file.Path.of(args[7])).strip(),
+				Long.parseLong(args[8]), Long.parseLong(args[9]), Long.parseLong(args[10])) : null;
+		java.util.function.IntFunction<String> unknownLogins = mirror == null ? i -> "nobody-" + stamp + "-" + i + "@example.org"
+				: mirror.logins("nobody-" + stamp + "-", Mirror.NONE, n);
+		List<LoginClass> mirrored = mirror == null ? List.of() : List.of(
+				new LoginClass("unknown login that mirrors a bcrypt account", mirror.logins("as-bcrypt-" + stamp + "-", Mirror.BCRYPT, n), wrong, "error"),
+				new LoginClass("unknown login that mirrors a 25,000-round account", mirror.logins("as-weak-" + stamp + "-", Mirror.WEAK, n), wrong, "error"));
+		List<LoginClass> classes = new ArrayList<>(List.of(
+				new LoginClass("unknown account", unknownLogins, wrong, "error"),
 				new LoginClass("known, wrong password", i -> prefix + "known-" + i % accounts + "@example.org", wrong, "error"),
 				new LoginClass("banned, right password", i -> prefix + "banned-" + i % accounts + "@example.org", password, "error"),
 				new LoginClass("unconfirmed, right password", i -> prefix + "unconfirmed@example.org", password, "unconfirmed"),
@@ -69,7 +82,8 @@ public final class LoginTiming {
 				new LoginClass("NFKC-changed password, known, wrong", i -> prefix + "ligature-" + i % accounts + "@example.org", ligature + "-wrong", "error"),
 				new LoginClass("legacy bcrypt (cost 12), wrong", i -> prefix + "bcrypt-" + i % accounts + "@example.org", wrong, "error"),
 				new LoginClass("needs upgrade (25,000 rounds), wrong", i -> prefix + "weak-" + i % accounts + "@example.org", wrong, "error"),
-				new LoginClass("needs upgrade, right password (re-hash)", i -> prefix + "upgrade-" + i + "@example.org", password, ""));
+				new LoginClass("needs upgrade, right password (re-hash)", i -> prefix + "upgrade-" + i + "@example.org", password, "")));
+		classes.addAll(mirrored);
 		// lock one known account and one unknown login for the whole run (the server locks after 5 failures)
 		for (int i = 0; i < 5; i++) {
 			timing.attempt(prefix + "locked@example.org", "lock-it-" + i, null);
@@ -94,6 +108,47 @@ public final class LoginTiming {
 		times.forEach((name, values) -> System.out.printf("| %s | %d | %.1f | %.1f | %.2f |%n", name, values.size(),
 				percentile(values, 50), percentile(values, 90), percentile(values, 50) / unknown));
 		System.out.printf("%n%d interleaved rounds of %d classes.%n", rounds, classes.size());
+	}
+
+	/**
+	 * Which legacy hash an unknown login mirrors, computed as the server does (LegacyHashSample): HKDF-SHA256
+	 * of the secret key for "gatehouse.legacy-timing-sample", HMAC-SHA256 of the login's normal form, its first
+	 * 53 bits in [0, 1), the shapes in name order ("bcrypt $2b$12" before "pbkdf2_sha512 $pbkdf2-sha512$25000").
+	 */
+	private record Mirror(String secretKey, long bcrypt, long weak, long accounts) {
+
+		static final int NONE = 0;
+		static final int BCRYPT = 1;
+		static final int WEAK = 2;
+
+		int band(String login) throws Exception {
+			Mac extract = Mac.getInstance("HmacSHA256");
+			extract.init(new SecretKeySpec("gatehouse.secret-keys.v1".getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+			byte[] prk = extract.doFinal(secretKey.getBytes(StandardCharsets.UTF_8));
+			Mac expand = Mac.getInstance("HmacSHA256");
+			expand.init(new SecretKeySpec(prk, "HmacSHA256"));
+			expand.update("gatehouse.legacy-timing-sample".getBytes(StandardCharsets.UTF_8));
+			byte[] key = expand.doFinal(new byte[] { 1 });
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			long bits = java.nio.ByteBuffer.wrap(mac.doFinal(login.strip().toLowerCase(java.util.Locale.ROOT)
+				.getBytes(StandardCharsets.UTF_8))).getLong();
+			double point = (bits >>> 11) * 0x1.0p-53;
+			double bcryptShare = (double) bcrypt / accounts;
+			return point < bcryptShare ? BCRYPT : point < bcryptShare + (double) weak / accounts ? WEAK : NONE;
+		}
+
+		/** The first n logins with the prefix (prefix0@…, prefix1@…) that mirror the band. */
+		java.util.function.IntFunction<String> logins(String prefix, int band, int n) throws Exception {
+			List<String> found = new ArrayList<>();
+			for (int i = 0; found.size() < n; i++) {
+				String login = prefix + i + "@example.org";
+				if (band(login) == band) {
+					found.add(login);
+				}
+			}
+			return found::get;
+		}
 	}
 
 	/** A timed login; expected is the query parameter of the answer's redirect ("" for a success, null for any). */

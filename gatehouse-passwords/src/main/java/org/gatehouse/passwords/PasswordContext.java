@@ -173,6 +173,28 @@ public final class PasswordContext {
         verifyCurrent(password == null ? "" : password, hash);
     }
 
+    /**
+     * What the verification of a stored hash costs, as a short key: the scheme's name and the hash's
+     * cost fields (rounds, bcrypt's cost, argon2's parameters), without salt and digest, e.g.
+     * {@code bcrypt $2b$12} or {@code pbkdf2_sha512 $pbkdf2-sha512$25000}. Two hashes with the same
+     * shape cost the same to verify. Null when no enabled scheme identifies the hash. No derivation.
+     */
+    public String costShape(String storedHash) {
+        PasswordScheme scheme = storedHash == null ? null : identify(storedHash);
+        if (scheme == null) {
+            return null;
+        }
+        String[] fields = storedHash.split("\\$", -1);
+        int keep = switch (scheme.name()) {
+            case "invenio_aes_encrypted_email" -> 0; // $invenio-aes$EMAIL$HEX: one AES decryption, whatever the hash
+            case "bcrypt" -> Math.min(3, fields.length); // $2b$12$<salt and digest>
+            default -> Math.max(0, fields.length - 2); // $id$<cost fields>$salt$digest
+        };
+        String cost = String.join("$", java.util.Arrays.asList(fields).subList(0, keep));
+        String shape = scheme.name() + " " + cost;
+        return shape.length() > 120 ? shape.substring(0, 120) : shape;
+    }
+
     public String defaultScheme() {
         return defaultScheme.name();
     }

@@ -32,6 +32,20 @@ class PasswordContextTest {
         assertThat(defaults.verify(PASSWORD, hash)).isEqualTo(Verification.MATCH);
     }
 
+    @Test
+    void costShapeKeepsTheSchemeAndCostFieldsOnly() {
+        assertThat(context.costShape(context.hash(PASSWORD))).isEqualTo("pbkdf2_sha512 $pbkdf2-sha512$1000");
+        assertThat(context.costShape(PasswordContext.builder().defaultScheme("bcrypt").rounds(LOW).build()
+                .hash(PASSWORD))).isEqualTo("bcrypt $2b$04");
+        assertThat(context.costShape("$6$rounds=5000$saltsalt$digest")).isEqualTo("sha512_crypt $6$rounds=5000");
+        assertThat(context.costShape("$6$saltsalt$digest")).isEqualTo("sha512_crypt $6");
+        assertThat(context.costShape("$argon2id$v=19$m=64,t=1,p=1$c2FsdA$ZGlnZXN0"))
+                .isEqualTo("argon2 $argon2id$v=19$m=64,t=1,p=1");
+        assertThat(context.costShape(context.hash(PASSWORD))).isEqualTo(context.costShape(context.hash("other")));
+        assertThat(context.costShape("plain-text")).isNull();
+        assertThat(context.costShape(null)).isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"pbkdf2_sha512", "pbkdf2_sha256", "pbkdf2_sha1", "bcrypt", "argon2", "sha512_crypt"})
     void roundTripsEveryWritableScheme(String scheme) {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * The account's counters are keyed by its email address when the login finds an account (so its
  * username, its email in another case or with surrounding spaces all count alike) and by the typed
- * login's normal form when it finds none.
+ * login's normal form when it finds none. A login that finds no password mirrors the legacy hashes of
+ * the population by that key ({@link LegacyHashSample}).
  */
 @Component
 public class AccountPasswordCheck {
@@ -32,11 +33,14 @@ public class AccountPasswordCheck {
 	private final UserStore users;
 	private final PasswordService passwords;
 	private final LoginThrottle throttle;
+	private final LegacyHashSample legacyHashes;
 
-	public AccountPasswordCheck(UserStore users, PasswordService passwords, LoginThrottle throttle) {
+	public AccountPasswordCheck(UserStore users, PasswordService passwords, LoginThrottle throttle,
+			LegacyHashSample legacyHashes) {
 		this.users = users;
 		this.passwords = passwords;
 		this.throttle = throttle;
+		this.legacyHashes = legacyHashes;
 	}
 
 	/** A login attempt: the address's locks and reCAPTCHA apply as well as the account's. Inactive accounts never match. */
@@ -64,7 +68,9 @@ public class AccountPasswordCheck {
 	}
 
 	private Outcome check(User user, String key, String password, String remoteAddr, boolean mayMatch) {
-		PasswordService.Check check = passwords.check(password, user == null ? null : user.passwordHash());
+		String hash = user == null ? null : user.passwordHash();
+		PasswordService.Check check = hash == null ? passwords.checkNobody(password, legacyHashes.pick(key))
+				: passwords.check(password, hash);
 		if (!check.matches() || !mayMatch) {
 			throttle.failed(key, remoteAddr);
 			return Outcome.WRONG;

@@ -1,6 +1,7 @@
 package org.gatehouse.account;
 
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.config.SecretKeys;
 import org.gatehouse.passwords.PasswordContext;
 import org.gatehouse.passwords.PasswordPolicy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,6 +25,11 @@ public class PasswordConfiguration {
 			.legacyHmacSalt(p.getLegacyHmacSalt())
 			.singleHashSchemes(p.getSingleHashSchemes())
 			.build();
+	}
+
+	@Bean
+	public LegacyHashSample legacyHashSample(PasswordContext context, SecretKeys secretKeys) {
+		return new LegacyHashSample(context, secretKeys.derive(LegacyHashSample.PURPOSE, 32));
 	}
 
 	@Bean

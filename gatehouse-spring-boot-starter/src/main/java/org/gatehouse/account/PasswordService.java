@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
  * HMAC pre-hash) is first verified in its own scheme, as typed and in NFKC form, and then pays the
  * one default-cost operation: the re-hash that upgrades it when the password matched and needs an
  * upgrade, a dummy verification otherwise. Such an account therefore costs its legacy verification
- * on top, until its first successful login upgrades it.
+ * on top, until its first successful login upgrades it; a login that finds no password mirrors that
+ * with the share of accounts that have such hashes ({@link #checkNobody}, {@link LegacyHashSample}).
  */
 @Service
 public class PasswordService {
@@ -28,12 +29,17 @@ public class PasswordService {
 	private final PasswordContext context;
 	private final PasswordPolicy policy;
 	private final int maxBytes;
+	/** Verified against a sampled legacy hash and never matches it: 32 random bytes, base64. */
+	private final String throwaway;
 
 	public PasswordService(PasswordContext context, PasswordPolicy policy,
 			org.gatehouse.config.GatehouseProperties properties) {
 		this.context = context;
 		this.policy = policy;
 		this.maxBytes = properties.getPasswords().getMaxLength();
+		byte[] random = new byte[32];
+		new java.security.SecureRandom().nextBytes(random);
+		this.throwaway = java.util.Base64.getEncoder().encodeToString(random);
 	}
 
 	/**
@@ -82,6 +88,25 @@ public class PasswordService {
 		Check check = check(password, storedHash);
 		return !check.matches() ? Verification.NO_MATCH
 				: check.upgradedHash() == null ? Verification.MATCH : Verification.MATCH_NEEDS_UPGRADE;
+	}
+
+	/**
+	 * A login that finds no password (no account, or an account without one): one dummy verification,
+	 * after verifying a throwaway password against {@code legacySample} when the population's sample
+	 * picked a legacy hash for this login ({@link LegacyHashSample#pick}; null: none). It then costs
+	 * what a wrong password of an account with such a hash costs: the legacy verification as typed and,
+	 * when NFKC changes the password, once more, then the one default-cost operation. An over-long
+	 * password costs the dummy only, as it does for every account.
+	 */
+	public Check checkNobody(String password, String legacySample) {
+		String normalised = password == null || tooLong(password) ? null : normalised(password);
+		if (legacySample != null && normalised != null && !tooLong(normalised)) {
+			context.verify(throwaway, legacySample);
+			if (!normalised.equals(password)) {
+				context.verify(throwaway, legacySample);
+			}
+		}
+		return check(password, null);
 	}
 
 	/** Costs what a real check costs, so unknown accounts answer as slowly as known ones. */

@@ -147,6 +147,26 @@ public class UserStore {
 			.params(userId, role).update();
 	}
 
+	/**
+	 * Every stored password hash, in id order, read in keyset pages of {@code pageSize} rows (only the
+	 * id and the hash are read, and at most one page is held at a time).
+	 */
+	public void forEachPasswordHash(int pageSize, java.util.function.Consumer<String> action) {
+		long afterId = 0;
+		while (true) {
+			List<Object[]> page = jdbc.sql("select id, password_hash from gh_user where id > ? "
+					+ "and password_hash is not null order by id limit ?")
+				.params(afterId, pageSize).query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2) }).list();
+			for (Object[] row : page) {
+				action.accept((String) row[1]);
+			}
+			if (page.size() < pageSize) {
+				return;
+			}
+			afterId = (Long) page.get(page.size() - 1)[0];
+		}
+	}
+
 	/** Users with an id above {@code afterId}, in id order: keyset paging, no OFFSET scan. */
 	public List<User> listAfterId(long afterId, int limit) {
 		return jdbc.sql("select " + COLUMNS + " from gh_user where id > ? order by id limit ?")

@@ -67,7 +67,8 @@ class LoginCostTest {
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 	private final LoginThrottle throttle = new LoginThrottle(new MemoryAttemptCounters(clock, 10_000), properties,
 			new RecaptchaVerifier(properties), new ThrottleEvents(new SimpleMeterRegistry()), clock);
-	private final AccountPasswordCheck check = new AccountPasswordCheck(users, passwords, throttle);
+	private final AccountPasswordCheck check = new AccountPasswordCheck(users, passwords, throttle,
+			new LegacyHashSample(context, new byte[32]));
 	private final AccountAuthenticationProvider provider = new AccountAuthenticationProvider(users, check,
 			properties);
 	private long nextId = 1;
