@@ -6,8 +6,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The ready-to-run accounts server: the starter plus defaults and a command line.
- * Without arguments (or with only --options) it serves; with a command word it runs the
- * command line, e.g. {@code java -jar gatehouse-server.jar users create ann@example.org}.
+ * Without arguments (or with only --key=value settings) it serves; anything else goes to the
+ * command line, e.g. {@code java -jar gatehouse-server.jar users create ann@example.org}, which
+ * parses first and starts a non-web context only for a command that needs one.
  */
 @SpringBootApplication
 public class GatehouseServer {

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
@@ -32,8 +33,12 @@ public class LegacyHashSampleRefresh implements AutoCloseable {
 		scheduler.setThreadNamePrefix("gatehouse-legacy-sample-");
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	public void start() {
+	/** Not for a context without a web server, e.g. the server's command line: no logins to mirror there. */
+	@EventListener
+	public void start(ApplicationReadyEvent event) {
+		if (event.getSpringApplication().getWebApplicationType() == WebApplicationType.NONE) {
+			return;
+		}
 		Duration every = Duration.ofMinutes(EVERY_MINUTES);
 		scheduler.scheduleWithFixedDelay(this::refresh, Instant.now(), every);
 	}

@@ -12,6 +12,7 @@ import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -42,9 +43,10 @@ public class FirstAdminSetup {
 		this.clock = clock;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	public void offerSetupLink() {
-		if (properties.isProduction() || users.anyActiveUserWithRole("admin")) {
+	/** Not for a context without a web server, e.g. the server's command line: nobody could open the link. */
+	@EventListener
+	public void offerSetupLink(ApplicationReadyEvent event) {
+		if (event.getSpringApplication().getWebApplicationType() == WebApplicationType.NONE || properties.isProduction() || users.anyActiveUserWithRole("admin")) {
 			return;
 		}
 		String base = properties.getMail().getLinkBaseUrl();

@@ -8,15 +8,16 @@ import picocli.CommandLine.Command;
 @Command(name = "hash", description = "Hash a password (read from standard input) with the configured scheme.")
 public class HashCommand implements Callable<Integer> {
 
-	private final PasswordService passwords;
+	private final Beans beans;
 
-	public HashCommand(PasswordService passwords) {
-		this.passwords = passwords;
+	HashCommand(Beans beans) {
+		this.beans = beans;
 	}
 
 	@Override
 	public Integer call() {
-		System.out.println(passwords.hashNew(PasswordInput.read("Password: ")));
+		String password = PasswordInput.readNew("Password: ");
+		System.out.println(beans.get(PasswordService.class).hashNew(password));
 		return 0;
 	}
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 		"One transaction; invalid rows are rejected and listed, existing emails skipped." })
 public class ImportCommand implements Callable<Integer> {
 
-	private final UserImport userImport;
+	private final Beans beans;
 
 	@Parameters(index = "0", description = "The export file (.csv or .json)")
 	Path file;
@@ -32,8 +32,8 @@ public class ImportCommand implements Callable<Integer> {
 	PrintStream out = System.out;
 	PrintStream err = System.err;
 
-	ImportCommand(UserImport userImport) {
-		this.userImport = userImport;
+	ImportCommand(Beans beans) {
+		this.beans = beans;
 	}
 
 	/** 0 when every row was imported or skipped, 1 when some were rejected, 2 when the file is unreadable. */
@@ -51,7 +51,7 @@ public class ImportCommand implements Callable<Integer> {
 			err.println("Cannot read " + file + ": " + ex.getMessage());
 			return 2;
 		}
-		ImportReport report = userImport.run(rows, dryRun);
+		ImportReport report = beans.get(UserImport.class).run(rows, dryRun);
 		report.skipped().forEach(r -> out.println("line " + r.line() + ": skipped " + r.email() + ": " + r.reason()));
 		report.rejected().forEach(r -> err.println("line " + r.line() + ": rejected: " + r.reason()));
 		out.println((dryRun ? "Dry run, nothing changed: would import " : "Imported ") + report.imported().size()

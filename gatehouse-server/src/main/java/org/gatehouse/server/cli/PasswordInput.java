@@ -5,31 +5,71 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
-/** Reads a password from the terminal without echo, or one line from standard input; never from arguments. */
+/**
+ * Reads a password from the terminal without echo, or one line from standard input; never from
+ * arguments. A new password typed on a terminal is asked twice. Problems are {@link CliException}s
+ * with exit code 2: one line on standard error, no stack trace.
+ */
 final class PasswordInput {
+
+	/** Reads a password without echo; null at end of input. */
+	interface Terminal {
+
+		char[] readPassword(String prompt);
+	}
+
+	/** The terminal, or null when standard input is not one; tests replace it. */
+	static Terminal terminal = terminal();
 
 	private PasswordInput() {
 	}
 
-	static String read(String prompt) {
+	private static Terminal terminal() {
 		Console console = System.console();
-		if (console != null) {
-			char[] typed = console.readPassword("%s", prompt);
-			if (typed == null) {
-				throw new IllegalArgumentException("No password given");
-			}
-			return new String(typed);
+		return console == null ? null : prompt -> console.readPassword("%s", prompt);
+	}
+
+	/** A password to check, asked once. */
+	static String read(String prompt) {
+		return terminal != null ? fromTerminal(prompt) : fromStandardInput();
+	}
+
+	/** A password to set: on a terminal asked twice, and the two must be the same. */
+	static String readNew(String prompt) {
+		if (terminal == null) {
+			return fromStandardInput();
 		}
+		String first = fromTerminal(prompt);
+		String again = fromTerminal("Repeat " + Character.toLowerCase(prompt.charAt(0)) + prompt.substring(1));
+		if (!first.equals(again)) {
+			throw new CliException(2, "the two passwords differ, nothing changed");
+		}
+		return first;
+	}
+
+	private static String fromTerminal(String prompt) {
+		char[] typed = terminal.readPassword(prompt);
+		if (typed == null || typed.length == 0) {
+			throw new CliException(2, "no password given");
+		}
+		String password = new String(typed);
+		Arrays.fill(typed, '\0');
+		return password;
+	}
+
+	private static String fromStandardInput() {
+		String line;
 		try {
-			String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-			if (line == null || line.isEmpty()) {
-				throw new IllegalArgumentException("No password on standard input");
-			}
-			return line;
+			line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
 		}
 		catch (IOException ex) {
-			throw new IllegalArgumentException("Cannot read the password: " + ex.getMessage(), ex);
+			throw new CliException(2, "cannot read the password from standard input: " + ex.getMessage());
 		}
+		if (line == null || line.isEmpty()) {
+			throw new CliException(2, "no password given on standard input");
+		}
+		return line;
 	}
 }

@@ -8,12 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "roles", description = "Give or take roles.", subcommands = { RolesCommand.Add.class, RolesCommand.Remove.class })
-public class RolesCommand {
+public class RolesCommand extends CommandGroup {
 
 	/** One role change of one user; the subclasses say which. */
 	abstract static class RoleChange implements Callable<Integer> {
 
-		final UserStore users;
+		private final Beans beans;
+
+		UserStore users;
 
 		@Parameters(index = "0", description = "Email or username")
 		String login;
@@ -21,14 +23,15 @@ public class RolesCommand {
 		@Parameters(index = "1", description = "Role name, e.g. admin")
 		String role;
 
-		RoleChange(UserStore users) {
-			this.users = users;
+		RoleChange(Beans beans) {
+			this.beans = beans;
 		}
 
 		abstract String apply(User user);
 
 		@Override
 		public Integer call() {
+			users = beans.get(UserStore.class);
 			User user = UsersCommand.find(users, login);
 			if (user == null) {
 				return 1;
@@ -41,8 +44,8 @@ public class RolesCommand {
 	@Command(name = "add", description = "Give a user a role (created if new).")
 	static class Add extends RoleChange {
 
-		Add(UserStore users) {
-			super(users);
+		Add(Beans beans) {
+			super(beans);
 		}
 
 		@Override
@@ -55,8 +58,8 @@ public class RolesCommand {
 	@Command(name = "remove", description = "Take a role from a user.")
 	static class Remove extends RoleChange {
 
-		Remove(UserStore users) {
-			super(users);
+		Remove(Beans beans) {
+			super(beans);
 		}
 
 		@Override

@@ -6,7 +6,7 @@ import java.util.Base64;
 import picocli.CommandLine.Command;
 
 @Command(name = "secret-key", description = "Secret key tools.", subcommands = SecretKeyCommand.Generate.class)
-public class SecretKeyCommand {
+public class SecretKeyCommand extends CommandGroup {
 
 	@Command(name = "generate", description = "Print a new random secret key (48 bytes, base64url) for GATEHOUSE_SECRET_KEY.")
 	static class Generate implements Runnable {

@@ -7,22 +7,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "tasks", description = "Scheduled clean-ups.", subcommands = TasksCommand.Run.class)
-public class TasksCommand {
+public class TasksCommand extends CommandGroup {
 
 	@Command(name = "run", description = "Run a clean-up now: session-cleaner or delete-login-ips.")
 	static class Run implements Callable<Integer> {
 
-		private final CleanupRunner runner;
+		private final Beans beans;
 
 		@Parameters(index = "0", description = "Task name")
 		String name;
 
-		Run(CleanupRunner runner) {
-			this.runner = runner;
+		Run(Beans beans) {
+			this.beans = beans;
 		}
 
 		@Override
 		public Integer call() {
+			CleanupRunner runner = beans.get(CleanupRunner.class);
 			if (!runner.names().contains(name)) {
 				System.err.println("Unknown task '" + name + "'. Known: " + String.join(", ", runner.names()));
 				return 2;

@@ -14,21 +14,20 @@ import picocli.CommandLine.Parameters;
 		+ "Reaches running servers only when their throttle counters are in Redis.")
 public class UnlockCommand implements Callable<Integer> {
 
-	private final LoginThrottle throttle;
-	private final AttemptCounters counters;
-	private final UserStore users;
+	private final Beans beans;
 
 	@Parameters(index = "0", description = "Email or username")
 	String login;
 
-	UnlockCommand(LoginThrottle throttle, AttemptCounters counters, UserStore users) {
-		this.throttle = throttle;
-		this.counters = counters;
-		this.users = users;
+	UnlockCommand(Beans beans) {
+		this.beans = beans;
 	}
 
 	@Override
 	public Integer call() {
+		LoginThrottle throttle = beans.get(LoginThrottle.class);
+		AttemptCounters counters = beans.get(AttemptCounters.class);
+		UserStore users = beans.get(UserStore.class);
 		if (counters instanceof MemoryAttemptCounters) {
 			System.err.println("The throttle counters live in each server's memory (no Redis configured); "
 					+ "a lock ends by itself, or when the server restarts.");

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "users", description = "Manage user accounts.",
 		subcommands = { UsersCommand.Create.class, UsersCommand.Activate.class, UsersCommand.Deactivate.class,
 				ImportCommand.class, UnlockCommand.class })
-public class UsersCommand {
+public class UsersCommand extends CommandGroup {
 
 	static User find(UserStore users, String login) {
 		User user = users.findByLogin(login).orElse(null);
@@ -28,8 +28,7 @@ public class UsersCommand {
 	@Command(name = "create", description = "Create a user; the password is read from the terminal or standard input.")
 	static class Create implements Callable<Integer> {
 
-		private final UserStore users;
-		private final PasswordService passwords;
+		private final Beans beans;
 
 		@Parameters(index = "0", description = "Email address")
 		String email;
@@ -43,9 +42,8 @@ public class UsersCommand {
 		@Option(names = "--confirmed", description = "Mark the email address as confirmed")
 		boolean confirmed;
 
-		Create(UserStore users, PasswordService passwords) {
-			this.users = users;
-			this.passwords = passwords;
+		Create(Beans beans) {
+			this.beans = beans;
 		}
 
 		@Override
@@ -54,7 +52,9 @@ public class UsersCommand {
 				System.err.println("Not an email address: " + email);
 				return 2;
 			}
-			String password = PasswordInput.read("Password: ");
+			String password = PasswordInput.readNew("Password: ");
+			UserStore users = beans.get(UserStore.class);
+			PasswordService passwords = beans.get(PasswordService.class);
 			List<String> problems = passwords.problems(password, email, username);
 			if (!problems.isEmpty()) {
 				problems.forEach(p -> System.err.println("Password refused: " + p));
@@ -77,19 +77,19 @@ public class UsersCommand {
 	@Command(name = "activate", description = "Let a user log in again.")
 	static class Activate implements Callable<Integer> {
 
-		private final UserStore users;
-		private final BanService bans;
+		private final Beans beans;
 
 		@Parameters(index = "0", description = "Email or username")
 		String login;
 
-		Activate(UserStore users, BanService bans) {
-			this.users = users;
-			this.bans = bans;
+		Activate(Beans beans) {
+			this.beans = beans;
 		}
 
 		@Override
 		public Integer call() {
+			UserStore users = beans.get(UserStore.class);
+			BanService bans = beans.get(BanService.class);
 			User user = find(users, login);
 			if (user == null) {
 				return 1;
@@ -103,19 +103,19 @@ public class UsersCommand {
 	@Command(name = "deactivate", description = "Ban a user: no login; all sessions, remember-me logins and API tokens end now.")
 	static class Deactivate implements Callable<Integer> {
 
-		private final UserStore users;
-		private final BanService bans;
+		private final Beans beans;
 
 		@Parameters(index = "0", description = "Email or username")
 		String login;
 
-		Deactivate(UserStore users, BanService bans) {
-			this.users = users;
-			this.bans = bans;
+		Deactivate(Beans beans) {
+			this.beans = beans;
 		}
 
 		@Override
 		public Integer call() {
+			UserStore users = beans.get(UserStore.class);
+			BanService bans = beans.get(BanService.class);
 			User user = find(users, login);
 			if (user == null) {
 				return 1;

@@ -11,18 +11,19 @@ import picocli.CommandLine.Parameters;
 		+ "Exit 0: match, 1: no match, 2: match but the hash should be upgraded.")
 public class VerifyCommand implements Callable<Integer> {
 
-	private final PasswordService passwords;
+	private final Beans beans;
 
 	@Parameters(index = "0", description = "The stored hash, e.g. $pbkdf2-sha512$...")
 	String hash;
 
-	public VerifyCommand(PasswordService passwords) {
-		this.passwords = passwords;
+	VerifyCommand(Beans beans) {
+		this.beans = beans;
 	}
 
 	@Override
 	public Integer call() {
-		Verification result = passwords.verify(PasswordInput.read("Password: "), hash);
+		String password = PasswordInput.read("Password: ");
+		Verification result = beans.get(PasswordService.class).verify(password, hash);
 		System.out.println(switch (result) {
 			case MATCH -> "match";
 			case MATCH_NEEDS_UPGRADE -> "match (needs upgrade)";

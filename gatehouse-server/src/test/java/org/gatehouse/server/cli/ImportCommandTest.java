@@ -41,7 +41,7 @@ class ImportCommandTest {
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 	private int run(String... args) {
-		ImportCommand command = new ImportCommand(userImport);
+		ImportCommand command = new ImportCommand(Beans.of(userImport));
 		command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
 		command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
 		return new CommandLine(command).execute(args);
@@ -78,7 +78,7 @@ class ImportCommandTest {
 		assertThat(new CommandLine(new RootCommand(), new CommandLine.IFactory() {
 			@Override
 			public <K> K create(Class<K> type) throws Exception {
-				return type == ImportCommand.class ? type.cast(new ImportCommand(userImport))
+				return type == ImportCommand.class ? type.cast(new ImportCommand(Beans.of(userImport)))
 						: CommandLine.defaultFactory().create(type);
 			}
 		}).getSubcommands().get("users").getSubcommands()).containsKey("import");
