@@ -70,7 +70,11 @@ public final class PasswordPolicy {
         String lower = password.toLowerCase(Locale.ROOT);
         String localPart = localPart(email);
         if (localPart.length() >= MIN_PERSONAL_TOKEN && lower.contains(localPart)) {
-            problems.add("Password must not contain your email address.");
+            // say what matched: the rule refuses the name part alone, which "your email address" did not tell
+            problems.add(lower.contains(email.strip().toLowerCase(Locale.ROOT))
+                    ? "Password must not contain your email address."
+                    : "Password must not contain the name part of your email address (\"" + localPart
+                            + "\", before the @).");
         }
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         if (name.length() >= MIN_PERSONAL_TOKEN && lower.contains(name)) {

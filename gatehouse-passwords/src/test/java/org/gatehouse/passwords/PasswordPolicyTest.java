@@ -66,6 +66,9 @@ class PasswordPolicyTest {
     @Test
     void refusesEmailLocalPartAndUsername() {
         assertThat(policy.check("xX-Alice.Smith-glacier", "alice.smith@example.org", null))
+                .contains("Password must not contain the name part of your email address (\"alice.smith\", before the @).")
+                .noneMatch(p -> p.equals("Password must not contain your email address."));
+        assertThat(policy.check("glacier-Alice.Smith@Example.org", "alice.smith@example.org", null))
                 .contains("Password must not contain your email address.");
         assertThat(policy.check("glacier-JDoe-trombone", null, "jdoe"))
                 .contains("Password must not contain your username.");

@@ -47,6 +47,12 @@ class CommandLineTest {
 		String[] common = { "--spring.datasource.url=" + db, "--gatehouse.data-directory=" + dir,
 				"--gatehouse.passwords.rounds.pbkdf2_sha512=1000" };
 
+		Result refused = run("glacier-rootx-velvet-drum\n", concat(new String[] { "users", "create",
+				"rootx@example.org" }, common));
+		assertThat(refused.exit).isEqualTo(2);
+		assertThat(refused.err.lines()).containsExactly("Password refused: Password must not contain the name part "
+				+ "of your email address (\"rootx\", before the @).");
+
 		Result created = run(PASSWORD + "\n", concat(new String[] { "users", "create", "root@example.org", "--role",
 				"admin", "--confirmed" }, common));
 		assertThat(created.exit).isZero();
