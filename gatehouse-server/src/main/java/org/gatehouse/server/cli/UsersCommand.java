@@ -57,7 +57,7 @@ public class UsersCommand extends CommandGroup {
 			PasswordService passwords = beans.get(PasswordService.class);
 			List<String> problems = passwords.problems(password, email, username);
 			if (!problems.isEmpty()) {
-				problems.forEach(p -> System.err.println("Password refused: " + p));
+				System.err.println("Password refused: " + String.join(" ", problems)); // one line
 				return 2;
 			}
 			long id;

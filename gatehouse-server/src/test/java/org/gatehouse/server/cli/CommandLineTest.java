@@ -53,6 +53,10 @@ class CommandLineTest {
 		assertThat(refused.err.lines()).containsExactly("Password refused: Password must not contain the name part "
 				+ "of your email address (\"rootx\", before the @).");
 
+		Result weak = run("short\n", concat(new String[] { "users", "create", "weak@example.org" }, common));
+		assertThat(weak.exit).isEqualTo(2);
+		assertThat(weak.err.lines()).singleElement().asString().startsWith("Password refused: Password must be at least");
+
 		Result created = run(PASSWORD + "\n", concat(new String[] { "users", "create", "root@example.org", "--role",
 				"admin", "--confirmed" }, common));
 		assertThat(created.exit).isZero();
