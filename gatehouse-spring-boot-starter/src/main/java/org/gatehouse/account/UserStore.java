@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -196,6 +198,23 @@ public class UserStore {
 				+ "and username_key > ? order by username_key limit ?")
 			.params(likePrefix(prefix.trim().toLowerCase(Locale.ROOT)), afterKey == null ? "" : afterKey, limit)
 			.query(this::mapUser).list();
+	}
+
+	/**
+	 * The same users with their role names, read in one statement for the whole list (the list
+	 * queries above read gh_user only, so their users carry no roles).
+	 */
+	public List<User> withRoles(List<User> found) {
+		if (found.isEmpty()) {
+			return found;
+		}
+		Map<Long, Set<String>> roles = new HashMap<>();
+		jdbc.sql("select ur.user_id, r.name from gh_user_role ur join gh_role r on r.id = ur.role_id "
+				+ "where ur.user_id in (:ids)")
+			.param("ids", found.stream().map(User::id).toList())
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> roles
+				.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(rs.getString(2)));
+		return found.stream().map(u -> u.withRoles(roles.getOrDefault(u.id(), Set.of()))).toList();
 	}
 
 	public boolean anyActiveUserWithRole(String role) {

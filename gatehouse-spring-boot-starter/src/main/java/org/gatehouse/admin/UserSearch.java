@@ -66,12 +66,12 @@ public class UserSearch {
 		return page(users.searchByEmailPrefix(prefix, cursor, size + 1), size, u -> UserStore.emailKey(u.email()));
 	}
 
-	private static Page page(List<User> found, int size, java.util.function.Function<User, String> key) {
+	private Page page(List<User> found, int size, java.util.function.Function<User, String> key) {
 		if (found.size() <= size) {
-			return new Page(found, null);
+			return new Page(users.withRoles(found), null);
 		}
 		List<User> shown = found.subList(0, size);
-		return new Page(shown, key.apply(shown.get(size - 1)));
+		return new Page(users.withRoles(shown), key.apply(shown.get(size - 1)));
 	}
 
 	private static long parseId(String cursor) {

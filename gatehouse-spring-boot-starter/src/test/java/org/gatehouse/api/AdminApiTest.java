@@ -98,6 +98,28 @@ class AdminApiTest {
 		assertThat(bad.json().path("errors").findValuesAsString("field")).containsExactly("by");
 	}
 
+	/** The list used to read gh_user alone and showed every user with "roles": []. */
+	@Test
+	void listShowsTheSameRolesAsTheDetail() {
+		String email = ApiTestUsers.uniqueEmail();
+		long id = users.create(email);
+		userStore.addRole(id, "admin");
+		ApiClient admin = admin();
+
+		JsonNode listed = admin.get("/api/admin/users?q=" + email).json().path("items");
+		assertThat(listed.findValuesAsString("email")).containsExactly(email);
+		assertThat(listed.get(0).path("roles").valueStream().map(JsonNode::asString).toList()).containsExactly("admin");
+		JsonNode detail = admin.get("/api/admin/users/" + id).json();
+		assertThat(detail.path("roles").valueStream().map(JsonNode::asString).toList()).containsExactly("admin");
+
+		JsonNode all = admin.get("/api/admin/users").json().path("items");
+		for (JsonNode user : all) {
+			List<String> roles = user.path("roles").valueStream().map(JsonNode::asString).toList();
+			assertThat(roles).as(user.path("email").asString())
+				.containsExactlyInAnyOrderElementsOf(userStore.findById(user.path("id").asLong()).orElseThrow().roles());
+		}
+	}
+
 	@Test
 	void searchPagesWithTheNextCursor() {
 		ApiClient admin = admin();
