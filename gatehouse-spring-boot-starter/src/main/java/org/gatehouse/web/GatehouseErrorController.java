@@ -26,7 +26,8 @@ public class GatehouseErrorController implements ErrorController {
 		HttpStatus status = status(request);
 		String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (path != null && (path.startsWith("/api/") || path.equals("/api"))) {
-			ProblemDetail problem = ProblemDetail.forStatus(status);
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status, request, path));
+			problem.setType(java.net.URI.create("about:blank"));
 			problem.setTitle(status.getReasonPhrase());
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
@@ -34,6 +35,18 @@ public class GatehouseErrorController implements ErrorController {
 				"reason", status.getReasonPhrase()));
 		page.setStatus(status);
 		return page;
+	}
+
+	/** Gatehouse's own sentence for the statuses the container or the framework send here, else the phrase. */
+	private static String detail(HttpStatus status, HttpServletRequest request, String path) {
+		return switch (status) {
+			case NOT_FOUND -> "No such API endpoint: " + request.getMethod() + " "
+					+ (path.length() > 200 ? path.substring(0, 200) + "…" : path);
+			case METHOD_NOT_ALLOWED -> "This endpoint does not accept " + request.getMethod() + ".";
+			case UNSUPPORTED_MEDIA_TYPE -> "This endpoint accepts application/json.";
+			case NOT_ACCEPTABLE -> "This endpoint answers application/json.";
+			default -> status.getReasonPhrase() + ".";
+		};
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {

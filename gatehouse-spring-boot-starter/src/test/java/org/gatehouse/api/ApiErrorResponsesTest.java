@@ -23,12 +23,35 @@ class ApiErrorResponsesTest {
 
 	@Test
 	void unknownPathIsNotFound() {
-		assertProblem(new ApiClient(port).get("/api/no-such-thing"), 404);
+		ApiClient.Response response = new ApiClient(port).get("/api/no-such-thing");
+		assertProblem(response, 404);
+		assertThat(response.detail()).isEqualTo("No such API endpoint: GET /api/no-such-thing");
+		ApiClient.Response nope = new ApiClient(port).get("/api/nope");
+		assertProblem(nope, 404);
+		assertThat(nope.detail()).isEqualTo("No such API endpoint: GET /api/nope");
+		ApiClient.Response deleted = new ApiClient(port).delete("/api/nope");
+		assertThat(deleted.status()).isIn(403, 404); // no CSRF cookie yet: the CSRF check may answer first
+		assertProblem(deleted, deleted.status());
 	}
 
 	@Test
 	void wrongMethodIsNotAllowed() {
-		assertProblem(new ApiClient(port).get("/api/login"), 405);
+		ApiClient.Response response = new ApiClient(port).get("/api/login");
+		assertProblem(response, 405);
+		assertThat(response.detail()).isEqualTo("This endpoint accepts POST, not GET.");
+		assertThat(response.raw().headers().firstValue("Allow")).hasValue("POST");
+	}
+
+	/** Outside /api/ a missing page is the HTML error page, for a browser and for curl alike. */
+	@Test
+	void pageNotFoundIsTheHtmlPage() {
+		ApiClient client = new ApiClient(port);
+		for (String accept : new String[] { "text/html,application/xhtml+xml,*/*;q=0.8", "*/*" }) {
+			ApiClient.Response page = client.get("/no-such-page", "Accept", accept);
+			assertThat(page.status()).isEqualTo(404);
+			assertThat(page.contentType()).as(accept).startsWith("text/html");
+			assertThat(page.body()).contains("<html").contains("404").doesNotContain("No static resource");
+		}
 	}
 
 	@Test
@@ -36,14 +59,18 @@ class ApiErrorResponsesTest {
 		ApiClient client = new ApiClient(port);
 		assertProblem(client.send(client.request("/api/login").header("Content-Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"a@example.org\",\"password\":\"x\"}"))), 415);
-		assertProblem(client.send(client.request("/api/forgot-password")
+		ApiClient.Response form = client.send(client.request("/api/forgot-password")
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("email=a%40example.org"))), 415);
+			.POST(HttpRequest.BodyPublishers.ofString("email=a%40example.org")));
+		assertProblem(form, 415);
+		assertThat(form.detail()).isEqualTo("This endpoint accepts application/json.");
 	}
 
 	@Test
 	void malformedJsonIsBadRequest() {
-		assertProblem(new ApiClient(port).post("/api/login", "{\"email\": "), 400);
+		ApiClient.Response response = new ApiClient(port).post("/api/login", "{\"email\": ");
+		assertProblem(response, 400);
+		assertThat(response.detail()).isEqualTo("The request body is not valid JSON.");
 	}
 
 	@Test
@@ -65,5 +92,10 @@ class ApiErrorResponsesTest {
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.body()).doesNotContain("<html", "<!DOCTYPE");
 		assertThat(response.json().path("status").asInt()).isEqualTo(status);
+		// docs/security.md: Gatehouse's own wording, never the framework's or an exception message
+		assertThat(response.json().path("type").asString()).isNotEmpty();
+		assertThat(response.json().path("title").asString()).isNotEmpty();
+		assertThat(response.detail()).isNotBlank().doesNotContain("static resource", "Content-Type '",
+				"Request method '", "Failed to read", "Exception", "org.", "java.");
 	}
 }

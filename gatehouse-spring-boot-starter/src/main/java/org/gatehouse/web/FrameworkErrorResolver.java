@@ -1,0 +1,118 @@
+package org.gatehouse.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.gatehouse.http.ApiRequests;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Spring MVC's own errors in Gatehouse's words. Under /api/ the framework's problem details
+ * ("No static resource api/nope.", "Content-Type '…' is not supported.") would leak its
+ * wording; these answers say what the client can do instead, always with type, title and
+ * status. Outside /api/ only a missing page is handled: it is sent to the error page (HTML)
+ * rather than answered as problem+json; every other non-API error is left to the application.
+ * Runs before the exception-handler advice, so it wins over Boot's problem-details handler.
+ */
+@Component
+public class FrameworkErrorResolver implements HandlerExceptionResolver, Ordered {
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 100;
+	}
+
+	@Override
+	public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+			Exception ex) {
+		try {
+			if (!ApiRequests.isApi(request)) {
+				if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+					response.sendError(HttpStatus.NOT_FOUND.value());
+					return new ModelAndView();
+				}
+				return null;
+			}
+			return api(request, response, ex) ? new ModelAndView() : null;
+		}
+		catch (IOException io) {
+			return null;
+		}
+	}
+
+	private static boolean api(HttpServletRequest request, HttpServletResponse response, Exception ex)
+			throws IOException {
+		if (response.isCommitted()) {
+			return false;
+		}
+		if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+			ProblemResponses.write(response, HttpStatus.NOT_FOUND, notFound(request));
+		}
+		else if (ex instanceof HttpRequestMethodNotSupportedException notAllowed) {
+			Set<HttpMethod> allowed = notAllowed.getSupportedHttpMethods();
+			if (allowed == null || allowed.isEmpty()) {
+				ProblemResponses.write(response, HttpStatus.METHOD_NOT_ALLOWED,
+						"This endpoint does not accept " + request.getMethod() + ".");
+			}
+			else {
+				String names = allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
+				response.setHeader("Allow", names);
+				ProblemResponses.write(response, HttpStatus.METHOD_NOT_ALLOWED,
+						"This endpoint accepts " + names + ", not " + request.getMethod() + ".");
+			}
+		}
+		else if (ex instanceof HttpMediaTypeNotSupportedException unsupported) {
+			List<MediaType> types = unsupported.getSupportedMediaTypes();
+			String accepted = types.isEmpty() || types.stream().anyMatch(MediaType.APPLICATION_JSON::includes)
+					? MediaType.APPLICATION_JSON_VALUE : MediaType.toString(types);
+			response.setHeader("Accept", accepted);
+			ProblemResponses.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "This endpoint accepts " + accepted + ".");
+		}
+		else if (ex instanceof HttpMediaTypeNotAcceptableException) {
+			ProblemResponses.write(response, HttpStatus.NOT_ACCEPTABLE, "This endpoint answers application/json.");
+		}
+		else if (ex instanceof HttpMessageNotReadableException) {
+			ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+		}
+		else if (ex instanceof MissingServletRequestParameterException missing) {
+			ProblemResponses.write(response, HttpStatus.BAD_REQUEST,
+					"The parameter " + missing.getParameterName() + " is required.");
+		}
+		else if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+			ProblemResponses.write(response, HttpStatus.BAD_REQUEST,
+					"The parameter " + mismatch.getName() + " is not valid.");
+		}
+		else {
+			return false;
+		}
+		return true;
+	}
+
+	/** "No such API endpoint: GET /api/nope" (the path as requested, at most 200 characters). */
+	static String notFound(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		if (path.length() > 200) {
+			path = path.substring(0, 200) + "…";
+		}
+		return "No such API endpoint: " + request.getMethod() + " " + path;
+	}
+}
