@@ -29,8 +29,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Spring MVC's own errors in Gatehouse's words. Under /api/ the framework's problem details
  * ("No static resource api/nope.", "Content-Type '…' is not supported.") would leak its
  * wording; these answers say what the client can do instead, always with type, title and
- * status. Outside /api/ only a missing page is handled: it is sent to the error page (HTML)
- * rather than answered as problem+json; every other non-API error is left to the application.
+ * status. Errors outside /api/ are left to the application.
  * Runs before the exception-handler advice, so it wins over Boot's problem-details handler.
  */
 @Component
@@ -46,10 +45,7 @@ public class FrameworkErrorResolver implements HandlerExceptionResolver, Ordered
 			Exception ex) {
 		try {
 			if (!ApiRequests.isApi(request)) {
-				if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
-					response.sendError(HttpStatus.NOT_FOUND.value());
-					return new ModelAndView();
-				}
+				// the application's own URLs: its error handling, not Gatehouse's
 				return null;
 			}
 			return api(request, response, ex) ? new ModelAndView() : null;

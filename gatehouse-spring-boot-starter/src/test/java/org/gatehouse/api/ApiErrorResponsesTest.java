@@ -42,18 +42,6 @@ class ApiErrorResponsesTest {
 		assertThat(response.raw().headers().firstValue("Allow")).hasValue("POST");
 	}
 
-	/** Outside /api/ a missing page is the HTML error page, for a browser and for curl alike. */
-	@Test
-	void pageNotFoundIsTheHtmlPage() {
-		ApiClient client = new ApiClient(port);
-		for (String accept : new String[] { "text/html,application/xhtml+xml,*/*;q=0.8", "*/*" }) {
-			ApiClient.Response page = client.get("/no-such-page", "Accept", accept);
-			assertThat(page.status()).isEqualTo(404);
-			assertThat(page.contentType()).as(accept).startsWith("text/html");
-			assertThat(page.body()).contains("<html").contains("404").doesNotContain("No static resource");
-		}
-	}
-
 	@Test
 	void textPlainAndFormBodiesAreUnsupported() {
 		ApiClient client = new ApiClient(port);
