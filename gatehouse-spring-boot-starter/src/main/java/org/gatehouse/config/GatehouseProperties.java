@@ -233,7 +233,7 @@ public class GatehouseProperties {
 		private Boolean secure;
 		/** HttpOnly flag of the session cookie. */
 		private boolean httpOnly = true;
-		/** Lax (default) or Strict. */
+		/** Lax (default) or Strict; the remember-me cookie follows it. */
 		private String sameSite = "Lax";
 
 		public String getName() { return name; }

@@ -201,9 +201,9 @@ public class WebSecurityConfiguration {
 	}
 
 	/**
-	 * SameSite=Lax: a link followed from a mail or another site should find the user still signed in,
-	 * as the Lax session cookie does; a cross-site request can only reach GET, which changes nothing, and
-	 * every unsafe request needs a CSRF token besides.
+	 * The remember-me cookie logs a browser in as the session cookie does, so it takes the session
+	 * cookie's SameSite (Lax by default: a link from a mail finds the user signed in; a cross-site
+	 * request can only reach GET, and every unsafe request needs a CSRF token besides).
 	 */
 	@Bean
 	public RevocableRememberMeServices gatehouseRememberMeServices(GatehouseProperties properties,
@@ -213,7 +213,8 @@ public class WebSecurityConfiguration {
 		GatehouseProperties.RememberMe rememberMe = properties.getRememberMe();
 		RevocableRememberMeServices services = new RevocableRememberMeServices(key, users, tokens,
 				signers.signer("remember-me-cookie"), new RevocableRememberMeServices.Settings(rememberMe.getDuration(),
-						rememberMe.getRotationGrace(), SessionCookies.secure(properties), "Lax"),
+						rememberMe.getRotationGrace(), SessionCookies.secure(properties),
+						properties.getSession().getCookie().getSameSite()),
 				theft, clock);
 		services.setCookieName(SessionCookies.rememberMeName(properties));
 		return services;

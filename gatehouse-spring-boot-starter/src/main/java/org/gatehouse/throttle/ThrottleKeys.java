@@ -16,14 +16,10 @@ final class ThrottleKeys {
 	private ThrottleKeys() {
 	}
 
-	static String normalised(String login) {
-		return LoginNames.normalise(login);
-	}
-
 	static String hash(String login) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(normalised(login).getBytes(StandardCharsets.UTF_8));
+				.digest(LoginNames.normalise(login).getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest, 0, 16);
 		}
 		catch (NoSuchAlgorithmException ex) {
@@ -33,7 +29,7 @@ final class ThrottleKeys {
 
 	/** For log lines: enough to recognise a login, not enough to publish it. */
 	static String truncated(String login) {
-		String value = normalised(login);
+		String value = LoginNames.normalise(login);
 		return value.length() <= 3 ? value + "…" : value.substring(0, 3) + "…";
 	}
 }
