@@ -23,6 +23,8 @@ import org.gatehouse.token.BearerTokenFilter;
 import org.gatehouse.token.PersonalAccessTokens;
 import org.gatehouse.token.TokenScope;
 import org.gatehouse.web.ProblemResponses;
+import org.gatehouse.crypto.SecretKeys;
+import org.gatehouse.crypto.Signers;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
