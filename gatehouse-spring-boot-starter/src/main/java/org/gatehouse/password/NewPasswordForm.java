@@ -14,6 +14,15 @@ public class NewPasswordForm {
 	@NotBlank(message = "{account.password-confirm.required}")
 	private String passwordConfirm;
 
+	/** The form a JSON request stands for: one new password, typed once (the API has no confirmation field). */
+	public static NewPasswordForm chosen(String current, String chosen) {
+		NewPasswordForm form = new NewPasswordForm();
+		form.setCurrentPassword(current);
+		form.setPassword(chosen);
+		form.setPasswordConfirm(chosen);
+		return form;
+	}
+
 	public String getCurrentPassword() { return currentPassword; }
 	public void setCurrentPassword(String currentPassword) { this.currentPassword = currentPassword; }
 	public String getPassword() { return password; }
