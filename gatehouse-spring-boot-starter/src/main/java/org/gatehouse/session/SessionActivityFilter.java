@@ -31,12 +31,12 @@ public class SessionActivityFilter extends OncePerRequestFilter {
 	static final String WRITTEN_FOR = "gatehouse.activity.sessionId";
 
 	private final SessionActivityStore store;
-	private final UserAgentParser userAgents;
-	private final GeoIpCountry geoIp;
+	private final ClientDescriptions userAgents;
+	private final CountryLookup geoIp;
 	private final Duration writeInterval;
 	private final Clock clock;
 
-	public SessionActivityFilter(SessionActivityStore store, UserAgentParser userAgents, GeoIpCountry geoIp,
+	SessionActivityFilter(SessionActivityStore store, ClientDescriptions userAgents, CountryLookup geoIp,
 			Duration writeInterval, Clock clock) {
 		this.store = store;
 		this.userAgents = userAgents;

@@ -11,11 +11,9 @@ import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /** gh_session_activity: one row per live session, keyed by the hash of its id. */
-@Repository
 public class SessionActivityStore {
 
 	private final JdbcClient jdbc;
