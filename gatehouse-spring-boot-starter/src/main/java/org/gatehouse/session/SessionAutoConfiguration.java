@@ -7,7 +7,7 @@ import jakarta.servlet.DispatcherType;
 
 import org.gatehouse.config.GatehouseAutoConfiguration;
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.config.Signers;
+import org.gatehouse.crypto.Signers;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
