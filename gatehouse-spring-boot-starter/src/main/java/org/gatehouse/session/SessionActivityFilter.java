@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Records where a logged-in session is used: at its first request and then at most once
  * per write interval, so a busy session does not write on every request.
  */
-public class SessionActivityFilter extends OncePerRequestFilter {
+class SessionActivityFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionActivityFilter.class);
 	static final String LAST_WRITE = "gatehouse.activity.lastWrite";

@@ -10,7 +10,7 @@ import org.gatehouse.config.GatehouseProperties;
  * gatehouse.throttle.rate-limits.BUCKET. Keys (email addresses, logins) are compared
  * case-insensitively and stored hashed; pass client addresses through {@link ClientNetwork}.
  */
-public class RateLimiter {
+class RateLimiter {
 
 	private final AttemptCounters counters;
 	private final GatehouseProperties.Throttle config;
