@@ -3,6 +3,7 @@ package org.gatehouse.server;
 import java.util.List;
 import java.util.Map;
 
+import org.gatehouse.redis.RedisUse;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -10,9 +11,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The server talks to Redis only for sessions or throttle counters, and only when told to. Without that, Spring
- * Boot would still build a Lettuce client, its thread pools and Redis templates at every start (about a second on
- * two cores, and their classes' memory) because Lettuce is on the class path. The starter leaves this alone: an
+ * Spring Boot's own Redis connection (spring.data.redis.*) is the server's only when Gatehouse falls back to it
+ * (Redis in use without gatehouse.session.redis-url: see {@link RedisUse}) or the operator configured it; Gatehouse
+ * opens its own connection from gatehouse.session.redis-url. Otherwise Spring Boot would still build a Lettuce client,
+ * its thread pools, Redis templates and a health check of localhost:6379 at every start (about a second on two cores,
+ * and a DOWN health without a Redis there) because Lettuce is on the class path. The starter leaves this alone: an
  * application embedding it may use Redis for its own purposes without saying so in a property.
  */
 class UnusedRedisExclusion implements EnvironmentPostProcessor, Ordered {
@@ -38,9 +41,8 @@ class UnusedRedisExclusion implements EnvironmentPostProcessor, Ordered {
 	}
 
 	static boolean redisConfigured(ConfigurableEnvironment environment) {
-		return !environment.getProperty("gatehouse.session.redis-url", "").isBlank()
-				|| "redis".equalsIgnoreCase(environment.getProperty("gatehouse.session.store", ""))
-				|| environment.getProperty("gatehouse.throttle.redis", Boolean.class, false)
+		RedisUse gatehouse = RedisUse.of(environment);
+		return (gatehouse.inUse() && !gatehouse.ownConnection())
 				|| environment.containsProperty("spring.data.redis.url")
 				|| environment.containsProperty("spring.data.redis.host");
 	}

@@ -20,10 +20,15 @@ class UnusedRedisExclusionTest {
 			.contains("org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration");
 	}
 
+	/** Gatehouse connects to its redis-url itself: Spring Boot's localhost:6379 client would be unused (and DOWN). */
 	@Test
-	void anyRedisSettingKeepsIt() {
+	void gatehousesOwnRedisUrlNeedsNoSpringBootRedisClient() {
 		assertThat(excludedWith(new MockEnvironment().withProperty("gatehouse.session.redis-url", "redis://r:6379")))
-			.isNull();
+			.contains("org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration");
+	}
+
+	@Test
+	void redisOverSpringsConnectionKeepsIt() {
 		assertThat(excludedWith(new MockEnvironment().withProperty("gatehouse.throttle.redis", "true"))).isNull();
 		assertThat(excludedWith(new MockEnvironment().withProperty("gatehouse.session.store", "redis"))).isNull();
 		assertThat(excludedWith(new MockEnvironment().withProperty("spring.data.redis.host", "r"))).isNull();

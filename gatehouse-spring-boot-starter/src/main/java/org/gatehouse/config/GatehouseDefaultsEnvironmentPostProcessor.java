@@ -13,8 +13,7 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * Spring Boot settings that Gatehouse needs, added with the lowest precedence so any
  * application property overrides them: message bundle, health endpoint at /health,
- * Redis only when gatehouse.session.redis-url is set, no white-label error page, OpenAPI
- * description of /api/ at /api/openapi.json.
+ * no white-label error page.
  */
 public class GatehouseDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -42,19 +41,6 @@ public class GatehouseDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		defaults.put("management.endpoint.health.show-details", "never");
 		defaults.put("management.endpoint.health.show-components", "never");
 		defaults.put("management.endpoint.health.probes.enabled", "true");
-		defaults.put("springdoc.api-docs.path", "/api/openapi.json");
-		defaults.put("springdoc.api-docs.enabled", "${gatehouse.api.docs-enabled:true}");
-		defaults.put("springdoc.paths-to-match", "/api/**");
-		String redisUrl = environment.getProperty("gatehouse.session.redis-url", "");
-		if (redisUrl.isBlank()) {
-			defaults.put("management.health.redis.enabled", "false");
-		}
-		else {
-			defaults.put("spring.data.redis.url", redisUrl);
-			// Lettuce waits 60 s by default while Redis is down; fail closed (503) within seconds instead
-			defaults.put("spring.data.redis.timeout", "3s");
-			defaults.put("spring.data.redis.connect-timeout", "3s");
-		}
 		environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
 	}
 

@@ -179,7 +179,10 @@ public class GatehouseProperties {
 		public enum Store { MEMORY, JDBC, REDIS }
 		/** memory | jdbc | redis. Unset: redis when redis-url is set, else jdbc (embedded database). */
 		private Store store;
-		/** ACCOUNTS_SESSION_REDIS_URL, e.g. redis://localhost:6379/0. */
+		/**
+		 * ACCOUNTS_SESSION_REDIS_URL, e.g. redis://localhost:6379/0. Gatehouse opens its own connection to it for sessions
+		 * and throttle counters; the application's spring.data.redis.* stay its own.
+		 */
 		private String redisUrl;
 		/** A session unused for this long ends (enforced by the store). */
 		private Duration idleTimeout = Duration.ofMinutes(30);
@@ -605,7 +608,7 @@ public class GatehouseProperties {
 	public static class Throttle {
 		/** Throttle failed logins and rate-limit the pages that send mail or create accounts. */
 		private boolean enabled = true;
-		/** Keep the counters in Redis (spring.data.redis.*) although gatehouse.session.redis-url is unset. */
+		/** Keep the counters in Redis although gatehouse.session.redis-url is unset: over the application's own connection (spring.data.redis.*). */
 		private boolean redis = false;
 		/** Consecutive failed logins of one account (or unknown login) before it is locked. */
 		private int accountMaxFailures = 10;

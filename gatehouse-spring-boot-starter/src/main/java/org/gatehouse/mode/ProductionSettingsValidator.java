@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.gatehouse.redis.RedisUse;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -129,14 +130,12 @@ public class ProductionSettingsValidator implements BeanFactoryPostProcessor, En
 	}
 
 	static Optional<String> redisWithoutAuthentication(GatehouseProperties properties, PropertyResolver environment) {
-		boolean redis = properties.getSession().effectiveStore() == GatehouseProperties.Session.Store.REDIS
-				|| properties.getThrottle().isRedis();
-		if (!redis || !environment.getProperty("spring.data.redis.password", "").isEmpty()) {
+		RedisUse redis = RedisUse.of(properties);
+		if (!redis.inUse() || !environment.getProperty("spring.data.redis.password", "").isEmpty()) {
 			return Optional.empty();
 		}
-		String configured = properties.getSession().getRedisUrl();
-		String url = environment.getProperty("spring.data.redis.url",
-				(configured == null || configured.isBlank()) ? "" : configured.strip());
+		// Gatehouse's own connection uses its URL; without one, the application's connection is used
+		String url = redis.ownConnection() ? redis.url() : environment.getProperty("spring.data.redis.url", "");
 		if (hasPassword(url)) {
 			return Optional.empty();
 		}

@@ -26,8 +26,6 @@ import org.gatehouse.session.SessionCookies;
 import org.gatehouse.token.BearerTokenFilter;
 import org.gatehouse.token.PersonalAccessTokens;
 import org.gatehouse.token.TokenScope;
-import org.gatehouse.crypto.SecretKeys;
-import org.gatehouse.crypto.Signers;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

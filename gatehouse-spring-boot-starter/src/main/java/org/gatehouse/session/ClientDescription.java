@@ -1,7 +1,7 @@
 package org.gatehouse.session;
 
 /** Browser, operating system and device type read from a User-Agent header. */
-public record ClientDescription(String browser, String browserVersion, String os, String device) {
+record ClientDescription(String browser, String browserVersion, String os, String device) {
 
 	public static final ClientDescription UNKNOWN = new ClientDescription("Other", "", "Other", "Other");
 }

@@ -26,7 +26,7 @@ import org.springframework.security.web.csrf.DefaultCsrfToken;
  * </ul>
  * A revoked session never gets here: the store no longer returns its bytes.
  */
-public final class DeserializedAttributeCache {
+final class DeserializedAttributeCache {
 
 	private static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Long.class, Integer.class, Short.class,
 			Byte.class, Boolean.class, Double.class, Float.class, Character.class, Instant.class, DefaultCsrfToken.class);

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.springframework.stereotype.Component;
 
 /**
  * IP to ISO country code from a MaxMind-format .mmdb file; empty when none is configured.
@@ -18,14 +17,13 @@ import org.springframework.stereotype.Component;
  * ip-location-db's, such as the public-domain iptoasn database ({@code country_code}), which
  * is why the MaxMind DB reader is used directly instead of the GeoIP2 model classes.
  */
-@Component
-public class GeoIpCountry implements AutoCloseable {
+class GeoIpCountry implements CountryLookup, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(GeoIpCountry.class);
 
 	private final Reader reader;
 
-	public GeoIpCountry(GatehouseProperties properties) throws IOException {
+	GeoIpCountry(GatehouseProperties properties) throws IOException {
 		Path database = properties.getGeoip().getDatabase();
 		this.reader = database == null ? null : new Reader(database.toFile());
 		if (reader != null) {
@@ -33,7 +31,7 @@ public class GeoIpCountry implements AutoCloseable {
 		}
 	}
 
-	/** The two-letter country code of an IP address literal, or null when unknown. */
+	@Override
 	public String countryOf(String ip) {
 		if (reader == null || ip == null || !ip.matches("[0-9A-Fa-f:.]{2,45}")) {
 			return null;

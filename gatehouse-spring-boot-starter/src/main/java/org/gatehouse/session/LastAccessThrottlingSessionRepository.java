@@ -19,7 +19,7 @@ import org.springframework.session.SessionRepository;
  * save does not write the id (see SessionStoreAutoConfiguration: a save there must not write back an id another
  * request has since rotated).
  */
-public class LastAccessThrottlingSessionRepository<S extends Session>
+class LastAccessThrottlingSessionRepository<S extends Session>
 		implements SessionRepository<LastAccessThrottlingSessionRepository.TrackedSession<S>> {
 
 	private final SessionRepository<S> store;

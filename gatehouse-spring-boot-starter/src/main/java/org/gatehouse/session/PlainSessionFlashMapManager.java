@@ -19,7 +19,7 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * stores' allow-listed JSON reads back; Spring MVC's own manager stores its FlashMap objects, a map subclass whose
  * target path and expiry JSON would drop.
  */
-public class PlainSessionFlashMapManager extends SessionFlashMapManager {
+class PlainSessionFlashMapManager extends SessionFlashMapManager {
 
 	static final String ATTRIBUTE = PlainSessionFlashMapManager.class.getName() + ".FLASH_MAPS";
 

@@ -6,7 +6,7 @@ import java.util.Base64;
 import org.springframework.session.SessionIdGenerator;
 
 /** 216 random bits, base64url: exactly 36 characters, the width of Spring Session's CHAR(36) id column (a shorter id would come back space-padded). */
-public class RandomSessionIdGenerator implements SessionIdGenerator {
+class RandomSessionIdGenerator implements SessionIdGenerator {
 
 	private final SecureRandom random = new SecureRandom();
 

@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Records where a logged-in session is used: at its first request and then at most once
  * per write interval, so a busy session does not write on every request.
  */
-public class SessionActivityFilter extends OncePerRequestFilter {
+class SessionActivityFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionActivityFilter.class);
 	static final String LAST_WRITE = "gatehouse.activity.lastWrite";
@@ -31,12 +31,12 @@ public class SessionActivityFilter extends OncePerRequestFilter {
 	static final String WRITTEN_FOR = "gatehouse.activity.sessionId";
 
 	private final SessionActivityStore store;
-	private final UserAgentParser userAgents;
-	private final GeoIpCountry geoIp;
+	private final ClientDescriptions userAgents;
+	private final CountryLookup geoIp;
 	private final Duration writeInterval;
 	private final Clock clock;
 
-	public SessionActivityFilter(SessionActivityStore store, UserAgentParser userAgents, GeoIpCountry geoIp,
+	SessionActivityFilter(SessionActivityStore store, ClientDescriptions userAgents, CountryLookup geoIp,
 			Duration writeInterval, Clock clock) {
 		this.store = store;
 		this.userAgents = userAgents;

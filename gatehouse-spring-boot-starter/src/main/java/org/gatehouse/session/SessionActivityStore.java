@@ -12,11 +12,9 @@ import java.util.Optional;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /** gh_session_activity: one row per live session, keyed by the hash of its id. */
-@Repository
 @DependsOnDatabaseInitialization
 public class SessionActivityStore {
 

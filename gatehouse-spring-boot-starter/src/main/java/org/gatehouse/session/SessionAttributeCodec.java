@@ -22,7 +22,7 @@ import org.springframework.security.jackson.SecurityJacksonModules;
  * A value that cannot be read (a type off the list, Java-serialised bytes from before, corrupt JSON) reads as
  * {@link #UNREADABLE}; a session holding one is treated as absent, never half-read.
  */
-public final class SessionAttributeCodec {
+final class SessionAttributeCodec {
 
 	/** What an unreadable stored value reads as; never a value the application stored. */
 	public static final Object UNREADABLE = Unreadable.VALUE;

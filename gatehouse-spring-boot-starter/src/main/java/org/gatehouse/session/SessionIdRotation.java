@@ -2,7 +2,7 @@ package org.gatehouse.session;
 
 /** Moves a stored session from one id to another, for a store whose save does not write the id. */
 @FunctionalInterface
-public interface SessionIdRotation {
+interface SessionIdRotation {
 
 	/** For stores whose save moves the session itself (Redis renames its keys, memory re-files it). */
 	SessionIdRotation BY_STORE = (from, to) -> {

@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Ends sessions older than the absolute lifetime, however active they are (the store only knows idle time). */
-public class SessionLifetimeFilter extends OncePerRequestFilter {
+class SessionLifetimeFilter extends OncePerRequestFilter {
 
 	private final Duration absoluteTimeout;
 	private final Clock clock;

@@ -10,6 +10,7 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
 import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.HttpSessionIdResolver;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
@@ -23,14 +24,16 @@ class SessionRepositoryFilterPostProcessor implements BeanPostProcessor {
 
 	private final ObjectProvider<SessionRepository<?>> repositories;
 	private final ObjectProvider<CookieSerializer> cookieSerializer;
+	private final ObjectProvider<HttpSessionIdResolver> applicationResolver;
 	private final ObjectProvider<SessionIdRotation> rotation;
 	private final Supplier<Duration> writeInterval;
 
 	SessionRepositoryFilterPostProcessor(ObjectProvider<SessionRepository<?>> repositories,
-			ObjectProvider<CookieSerializer> cookieSerializer, ObjectProvider<SessionIdRotation> rotation,
-			Supplier<Duration> writeInterval) {
+			ObjectProvider<CookieSerializer> cookieSerializer, ObjectProvider<HttpSessionIdResolver> applicationResolver,
+			ObjectProvider<SessionIdRotation> rotation, Supplier<Duration> writeInterval) {
 		this.repositories = repositories;
 		this.cookieSerializer = cookieSerializer;
+		this.applicationResolver = applicationResolver;
 		this.rotation = rotation;
 		this.writeInterval = writeInterval;
 	}
@@ -41,10 +44,15 @@ class SessionRepositoryFilterPostProcessor implements BeanPostProcessor {
 			return bean;
 		}
 		SessionRepositoryFilter<?> filter = filterOver(this.repositories.getObject(), this.writeInterval.get());
+		filter.setHttpSessionIdResolver(this.applicationResolver.getIfAvailable(this::cookieResolver));
+		return filter;
+	}
+
+	/** The session id in the cookie written by the application's serializer, else Gatehouse's signed one. */
+	private HttpSessionIdResolver cookieResolver() {
 		CookieHttpSessionIdResolver resolver = new CookieHttpSessionIdResolver();
 		resolver.setCookieSerializer(this.cookieSerializer.getObject());
-		filter.setHttpSessionIdResolver(resolver);
-		return filter;
+		return resolver;
 	}
 
 	private <S extends Session> SessionRepositoryFilter<?> filterOver(SessionRepository<S> store, Duration interval) {

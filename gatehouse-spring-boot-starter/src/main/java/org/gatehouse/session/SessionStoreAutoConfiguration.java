@@ -6,15 +6,20 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.redis.GatehouseRedisAutoConfiguration;
+import org.gatehouse.redis.GatehouseRedisConnection;
+import org.gatehouse.redis.RedisUse;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
-import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration;
 import org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -24,6 +29,7 @@ import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
+import org.springframework.session.data.redis.config.annotation.SpringSessionRedisConnectionFactory;
 import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisIndexedHttpSession;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
@@ -34,9 +40,12 @@ import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHtt
  * survives restarts), memory, or Redis. Every choice can find and revoke a user's sessions.
  * Runs before Spring Boot's own session auto-configurations, which then back off.
  */
-@AutoConfiguration(before = { SessionAutoConfiguration.class, JdbcSessionAutoConfiguration.class,
-		SessionDataRedisAutoConfiguration.class })
+@AutoConfiguration(after = GatehouseRedisAutoConfiguration.class, before = { SessionAutoConfiguration.class,
+		JdbcSessionAutoConfiguration.class }, beforeName = SessionStoreAutoConfiguration.SPRING_SESSION_REDIS)
 public class SessionStoreAutoConfiguration {
+
+	static final String SPRING_SESSION_REDIS = "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration";
+	private static final String REDIS_SESSIONS = "org.springframework.session.data.redis.RedisIndexedSessionRepository";
 
 	@Bean
 	public SessionIdGenerator gatehouseSessionIdGenerator() {
@@ -123,9 +132,17 @@ public class SessionStoreAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@Conditional(StoreCondition.Redis.class)
+	@Conditional(RedisUse.Sessions.class)
+	@ConditionalOnClass(name = REDIS_SESSIONS)
 	@EnableRedisIndexedHttpSession(redisNamespace = "gatehouse:session")
 	static class RedisStore {
+
+		/** Spring Session's connection: Gatehouse's, never taken from the application by type. */
+		@Bean(defaultCandidate = false, destroyMethod = "")
+		@SpringSessionRedisConnectionFactory
+		RedisConnectionFactory gatehouseSessionRedisConnectionFactory(GatehouseRedisConnection connection) {
+			return connection.factory();
+		}
 
 		@Bean
 		SessionRepositoryCustomizer<RedisIndexedSessionRepository> gatehouseRedisSessionTimeout(
@@ -158,11 +175,18 @@ public class SessionStoreAutoConfiguration {
 		SessionRepositoryCustomizer<RedisIndexedSessionRepository> gatehouseRedisReadableSessionMapper() {
 			return repository -> repository.setRedisSessionMapper(new ReadableRedisSessionMapper());
 		}
+	}
 
-		/** Lettuce backs off up to 30 s between reconnects; retry every second so sessions return at once with Redis. */
-		@Bean
-		org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer gatehouseRedisReconnectDelay() {
-			return builder -> builder.reconnectDelay(io.lettuce.core.resource.Delay.constant(java.time.Duration.ofSeconds(1)));
+	/** Sessions in Redis without Spring Session's Redis store: say so at start. */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(RedisUse.Sessions.class)
+	@ConditionalOnMissingClass(REDIS_SESSIONS)
+	static class RedisStoreMissing {
+
+		RedisStoreMissing() {
+			throw new IllegalStateException("gatehouse.session.store is redis (or gatehouse.session.redis-url is set) "
+					+ "but Spring Session Data Redis is not on the class path: add "
+					+ "org.springframework.boot:spring-boot-starter-session-data-redis");
 		}
 	}
 

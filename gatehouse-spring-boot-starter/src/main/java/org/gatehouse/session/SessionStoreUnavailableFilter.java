@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Requests that need neither store keep working; nothing is cached, so recovery is immediate
  * once the store is back.
  */
-public class SessionStoreUnavailableFilter extends OncePerRequestFilter {
+class SessionStoreUnavailableFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionStoreUnavailableFilter.class);
 	static final String MESSAGE = "Service temporarily unavailable: a backing store (sessions or database) "

@@ -12,7 +12,7 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  * Session cookie whose value is the session id plus an HMAC made with a key derived from
  * the secret key: a forged or altered cookie is dropped here, before any store lookup.
  */
-public class SignedCookieSerializer implements CookieSerializer {
+class SignedCookieSerializer implements CookieSerializer {
 
 	private final DefaultCookieSerializer delegate;
 	private final Signer signer;

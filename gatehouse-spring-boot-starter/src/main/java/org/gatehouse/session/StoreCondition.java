@@ -1,12 +1,13 @@
 package org.gatehouse.session;
 
+import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.config.GatehouseProperties.Session.Store;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** Matches when gatehouse.session.store (or its default) names the given store. */
+/** Matches when gatehouse.session.store (or its default) names the given store; Redis: see RedisUse. */
 abstract class StoreCondition implements Condition {
 
 	private final Store store;
@@ -15,18 +16,10 @@ abstract class StoreCondition implements Condition {
 		this.store = store;
 	}
 
-	static Store effectiveStore(Binder binder) {
-		Store configured = binder.bind("gatehouse.session.store", Store.class).orElse(null);
-		if (configured != null) {
-			return configured;
-		}
-		String redisUrl = binder.bind("gatehouse.session.redis-url", String.class).orElse("");
-		return redisUrl.isBlank() ? Store.JDBC : Store.REDIS;
-	}
-
 	@Override
 	public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		return effectiveStore(Binder.get(context.getEnvironment())) == store;
+		return Binder.get(context.getEnvironment()).bind("gatehouse.session", GatehouseProperties.Session.class)
+			.orElseGet(GatehouseProperties.Session::new).effectiveStore() == store;
 	}
 
 	static final class Memory extends StoreCondition {
@@ -35,9 +28,5 @@ abstract class StoreCondition implements Condition {
 
 	static final class Jdbc extends StoreCondition {
 		Jdbc() { super(Store.JDBC); }
-	}
-
-	static final class Redis extends StoreCondition {
-		Redis() { super(Store.REDIS); }
 	}
 }

@@ -10,12 +10,10 @@ import ua_parser.Parser;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 
 /** ua-parser with a cache: parsing runs dozens of regexes, and users keep their browser. */
-@Component
-public class UserAgentParser {
+class UserAgentParser implements ClientDescriptions {
 
 	private static final int MAX_HEADER = 512;
 
@@ -28,6 +26,7 @@ public class UserAgentParser {
 	private final Cache<String, ClientDescription> cache = Caffeine.newBuilder().maximumSize(10_000)
 		.expireAfterAccess(Duration.ofHours(1)).build();
 
+	@Override
 	public ClientDescription describe(String userAgent) {
 		if (userAgent == null || userAgent.isBlank()) {
 			return ClientDescription.UNKNOWN;

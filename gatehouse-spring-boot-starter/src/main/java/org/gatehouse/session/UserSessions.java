@@ -17,7 +17,6 @@ import org.gatehouse.account.RememberMeTokenStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
-import org.springframework.stereotype.Service;
 
 /**
  * A user's live sessions, found through the store's principal index, and their revocation.
@@ -25,7 +24,6 @@ import org.springframework.stereotype.Service;
  * Ending a session also ends the remember-me login of its browser (the series the session
  * names), which would otherwise log the revoked device straight back in.
  */
-@Service
 public class UserSessions {
 
 	private final FindByIndexNameSessionRepository<? extends Session> repository;

@@ -10,7 +10,7 @@ import org.gatehouse.http.IpLiteral;
  * The unit that address-based limits count: an IPv4 address, or the /64 an IPv6 address
  * belongs to, since one host usually controls a whole /64.
  */
-public final class ClientNetwork {
+final class ClientNetwork {
 
 	private ClientNetwork() {
 	}

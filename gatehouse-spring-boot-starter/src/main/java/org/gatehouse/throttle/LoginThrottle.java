@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.gatehouse.account.RecaptchaVerifier;
 import org.gatehouse.config.GatehouseProperties;
-import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -20,7 +19,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * failures, or when ip-max-distinct-logins different logins fail from it (credential
  * stuffing; with reCAPTCHA configured the address must then solve it instead).
  */
-@Component
 public class LoginThrottle {
 
 	public enum Verdict { OPEN, LOCKED, RECAPTCHA }

@@ -9,11 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gatehouse.config.GatehouseProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /** The rate limits of the account pages, and their friendly 429 page. */
-@Component
 public class PageRateLimits {
 
 	private final RateLimiter limiter;

@@ -4,15 +4,13 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.springframework.stereotype.Component;
 
 /**
  * Fixed-window rate limits for actions that send mail or create state, configured under
  * gatehouse.throttle.rate-limits.BUCKET. Keys (email addresses, logins) are compared
  * case-insensitively and stored hashed; pass client addresses through {@link ClientNetwork}.
  */
-@Component
-public class RateLimiter {
+class RateLimiter {
 
 	private final AttemptCounters counters;
 	private final GatehouseProperties.Throttle config;

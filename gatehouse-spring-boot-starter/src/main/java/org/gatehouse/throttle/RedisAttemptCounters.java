@@ -12,7 +12,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * Counters in Redis, shared by every instance. Each change is one Lua script, so the
  * increment and the setting of its expiry cannot be separated by a crash or a race.
  */
-public class RedisAttemptCounters implements AttemptCounters {
+class RedisAttemptCounters implements AttemptCounters {
 
 	private static final String PREFIX = "gatehouse:throttle:";
 

@@ -6,10 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /** Metrics and the log line of every lock and rejection. */
-@Component
 public class ThrottleEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(ThrottleEvents.class);

@@ -5,13 +5,31 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import org.springdoc.core.models.GroupedOpenApi;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Title and the two authentication schemes of the OpenAPI description at /api/openapi.json (springdoc). */
+/**
+ * The OpenAPI description of Gatehouse's JSON API when springdoc is on the class path: the "gatehouse" group of
+ * /api/** (an application's springdoc serves it at its api-docs path + /gatehouse), its title and the two
+ * authentication schemes. The application's springdoc settings stay its own; gatehouse-server serves the
+ * description at /api/openapi.json.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(GroupedOpenApi.class)
+@ConditionalOnBooleanProperty(name = "gatehouse.api.docs-enabled", matchIfMissing = true)
 public class ApiDocsConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "gatehouseApiGroup")
+	public GroupedOpenApi gatehouseApiGroup() {
+		return GroupedOpenApi.builder().group("gatehouse").displayName("Gatehouse accounts API").pathsToMatch("/api/**")
+			.build();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean(OpenAPI.class)

@@ -105,10 +105,10 @@ class SessionActivityTest {
 	}
 
 	@Autowired
-	UserAgentParser userAgents;
+	ClientDescriptions userAgents;
 
 	@Autowired
-	GeoIpCountry geoIp;
+	CountryLookup geoIp;
 
 	@Test
 	void aNewSessionIdMovesTheRecordAtOnceWithinTheInterval() throws Exception {

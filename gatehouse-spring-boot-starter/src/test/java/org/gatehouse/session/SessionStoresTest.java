@@ -95,7 +95,7 @@ class SessionStoresTest {
 				.isEqualTo("RedisIndexedSessionRepository");
 			revokeOnOneHonouredOnOther(a, b);
 			assertStoredAsJsonAndForgeriesRefused(a, StoredSessions.redis(
-					a.bean(org.springframework.data.redis.connection.RedisConnectionFactory.class)));
+					a.bean(org.gatehouse.redis.GatehouseRedisConnection.class).factory()));
 		}
 	}
 

@@ -1,0 +1,131 @@
+package org.gatehouse.session;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import jakarta.servlet.DispatcherType;
+
+import org.gatehouse.config.GatehouseAutoConfiguration;
+import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.crypto.Signers;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.session.web.http.HttpSessionIdResolver;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+
+/**
+ * Sessions whichever store holds them (see {@link SessionStoreAutoConfiguration}): the signed session cookie (or the
+ * application's own cookie serializer or session id resolver), absolute lifetime, activity recording with browser
+ * (ua-parser) and country (GeoIP database, MaxMind DB reader) when those libraries are present, and the Sessions page
+ * and API.
+ */
+@AutoConfiguration(after = { GatehouseAutoConfiguration.class, SessionStoreAutoConfiguration.class })
+@Import({ SessionActivityStore.class, UserSessions.class, SessionsController.class, SessionApiController.class })
+public class SessionAutoConfiguration {
+
+	/** Spring Security's filter chain runs at -100; activity needs the authenticated user. */
+	static final int ACTIVITY_FILTER_ORDER = 0;
+
+	@Bean
+	@ConditionalOnMissingBean({ CookieSerializer.class, HttpSessionIdResolver.class })
+	CookieSerializer gatehouseSessionCookieSerializer(GatehouseProperties properties, Signers signers) {
+		GatehouseProperties.Cookie cookie = properties.getSession().getCookie();
+		boolean secure = SessionCookies.secure(properties);
+		DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+		serializer.setCookieName(SessionCookies.name(properties));
+		serializer.setUseSecureCookie(secure);
+		serializer.setUseHttpOnlyCookie(cookie.isHttpOnly());
+		serializer.setSameSite(cookie.getSameSite());
+		serializer.setCookiePath("/");
+		serializer.setUseBase64Encoding(false);
+		return new SignedCookieSerializer(serializer, signers.signer("session-cookie"));
+	}
+
+	/** Requests that only touch a session do not write it back (see LastAccessThrottlingSessionRepository). */
+	@Bean
+	static SessionRepositoryFilterPostProcessor gatehouseSessionRepositoryFilterPostProcessor(
+			ObjectProvider<SessionRepository<?>> repositories, ObjectProvider<CookieSerializer> cookieSerializer,
+			ObjectProvider<HttpSessionIdResolver> sessionIdResolver, ObjectProvider<SessionIdRotation> rotation,
+			ObjectProvider<GatehouseProperties> properties) {
+		return new SessionRepositoryFilterPostProcessor(repositories, cookieSerializer, sessionIdResolver, rotation,
+				() -> properties.getObject().getSession().getActivityWriteInterval());
+	}
+
+	/** Just outside Spring Session's repository filter: store outages become a clear 503. */
+	@Bean
+	FilterRegistrationBean<SessionStoreUnavailableFilter> gatehouseSessionStoreUnavailableFilter() {
+		FilterRegistrationBean<SessionStoreUnavailableFilter> registration = new FilterRegistrationBean<>(
+				new SessionStoreUnavailableFilter());
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<SessionLifetimeFilter> gatehouseSessionLifetimeFilter(GatehouseProperties properties,
+			Clock clock) {
+		FilterRegistrationBean<SessionLifetimeFilter> registration = new FilterRegistrationBean<>(
+				new SessionLifetimeFilter(properties.getSession().getAbsoluteTimeout(), clock));
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<SessionActivityFilter> gatehouseSessionActivityFilter(GatehouseProperties properties,
+			SessionActivityStore store, ClientDescriptions userAgents, CountryLookup geoIp, Clock clock) {
+		FilterRegistrationBean<SessionActivityFilter> registration = new FilterRegistrationBean<>(
+				new SessionActivityFilter(store, userAgents, geoIp, properties.getSession().getActivityWriteInterval(),
+						clock));
+		registration.setOrder(ACTIVITY_FILTER_ORDER);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.setEnabled(properties.getSession().isActivityEnabled());
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientDescriptions gatehouseClientDescriptions() {
+		return ClientDescriptions.UNKNOWN;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CountryLookup gatehouseCountryLookup(GatehouseProperties properties) {
+		if (properties.getGeoip().getDatabase() != null) {
+			LoggerFactory.getLogger(SessionAutoConfiguration.class).warn("gatehouse.geoip.database is set but the "
+					+ "MaxMind DB reader (com.maxmind.db:maxmind-db) is not on the class path: sessions show no country");
+		}
+		return CountryLookup.NONE;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "ua_parser.Parser")
+	static class UserAgents {
+
+		@Bean
+		UserAgentParser gatehouseUserAgentParser() {
+			return new UserAgentParser();
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "com.maxmind.db.Reader")
+	static class GeoIp {
+
+		@Bean
+		GeoIpCountry gatehouseGeoIpCountry(GatehouseProperties properties) throws IOException {
+			return new GeoIpCountry(properties);
+		}
+	}
+}
