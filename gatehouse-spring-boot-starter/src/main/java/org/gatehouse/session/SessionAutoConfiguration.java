@@ -36,6 +36,7 @@ public class SessionAutoConfiguration {
 	/** Spring Security's filter chain runs at -100; activity needs the authenticated user. */
 	static final int ACTIVITY_FILTER_ORDER = 0;
 
+	/** The application's own CookieSerializer, if it declares one, writes the session cookie instead. */
 	@Bean
 	@ConditionalOnMissingBean({ CookieSerializer.class, HttpSessionIdResolver.class })
 	CookieSerializer gatehouseSessionCookieSerializer(GatehouseProperties properties, Signers signers) {

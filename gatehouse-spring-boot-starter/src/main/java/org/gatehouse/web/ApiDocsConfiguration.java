@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(GroupedOpenApi.class)
 @ConditionalOnBooleanProperty(name = "gatehouse.api.docs-enabled", matchIfMissing = true)
-public class ApiDocsConfiguration {
+class ApiDocsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "gatehouseApiGroup")
