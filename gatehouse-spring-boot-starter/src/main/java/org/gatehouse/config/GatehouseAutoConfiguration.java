@@ -25,7 +25,7 @@ import org.springframework.context.annotation.FilterType;
 				"org.gatehouse.csrf", "org.gatehouse.account", "org.gatehouse.registration", "org.gatehouse.confirmation",
 				"org.gatehouse.recovery", "org.gatehouse.password", "org.gatehouse.session", "org.gatehouse.token",
 				"org.gatehouse.admin", "org.gatehouse.audit", "org.gatehouse.tasks", "org.gatehouse.mail",
-				"org.gatehouse.web", "org.gatehouse.throttle" },
+				"org.gatehouse.web", "org.gatehouse.throttle", "org.gatehouse.api", "org.gatehouse.security" },
 		excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
 				@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
 				@ComponentScan.Filter(type = FilterType.ANNOTATION, classes = AutoConfiguration.class),

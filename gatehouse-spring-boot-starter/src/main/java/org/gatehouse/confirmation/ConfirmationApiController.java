@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.gatehouse.account.AccountApiRequests.EmailAddress;
 import org.gatehouse.account.AccountApiRequests.Message;
 import org.gatehouse.account.ApiProblems;
-import org.gatehouse.web.ApiController;
+import org.gatehouse.api.ApiController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
