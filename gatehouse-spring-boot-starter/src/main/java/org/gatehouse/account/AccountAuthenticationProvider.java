@@ -3,8 +3,6 @@ package org.gatehouse.account;
 import java.util.Optional;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.throttle.LoginThrottledException;
-import org.gatehouse.password.AccountPasswordCheck;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -26,10 +24,10 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
 	static final String BAD_CREDENTIALS = "Invalid credentials";
 
 	private final UserStore users;
-	private final AccountPasswordCheck passwordCheck;
+	private final PasswordCheck passwordCheck;
 	private final GatehouseProperties properties;
 
-	public AccountAuthenticationProvider(UserStore users, AccountPasswordCheck passwordCheck,
+	public AccountAuthenticationProvider(UserStore users, PasswordCheck passwordCheck,
 			GatehouseProperties properties) {
 		this.users = users;
 		this.passwordCheck = passwordCheck;

@@ -1,7 +1,7 @@
 package org.gatehouse.confirmation;
 
 import org.gatehouse.throttle.PageRateLimits;
-import org.gatehouse.throttle.TooManyRequestsException;
+import org.gatehouse.http.TooManyRequestsException;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.springframework.context.ApplicationEventPublisher;

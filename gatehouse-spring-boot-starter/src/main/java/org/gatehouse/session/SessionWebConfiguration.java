@@ -6,6 +6,7 @@ import jakarta.servlet.DispatcherType;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.crypto.Signers;
+import org.gatehouse.http.SessionCookies;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

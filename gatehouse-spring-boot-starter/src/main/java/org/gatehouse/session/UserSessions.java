@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.gatehouse.account.RememberMeTokenStore;
+import org.gatehouse.account.SessionRevocation;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Service;
  * names), which would otherwise log the revoked device straight back in.
  */
 @Service
-public class UserSessions {
+public class UserSessions implements SessionRevocation {
 
 	private final FindByIndexNameSessionRepository<? extends Session> repository;
 	private final SessionActivityStore activity;
@@ -77,6 +78,7 @@ public class UserSessions {
 	 * Signs the user out everywhere but the kept session: every other session and every remember-me
 	 * login but the kept session's own, including remembered browsers that have no live session now.
 	 */
+	@Override
 	public int revokeAllExcept(long userId, String keepSessionId) {
 		int count = 0;
 		String keepSeries = null;
@@ -91,10 +93,6 @@ public class UserSessions {
 		}
 		rememberMe.deleteAllForExcept(userId, keepSeries);
 		return count;
-	}
-
-	public int revokeAll(long userId) {
-		return revokeAllExcept(userId, null);
 	}
 
 	public int count(long userId) {
