@@ -8,7 +8,6 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -18,7 +17,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * accounts fail alike and cost one password verification each (see {@link PasswordService});
  * the client address comes from the request's {@link WebAuthenticationDetails}.
  */
-@Component
 public class AccountAuthenticationProvider implements AuthenticationProvider {
 
 	static final String BAD_CREDENTIALS = "Invalid credentials";

@@ -1,10 +1,8 @@
 package org.gatehouse.account;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
 
 /** After a password change, reset or ban: every other session and every remember-me login ends. */
-@Service
 public class CredentialRevocation {
 
 	private final SessionRevocation sessions;

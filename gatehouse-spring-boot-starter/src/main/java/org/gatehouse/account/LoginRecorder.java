@@ -4,10 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.http.IpLiteral;
-import org.springframework.stereotype.Component;
 
 /** Login tracking (SECURITY_TRACKABLE): times, addresses and count, updated atomically. */
-@Component
 public class LoginRecorder {
 
 	private final UserStore users;

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpSession;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -22,7 +21,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * rule, which also accepts an admin-scoped token), so a page, the JSON API and any future
  * controller get the same rule.
  */
-@Component
 public class Reauthentication {
 
 	static final String SESSION_ATTRIBUTE = "gatehouse.admin.reauthenticated-at";

@@ -4,7 +4,6 @@ import org.gatehouse.mail.AccountMailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
 
 /**
  * A remember-me token came back after it had been replaced: two browsers hold copies of one
@@ -12,7 +11,6 @@ import org.springframework.stereotype.Service;
  * out: every session and every remember-me login of the user ends, the security log records
  * it and the user gets a mail telling them to sign in again and change their password.
  */
-@Service
 public class RememberMeTheft {
 
 	private static final Logger log = LoggerFactory.getLogger(RememberMeTheft.class);

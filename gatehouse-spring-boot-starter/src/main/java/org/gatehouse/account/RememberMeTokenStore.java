@@ -6,10 +6,8 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /** gh_remember_me: hashes of remember-me series and tokens, never the values themselves. */
-@Repository
 public class RememberMeTokenStore {
 
 	/**

@@ -8,7 +8,6 @@ import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * Every check of an account's password, at login and wherever a signed-in user types it again
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
  * login's normal form when it finds none. A login that finds no password mirrors the legacy hashes of
  * the population by that key ({@link LegacyHashSample}).
  */
-@Component
 public class AccountPasswordCheck implements PasswordCheck {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountPasswordCheck.class);
