@@ -28,9 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class AccountAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(UserStore.class)
 	@DependsOnDatabaseInitialization
-	UserStore gatehouseUserStore(JdbcClient jdbc, Clock clock) {
+	JdbcUserStore gatehouseUserStore(JdbcClient jdbc, Clock clock) {
 		return new JdbcUserStore(jdbc, clock);
 	}
 
