@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
  * recovery, password); every rule is the pages' own, through the same services.
  */
 @ApiController
-public class AccountApiController {
+class AccountApiController {
 
 	private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 

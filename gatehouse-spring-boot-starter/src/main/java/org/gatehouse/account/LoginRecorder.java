@@ -6,7 +6,7 @@ import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.http.IpLiteral;
 
 /** Login tracking (SECURITY_TRACKABLE): times, addresses and count, updated atomically. */
-public class LoginRecorder {
+class LoginRecorder {
 
 	private final UserStore users;
 	private final GatehouseProperties properties;

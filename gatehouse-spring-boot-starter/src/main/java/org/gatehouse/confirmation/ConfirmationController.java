@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** Email confirmation (confirmable): the link from the mail (a page whose button confirms), and a page to send it again. */
 @Controller
-public class ConfirmationController {
+class ConfirmationController {
 
 	private final GatehouseProperties properties;
 	private final EmailConfirmation confirmation;

@@ -11,7 +11,7 @@ import org.gatehouse.account.AccountLinks;
 import org.gatehouse.account.UserStore;
 
 /** Email confirmation shared by the pages and the JSON API. */
-public class EmailConfirmation {
+class EmailConfirmation {
 
 	private final UserStore users;
 	private final AccountLinks links;

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** Change password page (changeable): needs the current one; other sessions end, a notice is mailed. */
 @Controller
-public class ChangePasswordController {
+class ChangePasswordController {
 
 	private final GatehouseProperties properties;
 	private final PasswordChange passwordChange;

@@ -17,7 +17,7 @@ import org.gatehouse.account.UserStore;
  * every {@value #EVERY_MINUTES} minutes after, on a thread of its own (never on a request). A failed
  * refresh keeps the previous snapshot.
  */
-public class LegacyHashSampleRefresh implements AutoCloseable {
+class LegacyHashSampleRefresh implements AutoCloseable {
 
 	static final int EVERY_MINUTES = 10;
 	private static final int PAGE_SIZE = 5_000;

@@ -17,7 +17,7 @@ import org.springframework.validation.Errors;
  * Change password with the current one, for the page and the JSON API: the caller's own
  * session (if any) gets a new id and stays, every other session and remember-me login ends.
  */
-public class PasswordChange {
+class PasswordChange {
 
 	private final UserStore users;
 	private final PasswordService passwords;

@@ -21,7 +21,7 @@ import org.gatehouse.password.PasswordService;
 import org.springframework.validation.Errors;
 
 /** Password recovery shared by the pages and the JSON API: the reset mail, then the new password. */
-public class PasswordRecovery {
+class PasswordRecovery {
 
 	private final GatehouseProperties properties;
 	private final UserStore users;

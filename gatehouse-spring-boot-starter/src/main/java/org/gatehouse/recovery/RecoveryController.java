@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** Password recovery pages (recoverable): request a link by email, then choose a new password. */
 @Controller
-public class RecoveryController {
+class RecoveryController {
 
 	private final GatehouseProperties properties;
 	private final PasswordRecovery recovery;

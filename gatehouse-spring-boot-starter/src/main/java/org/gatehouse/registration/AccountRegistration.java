@@ -28,7 +28,7 @@ import org.springframework.validation.Errors;
  * responses (the default) a taken email or username is told by mail to the address, never
  * in the answer.
  */
-public class AccountRegistration {
+class AccountRegistration {
 
 	private final GatehouseProperties properties;
 	private final UserStore users;

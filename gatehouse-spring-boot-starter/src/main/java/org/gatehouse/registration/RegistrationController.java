@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Sign-up (registerable): form, validation, reCAPTCHA, account creation and confirmation mail. */
 @Controller
-public class RegistrationController {
+class RegistrationController {
 
 	private final GatehouseProperties properties;
 	private final RecaptchaVerifier recaptcha;

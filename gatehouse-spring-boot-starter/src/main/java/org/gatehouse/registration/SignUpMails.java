@@ -14,7 +14,7 @@ import org.springframework.context.MessageSource;
  * The mails that stand in for sign-up answers when they are generic: the person at the
  * address learns what happened, the person at the form only "check your mail".
  */
-public class SignUpMails {
+class SignUpMails {
 
 	private final AccountLinks links;
 	private final AccountMailer mailer;
