@@ -9,7 +9,7 @@ import jakarta.validation.Valid;
 import org.gatehouse.account.AccountApiRequests.Login;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.csrf.RestCsrfTokens;
-import org.gatehouse.session.SessionCookies;
+import org.gatehouse.http.SessionCookies;
 import org.gatehouse.api.ApiController;
 import org.gatehouse.api.InvalidRequestException;
 import org.springframework.http.HttpStatus;
@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
  * recovery, password); every rule is the pages' own, through the same services.
  */
 @ApiController
-public class AccountApiController {
+class AccountApiController {
 
 	private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 

@@ -3,14 +3,11 @@ package org.gatehouse.account;
 import java.util.Optional;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.throttle.LoginThrottledException;
-import org.gatehouse.password.AccountPasswordCheck;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -20,16 +17,15 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * accounts fail alike and cost one password verification each (see {@link PasswordService});
  * the client address comes from the request's {@link WebAuthenticationDetails}.
  */
-@Component
 public class AccountAuthenticationProvider implements AuthenticationProvider {
 
 	static final String BAD_CREDENTIALS = "Invalid credentials";
 
 	private final UserStore users;
-	private final AccountPasswordCheck passwordCheck;
+	private final PasswordCheck passwordCheck;
 	private final GatehouseProperties properties;
 
-	public AccountAuthenticationProvider(UserStore users, AccountPasswordCheck passwordCheck,
+	public AccountAuthenticationProvider(UserStore users, PasswordCheck passwordCheck,
 			GatehouseProperties properties) {
 		this.users = users;
 		this.passwordCheck = passwordCheck;

@@ -9,14 +9,12 @@ import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.crypto.Signers;
 import org.gatehouse.crypto.TimedSigner;
 import org.gatehouse.http.ExternalUrls;
-import org.springframework.stereotype.Component;
 
 /**
  * Signed, expiring links for email confirmation and password reset. They are single-use
  * without a token table: a confirmation link names a user not yet confirmed, a reset link
  * carries the user's security stamp, which every password change replaces.
  */
-@Component
 public class AccountLinks {
 
 	private final TimedSigner confirmSigner;

@@ -3,10 +3,8 @@ package org.gatehouse.account;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Service;
 
 /** Loads an active user by id (the principal name), for remember-me logins. */
-@Service
 public class AccountUserDetailsService implements UserDetailsService {
 
 	private final UserStore users;

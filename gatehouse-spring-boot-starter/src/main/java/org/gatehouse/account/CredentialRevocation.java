@@ -1,19 +1,15 @@
 package org.gatehouse.account;
 
-import org.gatehouse.session.UserSessions;
-import org.gatehouse.password.PasswordReplacedEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
 
 /** After a password change, reset or ban: every other session and every remember-me login ends. */
-@Service
 public class CredentialRevocation {
 
-	private final UserSessions sessions;
+	private final SessionRevocation sessions;
 	private final RememberMeTokenStore rememberMe;
 	private final ApplicationEventPublisher events;
 
-	public CredentialRevocation(UserSessions sessions, RememberMeTokenStore rememberMe,
+	public CredentialRevocation(SessionRevocation sessions, RememberMeTokenStore rememberMe,
 			ApplicationEventPublisher events) {
 		this.sessions = sessions;
 		this.rememberMe = rememberMe;

@@ -8,14 +8,11 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.throttle.LoginThrottledException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** Back to the login page with one generic error (or "confirm your email", only after a correct password). */
-@Component
 public class LoginFailureHandler implements AuthenticationFailureHandler {
 
 	private final GatehouseProperties properties;

@@ -4,11 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.http.IpLiteral;
-import org.springframework.stereotype.Component;
 
 /** Login tracking (SECURITY_TRACKABLE): times, addresses and count, updated atomically. */
-@Component
-public class LoginRecorder {
+class LoginRecorder {
 
 	private final UserStore users;
 	private final GatehouseProperties properties;

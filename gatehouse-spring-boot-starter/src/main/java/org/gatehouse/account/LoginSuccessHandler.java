@@ -9,10 +9,8 @@ import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.http.SafeRedirects;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.stereotype.Component;
 
 /** Records the login, then goes to "next" when it is a safe target, else to the post-login page. */
-@Component
 public class LoginSuccessHandler implements AuthenticationSuccessHandler {
 
 	private final LoginRecorder recorder;

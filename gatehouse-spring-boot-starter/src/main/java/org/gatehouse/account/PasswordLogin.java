@@ -7,7 +7,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
-import org.springframework.stereotype.Component;
 
 /**
  * A password login from application code (the JSON API), made exactly as the login form's filter
@@ -15,8 +14,7 @@ import org.springframework.stereotype.Component;
  * audited, with the request's details, so the throttle counts the client's address (after the
  * proxies rule) rather than none.
  */
-@Component
-public class PasswordLogin {
+class PasswordLogin {
 
 	private final AuthenticationConfiguration configuration;
 	private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();

@@ -8,12 +8,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import org.gatehouse.audit.SecurityEvent;
-import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.password.AccountPasswordCheck;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -25,7 +21,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * rule, which also accepts an admin-scoped token), so a page, the JSON API and any future
  * controller get the same rule.
  */
-@Component
 public class Reauthentication {
 
 	static final String SESSION_ATTRIBUTE = "gatehouse.admin.reauthenticated-at";
@@ -35,10 +30,10 @@ public class Reauthentication {
 	private final GatehouseProperties properties;
 	private final Clock clock;
 	private final UserStore users;
-	private final AccountPasswordCheck passwordCheck;
+	private final PasswordCheck passwordCheck;
 	private final ApplicationEventPublisher events;
 
-	public Reauthentication(GatehouseProperties properties, Clock clock, UserStore users, AccountPasswordCheck passwordCheck,
+	public Reauthentication(GatehouseProperties properties, Clock clock, UserStore users, PasswordCheck passwordCheck,
 			ApplicationEventPublisher events) {
 		this.properties = properties;
 		this.clock = clock;
@@ -57,7 +52,7 @@ public class Reauthentication {
 	public boolean confirm(long adminId, String password, HttpServletRequest request) {
 		User user = users.findById(adminId).orElseThrow();
 		if (!passwordCheck.confirm(user, password, request.getRemoteAddr()).matches()) {
-			events.publishEvent(SecurityEvent.byUser(SecurityEventType.REAUTHENTICATION_FAILED, adminId, null));
+			events.publishEvent(new ReauthenticationFailureEvent(adminId));
 			return false;
 		}
 		request.setAttribute(REQUEST_ATTRIBUTE, Boolean.TRUE);

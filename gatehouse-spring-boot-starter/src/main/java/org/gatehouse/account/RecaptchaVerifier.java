@@ -11,13 +11,11 @@ import java.nio.charset.StandardCharsets;
 import org.gatehouse.config.GatehouseProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** Server-side reCAPTCHA check. Fails closed: no answer from the verify endpoint means "not a human". */
-@Component
 public class RecaptchaVerifier {
 
 	private static final Logger log = LoggerFactory.getLogger(RecaptchaVerifier.class);

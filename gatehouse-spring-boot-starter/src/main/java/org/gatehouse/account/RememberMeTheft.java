@@ -1,13 +1,9 @@
 package org.gatehouse.account;
 
-import org.gatehouse.audit.SecurityEvent;
-import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.mail.AccountMailer;
-import org.gatehouse.session.UserSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
 
 /**
  * A remember-me token came back after it had been replaced: two browsers hold copies of one
@@ -15,18 +11,17 @@ import org.springframework.stereotype.Service;
  * out: every session and every remember-me login of the user ends, the security log records
  * it and the user gets a mail telling them to sign in again and change their password.
  */
-@Service
 public class RememberMeTheft {
 
 	private static final Logger log = LoggerFactory.getLogger(RememberMeTheft.class);
 
 	private final RememberMeTokenStore rememberMe;
-	private final UserSessions sessions;
+	private final SessionRevocation sessions;
 	private final UserStore users;
 	private final AccountMailer mailer;
 	private final ApplicationEventPublisher events;
 
-	public RememberMeTheft(RememberMeTokenStore rememberMe, UserSessions sessions, UserStore users,
+	public RememberMeTheft(RememberMeTokenStore rememberMe, SessionRevocation sessions, UserStore users,
 			AccountMailer mailer, ApplicationEventPublisher events) {
 		this.rememberMe = rememberMe;
 		this.sessions = sessions;
@@ -49,7 +44,7 @@ public class RememberMeTheft {
 			log.error("Remember-me theft for user {}: remember-me logins ended, sessions could not be: {}", userId,
 					ex.toString());
 		}
-		events.publishEvent(SecurityEvent.byUser(SecurityEventType.REMEMBER_ME_THEFT, userId,
+		events.publishEvent(new RememberMeTheftEvent(userId,
 				ended < 0 ? "sessions could not be ended" : "sessions ended: " + ended));
 		users.findById(userId).ifPresent(user -> mailer.send(user.email(), "remember-me-theft-notice", null));
 	}

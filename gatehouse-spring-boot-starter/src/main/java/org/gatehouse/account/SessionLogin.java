@@ -9,10 +9,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.stereotype.Component;
 
 /** Logs a user in from application code (after registration), with a fresh session id. */
-@Component
 public class SessionLogin {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();

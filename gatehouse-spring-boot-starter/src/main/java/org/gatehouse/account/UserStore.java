@@ -1,297 +1,91 @@
 package org.gatehouse.account;
 
-import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Consumer;
 
-import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.stereotype.Repository;
-
-/** Users and their roles in gh_user / gh_user_role, through bound parameters only. */
-@Repository
-@DependsOnDatabaseInitialization
-public class UserStore {
-
-	private static final String COLUMNS = "id, email, username, password_hash, active, confirmed_at, created_at, "
-			+ "current_login_at, last_login_at, current_login_ip, last_login_ip, login_count, security_stamp";
-	private static final int COLUMN_COUNT = COLUMNS.split(", ").length;
-	/** The same columns for a query where gh_user is aliased {@code u}. */
-	private static final String USER_COLUMNS = "u." + COLUMNS.replace(", ", ", u.");
-
-	private final JdbcClient jdbc;
-	private final Clock clock;
-	private final SecureRandom random = new SecureRandom();
-
-	public UserStore(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
-		this.clock = clock;
-	}
+/**
+ * Gatehouse's user store: what Spring Security's {@code UserDetailsManager} is to its users, for
+ * Gatehouse's accounts (email and optional username, password hash, status, roles, login record).
+ * Every feature reads and writes accounts through it. The default is {@link JdbcUserStore}, on
+ * Gatehouse's own tables; an application that keeps its users elsewhere declares its own bean of
+ * this type and Gatehouse's backs off.
+ */
+public interface UserStore {
 
 	/** The key that makes email addresses unique regardless of case: the login's normal form. */
-	public static String emailKey(String email) {
+	static String emailKey(String email) {
 		return LoginNames.normalise(email);
 	}
 
-	public static String usernameKey(String username) {
+	/** The key that makes usernames unique regardless of case, or null for none. */
+	static String usernameKey(String username) {
 		return username == null || username.isBlank() ? null : LoginNames.normalise(username);
 	}
 
-	public Optional<User> findById(long id) {
-		return findOneWithRoles("u.id = ?", id);
-	}
+	Optional<User> findById(long id);
 
-	public Optional<User> findByEmail(String email) {
-		if (!storable(email)) {
-			return Optional.empty();
-		}
-		return findOneWithRoles("u.email_key = ?", emailKey(email));
-	}
+	Optional<User> findByEmail(String email);
 
 	/** Finds a user by email address or, when the login has no "@", by username. */
-	public Optional<User> findByLogin(String login) {
-		String key = LoginNames.normalise(login);
-		if (key.isEmpty() || LoginNames.isMalformed(login)) {
-			return Optional.empty();
-		}
-		return findOneWithRoles(key.contains("@") ? "u.email_key = ?" : "u.username_key = ?", key);
-	}
+	Optional<User> findByLogin(String login);
 
-	public boolean emailTaken(String email) {
-		if (!storable(email)) {
-			return false;
-		}
-		return jdbc.sql("select count(*) from gh_user where email_key = ?").param(emailKey(email))
-			.query(Integer.class).single() > 0;
-	}
+	boolean emailTaken(String email);
 
-	public boolean usernameTaken(String username) {
-		return username != null && !username.isBlank() && storable(username)
-				&& jdbc.sql("select count(*) from gh_user where username_key = ?").param(usernameKey(username))
-					.query(Integer.class).single() > 0;
-	}
+	boolean usernameTaken(String username);
 
 	/**
-	 * Inserts a user. The unique constraints decide races: a concurrent insert of the same
-	 * email fails with DuplicateKeyException and leaves nothing behind.
+	 * Inserts a user and returns its id. Of two concurrent inserts of the same email address (or
+	 * username) one fails with DuplicateKeyException and leaves nothing behind.
 	 */
-	public long create(String email, String username, String passwordHash, boolean confirmed) {
-		OffsetDateTime now = now();
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into gh_user (email, email_key, username, username_key, password_hash, active, confirmed_at, "
-				+ "created_at, updated_at, login_count, security_stamp) values (?, ?, ?, ?, ?, true, ?, ?, ?, 0, ?)")
-			.params(email.trim(), emailKey(email), blankToNull(username), usernameKey(username), passwordHash,
-					confirmed ? now : null, now, now, newStamp())
-			.update(keys, "id");
-		return keys.getKey().longValue();
-	}
+	long create(String email, String username, String passwordHash, boolean confirmed);
 
 	/** Replaces the hash only if it is still the one that was verified (upgrade at login). */
-	public boolean replacePasswordHashIfUnchanged(long id, String expectedHash, String newHash) {
-		return jdbc.sql("update gh_user set password_hash = ? where id = ? and password_hash = ?")
-			.params(newHash, id, expectedHash).update() == 1;
-	}
+	boolean replacePasswordHashIfUnchanged(long id, String expectedHash, String newHash);
 
 	/** Sets a new password chosen by the user; the new security stamp kills outstanding links and cookies. */
-	public void changePassword(long id, String newHash) {
-		jdbc.sql("update gh_user set password_hash = ?, security_stamp = ?, updated_at = ? where id = ?")
-			.params(newHash, newStamp(), now(), id).update();
-	}
+	void changePassword(long id, String newHash);
 
-	public boolean confirm(long id) {
-		return jdbc.sql("update gh_user set confirmed_at = ?, updated_at = ? where id = ? and confirmed_at is null")
-			.params(now(), now(), id).update() == 1;
-	}
+	boolean confirm(long id);
 
-	public void setActive(long id, boolean active) {
-		jdbc.sql("update gh_user set active = ?, security_stamp = ?, updated_at = ? where id = ?")
-			.params(active, newStamp(), now(), id).update();
-	}
+	void setActive(long id, boolean active);
 
 	/** Shifts current login to last login and counts, in one statement so concurrent logins stay consistent. */
-	public void recordLogin(long id, String ip) {
-		jdbc.sql("update gh_user set last_login_at = current_login_at, last_login_ip = current_login_ip, "
-				+ "current_login_at = ?, current_login_ip = ?, login_count = login_count + 1 where id = ?")
-			.params(now(), ip, id).update();
-	}
+	void recordLogin(long id, String ip);
 
 	/** Erases login IPs recorded before the cutoff (privacy retention). */
-	public int eraseLoginIpsBefore(Instant cutoff) {
-		OffsetDateTime at = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
-		int current = jdbc.sql("update gh_user set current_login_ip = null where current_login_ip is not null "
-				+ "and current_login_at < ?").param(at).update();
-		int last = jdbc.sql("update gh_user set last_login_ip = null where last_login_ip is not null "
-				+ "and (last_login_at is null or last_login_at < ?)").param(at).update();
-		return current + last;
-	}
+	int eraseLoginIpsBefore(Instant cutoff);
 
-	public void addRole(long userId, String role) {
-		jdbc.sql("insert into gh_role (name) select ? where not exists (select 1 from gh_role where name = ?)")
-			.params(role, role).update();
-		jdbc.sql("insert into gh_user_role (user_id, role_id) select ?, r.id from gh_role r where r.name = ? "
-				+ "and not exists (select 1 from gh_user_role ur where ur.user_id = ? and ur.role_id = r.id)")
-			.params(userId, role, userId).update();
-	}
+	void addRole(long userId, String role);
 
-	public void removeRole(long userId, String role) {
-		jdbc.sql("delete from gh_user_role where user_id = ? and role_id in (select id from gh_role where name = ?)")
-			.params(userId, role).update();
-	}
+	void removeRole(long userId, String role);
 
 	/**
 	 * Every stored password hash, in id order, read in keyset pages of {@code pageSize} rows (only the
 	 * id and the hash are read, and at most one page is held at a time).
 	 */
-	public void forEachPasswordHash(int pageSize, java.util.function.Consumer<String> action) {
-		long afterId = 0;
-		while (true) {
-			List<Object[]> page = jdbc.sql("select id, password_hash from gh_user where id > ? "
-					+ "and password_hash is not null order by id limit ?")
-				.params(afterId, pageSize).query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2) }).list();
-			for (Object[] row : page) {
-				action.accept((String) row[1]);
-			}
-			if (page.size() < pageSize) {
-				return;
-			}
-			afterId = (Long) page.get(page.size() - 1)[0];
-		}
-	}
+	void forEachPasswordHash(int pageSize, Consumer<String> action);
 
 	/** Users with an id above {@code afterId}, in id order: keyset paging, no OFFSET scan. */
-	public List<User> listAfterId(long afterId, int limit) {
-		return jdbc.sql("select " + COLUMNS + " from gh_user where id > ? order by id limit ?")
-			.params(afterId, limit).query(this::mapUser).list();
-	}
+	List<User> listAfterId(long afterId, int limit);
 
-	/**
-	 * Users whose email starts with the prefix, in email_key order after {@code afterKey}: a range
-	 * scan of the unique email_key index (PostgreSQL needs the C collation or a varchar_pattern_ops
-	 * index for LIKE to use it).
-	 */
-	public List<User> searchByEmailPrefix(String prefix, String afterKey, int limit) {
-		if (!storable(prefix) || !storable(afterKey)) {
-			return List.of();
-		}
-		return jdbc.sql("select " + COLUMNS + " from gh_user where email_key like ? escape '\\' and email_key > ? "
-				+ "order by email_key limit ?")
-			.params(likePrefix(emailKey(prefix)), afterKey == null ? "" : afterKey, limit).query(this::mapUser).list();
-	}
+	/** Users whose email starts with the prefix, in {@link #emailKey} order after {@code afterKey}. */
+	List<User> searchByEmailPrefix(String prefix, String afterKey, int limit);
 
 	/** As {@link #searchByEmailPrefix}, on the unique username_key index. */
-	public List<User> searchByUsernamePrefix(String prefix, String afterKey, int limit) {
-		if (!storable(prefix) || !storable(afterKey)) {
-			return List.of();
-		}
-		return jdbc.sql("select " + COLUMNS + " from gh_user where username_key like ? escape '\\' "
-				+ "and username_key > ? order by username_key limit ?")
-			.params(likePrefix(prefix.trim().toLowerCase(Locale.ROOT)), afterKey == null ? "" : afterKey, limit)
-			.query(this::mapUser).list();
-	}
+	List<User> searchByUsernamePrefix(String prefix, String afterKey, int limit);
 
 	/**
 	 * The same users with their role names, read in one statement for the whole list (the list
 	 * queries above read gh_user only, so their users carry no roles).
 	 */
-	public List<User> withRoles(List<User> found) {
-		if (found.isEmpty()) {
-			return found;
-		}
-		Map<Long, Set<String>> roles = new HashMap<>();
-		jdbc.sql("select ur.user_id, r.name from gh_user_role ur join gh_role r on r.id = ur.role_id "
-				+ "where ur.user_id in (:ids)")
-			.param("ids", found.stream().map(User::id).toList())
-			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> roles
-				.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(rs.getString(2)));
-		return found.stream().map(u -> u.withRoles(roles.getOrDefault(u.id(), Set.of()))).toList();
-	}
+	List<User> withRoles(List<User> found);
 
-	public boolean anyActiveUserWithRole(String role) {
-		return jdbc.sql("select count(*) from gh_user u join gh_user_role ur on ur.user_id = u.id "
-				+ "join gh_role r on r.id = ur.role_id where r.name = ? and u.active = true")
-			.param(role).query(Integer.class).single() > 0;
-	}
+	boolean anyActiveUserWithRole(String role);
 
-	public List<String> roleNames() {
-		return jdbc.sql("select name from gh_role order by name").query(String.class).list();
-	}
+	List<String> roleNames();
 
 	/** Sets the status and confirmation time of an imported user as the other system had them. */
-	public void setImportedState(long id, boolean active, Instant confirmedAt) {
-		jdbc.sql("update gh_user set active = ?, confirmed_at = ? where id = ?")
-			.params(active, confirmedAt == null ? null : OffsetDateTime.ofInstant(confirmedAt, ZoneOffset.UTC), id)
-			.update();
-	}
-
-	/**
-	 * PostgreSQL text cannot hold U+0000 and refuses it even as a query parameter (an error, so a
-	 * 500): a value with a NUL matches no stored row, and lookups answer "none" without asking.
-	 */
-	private static boolean storable(String value) {
-		return value == null || value.indexOf('\u0000') < 0;
-	}
-
-	private static String likePrefix(String prefix) {
-		return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-	}
-
-	/** One user and its role names in one statement (a row per role): this runs on every authenticated request. */
-	private Optional<User> findOneWithRoles(String condition, Object key) {
-		return jdbc.sql("select " + USER_COLUMNS + ", r.name as role_name from gh_user u "
-				+ "left join gh_user_role ur on ur.user_id = u.id left join gh_role r on r.id = ur.role_id where "
-				+ condition).param(key).query((ResultSet rs) -> {
-					if (!rs.next()) {
-						return Optional.<User>empty();
-					}
-					User user = mapUser(rs, 0);
-					Set<String> roles = new HashSet<>();
-					do {
-						String role = rs.getString(COLUMN_COUNT + 1);
-						if (role != null) {
-							roles.add(role);
-						}
-					}
-					while (rs.next());
-					return Optional.of(user.withRoles(Set.copyOf(roles)));
-				});
-	}
-
-	/** Reads the columns by their position in {@link #COLUMNS}: H2 builds a name-to-index map per result set. */
-	private User mapUser(ResultSet rs, int row) throws SQLException {
-		return new User(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-				instant(rs, 6), instant(rs, 7), instant(rs, 8), instant(rs, 9), rs.getString(10), rs.getString(11),
-				rs.getInt(12), rs.getString(13), Set.of());
-	}
-
-	private static Instant instant(ResultSet rs, int column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
-	private OffsetDateTime now() {
-		return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-	}
-
-	private String newStamp() {
-		byte[] bytes = new byte[16];
-		random.nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.trim();
-	}
+	void setImportedState(long id, boolean active, Instant confirmedAt);
 }

@@ -65,8 +65,8 @@ class ApiErrorHandler {
 		return ResponseEntity.badRequest().body(validationProblem(ex.errors(), ex::jsonField));
 	}
 
-	@ExceptionHandler(org.gatehouse.throttle.TooManyRequestsException.class)
-	public ResponseEntity<ProblemDetail> tooManyRequests(org.gatehouse.throttle.TooManyRequestsException ex) {
+	@ExceptionHandler(org.gatehouse.http.TooManyRequestsException.class)
+	public ResponseEntity<ProblemDetail> tooManyRequests(org.gatehouse.http.TooManyRequestsException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
 				"Too many requests; try again in " + ex.retryAfterSeconds() + " s.");
 		problem.setTitle(HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());

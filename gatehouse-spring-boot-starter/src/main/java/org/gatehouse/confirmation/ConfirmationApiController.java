@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 
 /** Email confirmation in JSON, on Invenio-Accounts' REST paths; the rules are the pages' own. */
 @ApiController
-public class ConfirmationApiController {
+class ConfirmationApiController {
 
 	private final EmailConfirmation confirmation;
 

@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.account.EmailForm;
-import org.gatehouse.account.FeatureDisabledException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** Email confirmation (confirmable): the link from the mail (a page whose button confirms), and a page to send it again. */
 @Controller
-public class ConfirmationController {
+class ConfirmationController {
 
 	private final GatehouseProperties properties;
 	private final EmailConfirmation confirmation;
@@ -30,7 +29,6 @@ public class ConfirmationController {
 
 	@GetMapping("${gatehouse.urls.confirm:/confirm/}")
 	public String resendForm(Model model) {
-		FeatureDisabledException.requireEnabled(properties.getFeatures().isConfirmable());
 		model.addAttribute("form", new EmailForm());
 		return properties.getTemplates().getSendConfirmation();
 	}
@@ -39,7 +37,6 @@ public class ConfirmationController {
 	@PostMapping("${gatehouse.urls.confirm:/confirm/}")
 	public String resend(@Valid @ModelAttribute("form") EmailForm form, BindingResult errors,
 			HttpServletRequest request, Model model) {
-		FeatureDisabledException.requireEnabled(properties.getFeatures().isConfirmable());
 		if (errors.hasErrors()) {
 			return properties.getTemplates().getSendConfirmation();
 		}

@@ -6,10 +6,8 @@ import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.mail.AccountMailer;
 import org.gatehouse.account.AccountLinks;
 import org.gatehouse.account.User;
-import org.springframework.stereotype.Component;
 
 /** Builds and sends the confirmation link of a user. */
-@Component
 public class ConfirmationMails {
 
 	private final AccountLinks links;

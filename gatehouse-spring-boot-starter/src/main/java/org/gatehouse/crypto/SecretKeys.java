@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 import org.gatehouse.config.GatehouseProperties;
 
@@ -25,7 +24,6 @@ import org.gatehouse.config.GatehouseProperties;
  * one independent key per purpose so a signature made for one feature never verifies in another.
  * Without a configured key, development mode generates one into {@code <data-directory>/secret-key}.
  */
-@Component
 public class SecretKeys {
 
 	static final String GENERATED_KEY_FILE = "secret-key";

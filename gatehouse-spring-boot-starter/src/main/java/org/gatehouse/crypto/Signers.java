@@ -4,10 +4,8 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /** Factory of per-purpose signers and field encryptors over the application's {@link SecretKeys}. */
-@Component
 public class Signers {
 
 	private final SecretKeys secretKeys;

@@ -6,7 +6,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.session.SessionCookies;
+import org.gatehouse.http.SessionCookies;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**

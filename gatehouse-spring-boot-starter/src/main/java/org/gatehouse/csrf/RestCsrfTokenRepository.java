@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.crypto.Signer;
-import org.gatehouse.session.SessionCookies;
+import org.gatehouse.http.SessionCookies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.web.csrf.CsrfToken;

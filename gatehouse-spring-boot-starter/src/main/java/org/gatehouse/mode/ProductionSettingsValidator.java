@@ -21,7 +21,6 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertyResolver;
-import org.springframework.stereotype.Component;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.crypto.SecretKeyStrength;
@@ -31,7 +30,6 @@ import org.gatehouse.crypto.SecretKeys;
  * Refuses to start in production mode with unsafe settings. Runs as a bean factory
  * post-processor so it fails before any other bean, the database or the web server starts.
  */
-@Component
 public class ProductionSettingsValidator implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
 
 	static final int MINIMUM_SECRET_KEY_BYTES = 32;

@@ -3,11 +3,11 @@ package org.gatehouse.password;
 import java.util.Optional;
 
 import org.gatehouse.throttle.LoginThrottle;
+import org.gatehouse.account.PasswordCheck;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * Every check of an account's password, at login and wherever a signed-in user types it again
@@ -19,16 +19,7 @@ import org.springframework.stereotype.Component;
  * login's normal form when it finds none. A login that finds no password mirrors the legacy hashes of
  * the population by that key ({@link LegacyHashSample}).
  */
-@Component
-public class AccountPasswordCheck {
-
-	public enum Outcome {
-		MATCH, WRONG, LOCKED;
-
-		public boolean matches() {
-			return this == MATCH;
-		}
-	}
+public class AccountPasswordCheck implements PasswordCheck {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountPasswordCheck.class);
 
@@ -46,6 +37,7 @@ public class AccountPasswordCheck {
 	}
 
 	/** A login attempt: the address's locks and reCAPTCHA apply as well as the account's. Inactive accounts never match. */
+	@Override
 	public Outcome login(Optional<User> found, String login, String password, String remoteAddr) {
 		String key = throttleLogin(found, login);
 		if (!throttle.admit(key, remoteAddr)) {
@@ -61,6 +53,7 @@ public class AccountPasswordCheck {
 	}
 
 	/** A signed-in user typing their password again: the account's lock applies, failures count as failed logins. */
+	@Override
 	public Outcome confirm(User user, String password, String remoteAddr) {
 		if (throttle.accountLocked(user.email())) {
 			passwords.verifyNobody(password);

@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.account.AccountPrincipal;
-import org.gatehouse.account.FeatureDisabledException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** Change password page (changeable): needs the current one; other sessions end, a notice is mailed. */
 @Controller
-public class ChangePasswordController {
+class ChangePasswordController {
 
 	private final GatehouseProperties properties;
 	private final PasswordChange passwordChange;
@@ -28,7 +27,6 @@ public class ChangePasswordController {
 
 	@GetMapping("${gatehouse.urls.change-password:/account/settings/password/}")
 	public String form(Model model) {
-		FeatureDisabledException.requireEnabled(properties.getFeatures().isChangeable());
 		model.addAttribute("form", new NewPasswordForm());
 		return properties.getTemplates().getChangePassword();
 	}

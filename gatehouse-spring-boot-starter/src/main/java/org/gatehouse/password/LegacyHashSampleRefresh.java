@@ -9,7 +9,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
-import org.springframework.stereotype.Component;
 
 import org.gatehouse.account.UserStore;
 
@@ -18,8 +17,7 @@ import org.gatehouse.account.UserStore;
  * every {@value #EVERY_MINUTES} minutes after, on a thread of its own (never on a request). A failed
  * refresh keeps the previous snapshot.
  */
-@Component
-public class LegacyHashSampleRefresh implements AutoCloseable {
+class LegacyHashSampleRefresh implements AutoCloseable {
 
 	static final int EVERY_MINUTES = 10;
 	private static final int PAGE_SIZE = 5_000;

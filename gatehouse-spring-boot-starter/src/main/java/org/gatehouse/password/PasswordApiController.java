@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 
 /** Password change in JSON, on Invenio-Accounts' REST path; the rules are the page's own. */
 @ApiController
-public class PasswordApiController {
+class PasswordApiController {
 
 	private static final Map<String, String> PASSWORD_FIELDS = Map.of("currentPassword", "password", "password",
 			"new_password", "passwordConfirm", "new_password");

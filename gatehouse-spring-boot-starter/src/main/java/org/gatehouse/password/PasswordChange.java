@@ -6,24 +6,19 @@ import org.springframework.context.ApplicationEventPublisher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.mail.AccountMailer;
 import org.gatehouse.account.CredentialRevocation;
-import org.gatehouse.account.FeatureDisabledException;
 import org.gatehouse.account.SessionLogin;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
-import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
 
 /**
  * Change password with the current one, for the page and the JSON API: the caller's own
  * session (if any) gets a new id and stays, every other session and remember-me login ends.
  */
-@Service
-public class PasswordChange {
+class PasswordChange {
 
-	private final GatehouseProperties properties;
 	private final UserStore users;
 	private final PasswordService passwords;
 	private final CredentialRevocation revocation;
@@ -31,10 +26,9 @@ public class PasswordChange {
 	private final ApplicationEventPublisher events;
 	private final AccountPasswordCheck passwordCheck;
 
-	public PasswordChange(GatehouseProperties properties, UserStore users, PasswordService passwords,
+	public PasswordChange(UserStore users, PasswordService passwords,
 			CredentialRevocation revocation, AccountMailer mailer, ApplicationEventPublisher events,
 			AccountPasswordCheck passwordCheck) {
-		this.properties = properties;
 		this.users = users;
 		this.passwords = passwords;
 		this.revocation = revocation;
@@ -45,7 +39,6 @@ public class PasswordChange {
 
 	/** False with the reasons in {@code errors} (field "currentPassword" for a wrong current password). */
 	public boolean change(long userId, NewPasswordForm form, Errors errors, HttpServletRequest request) {
-		FeatureDisabledException.requireEnabled(properties.getFeatures().isChangeable());
 		User user = users.findById(userId).orElseThrow();
 		switch (passwordCheck.confirm(user, form.getCurrentPassword(), request.getRemoteAddr())) {
 			case WRONG -> errors.rejectValue("currentPassword", "account.current-password.wrong");

@@ -8,7 +8,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Hashes the NFKC form like {@link PasswordService}, since login verifies current hashes in that
  * form; verification also accepts the form as typed (hashes made before normalisation).
  */
-public class PasswordContextEncoder implements PasswordEncoder {
+class PasswordContextEncoder implements PasswordEncoder {
 
 	private final PasswordContext context;
 

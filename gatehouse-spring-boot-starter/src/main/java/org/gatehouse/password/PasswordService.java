@@ -7,7 +7,6 @@ import java.util.List;
 import org.gatehouse.passwords.PasswordContext;
 import org.gatehouse.passwords.PasswordPolicy;
 import org.gatehouse.passwords.Verification;
-import org.springframework.stereotype.Service;
 
 /**
  * Applies the password rules of the application: passwords are NFKC-normalised before they are
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Service;
  * on top, until its first successful login upgrades it; a login that finds no password mirrors that
  * with the share of accounts that have such hashes ({@link #checkNobody}, {@link LegacyHashSample}).
  */
-@Service
 public class PasswordService {
 
 	private final PasswordContext context;

@@ -1,7 +1,7 @@
 package org.gatehouse.recovery;
 
 import org.gatehouse.throttle.PageRateLimits;
-import org.gatehouse.throttle.TooManyRequestsException;
+import org.gatehouse.http.TooManyRequestsException;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.springframework.context.ApplicationEventPublisher;
@@ -13,18 +13,15 @@ import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.mail.AccountMailer;
 import org.gatehouse.account.AccountLinks;
 import org.gatehouse.account.CredentialRevocation;
-import org.gatehouse.account.FeatureDisabledException;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.password.NewPasswordForm;
 import org.gatehouse.password.PasswordChoice;
 import org.gatehouse.password.PasswordService;
-import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
 
 /** Password recovery shared by the pages and the JSON API: the reset mail, then the new password. */
-@Service
-public class PasswordRecovery {
+class PasswordRecovery {
 
 	private final GatehouseProperties properties;
 	private final UserStore users;
@@ -50,7 +47,6 @@ public class PasswordRecovery {
 
 	/** Mails a reset link to an active account with that address; callers answer the same either way. */
 	public void sendResetLink(String email, HttpServletRequest request) {
-		FeatureDisabledException.requireEnabled(properties.getFeatures().isRecoverable());
 		rateLimits.recoveryMail(request, email).ifPresent(retryAfter -> {
 			throw new TooManyRequestsException(retryAfter);
 		});
@@ -62,7 +58,6 @@ public class PasswordRecovery {
 
 	/** The user a reset token is still valid for. */
 	public Optional<User> userFor(String token) {
-		FeatureDisabledException.requireEnabled(properties.getFeatures().isRecoverable());
 		return links.resetUser(token, users);
 	}
 

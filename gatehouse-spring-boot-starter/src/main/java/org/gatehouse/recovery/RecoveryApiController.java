@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 
 /** Password recovery in JSON, on Invenio-Accounts' REST paths; the rules are the pages' own. */
 @ApiController
-public class RecoveryApiController {
+class RecoveryApiController {
 
 	private final PasswordRecovery recovery;
 

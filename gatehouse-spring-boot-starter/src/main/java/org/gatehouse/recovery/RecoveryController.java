@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.account.EmailForm;
-import org.gatehouse.account.FeatureDisabledException;
 import org.gatehouse.account.User;
 import org.gatehouse.password.NewPasswordForm;
 import org.springframework.http.HttpStatus;
@@ -22,7 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** Password recovery pages (recoverable): request a link by email, then choose a new password. */
 @Controller
-public class RecoveryController {
+class RecoveryController {
 
 	private final GatehouseProperties properties;
 	private final PasswordRecovery recovery;
@@ -34,7 +33,6 @@ public class RecoveryController {
 
 	@GetMapping("${gatehouse.urls.reset:/lost-password/}")
 	public String requestForm(Model model) {
-		FeatureDisabledException.requireEnabled(properties.getFeatures().isRecoverable());
 		model.addAttribute("form", new EmailForm());
 		return properties.getTemplates().getForgotPassword();
 	}
@@ -43,7 +41,6 @@ public class RecoveryController {
 	@PostMapping("${gatehouse.urls.reset:/lost-password/}")
 	public String request(@Valid @ModelAttribute("form") EmailForm form, BindingResult errors,
 			HttpServletRequest request, Model model) {
-		FeatureDisabledException.requireEnabled(properties.getFeatures().isRecoverable());
 		if (errors.hasErrors()) {
 			return properties.getTemplates().getForgotPassword();
 		}

@@ -1,7 +1,7 @@
 package org.gatehouse.registration;
 
 import org.gatehouse.throttle.PageRateLimits;
-import org.gatehouse.throttle.TooManyRequestsException;
+import org.gatehouse.http.TooManyRequestsException;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.account.FeatureDisabledException;
 import org.gatehouse.account.RecaptchaVerifier;
 import org.gatehouse.account.SessionLogin;
 import org.gatehouse.account.User;
@@ -20,7 +19,6 @@ import org.gatehouse.account.UserStore;
 import org.gatehouse.confirmation.ConfirmationMails;
 import org.gatehouse.password.PasswordService;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
 
 /**
@@ -30,8 +28,7 @@ import org.springframework.validation.Errors;
  * responses (the default) a taken email or username is told by mail to the address, never
  * in the answer.
  */
-@Service
-public class AccountRegistration {
+class AccountRegistration {
 
 	private final GatehouseProperties properties;
 	private final UserStore users;
@@ -72,7 +69,6 @@ public class AccountRegistration {
 	 */
 	public Optional<SignUp> register(RegistrationForm form, Errors errors, String recaptchaToken,
 			HttpServletRequest request, HttpServletResponse response) {
-		FeatureDisabledException.requireEnabled(properties.getFeatures().isRegisterable());
 		checkUsername(form, errors);
 		if (form.getPassword() != null && !form.getPassword().equals(form.getPasswordConfirm())) {
 			errors.rejectValue("passwordConfirm", "account.password-confirm.mismatch");

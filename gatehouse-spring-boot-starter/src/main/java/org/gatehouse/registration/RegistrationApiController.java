@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 
 /** Sign-up in JSON, on Invenio-Accounts' REST path; the rules are the sign-up page's own. */
 @ApiController
-public class RegistrationApiController {
+class RegistrationApiController {
 
 	private static final Map<String, String> PASSWORD_FIELDS = Map.of("passwordConfirm", "password");
 

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.account.FeatureDisabledException;
 import org.gatehouse.account.RecaptchaVerifier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Sign-up (registerable): form, validation, reCAPTCHA, account creation and confirmation mail. */
 @Controller
-public class RegistrationController {
+class RegistrationController {
 
 	private final GatehouseProperties properties;
 	private final RecaptchaVerifier recaptcha;
@@ -34,7 +33,6 @@ public class RegistrationController {
 
 	@GetMapping("${gatehouse.urls.register:/signup/}")
 	public String form(Model model) {
-		FeatureDisabledException.requireEnabled(properties.getFeatures().isRegisterable());
 		model.addAttribute("form", new RegistrationForm());
 		return page(model);
 	}

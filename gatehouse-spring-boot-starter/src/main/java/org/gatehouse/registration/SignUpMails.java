@@ -9,14 +9,12 @@ import org.gatehouse.mail.AccountMailer;
 import org.gatehouse.account.AccountLinks;
 import org.gatehouse.account.User;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
 
 /**
  * The mails that stand in for sign-up answers when they are generic: the person at the
  * address learns what happened, the person at the form only "check your mail".
  */
-@Component
-public class SignUpMails {
+class SignUpMails {
 
 	private final AccountLinks links;
 	private final AccountMailer mailer;

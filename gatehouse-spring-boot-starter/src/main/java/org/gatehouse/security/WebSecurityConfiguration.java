@@ -22,7 +22,7 @@ import org.gatehouse.csrf.RestCsrfTokenRepository;
 import org.gatehouse.csrf.RestCsrfTokens;
 import org.gatehouse.http.AllowedHosts;
 import org.gatehouse.http.ProblemResponses;
-import org.gatehouse.session.SessionCookies;
+import org.gatehouse.http.SessionCookies;
 import org.gatehouse.token.BearerTokenFilter;
 import org.gatehouse.token.PersonalAccessTokens;
 import org.gatehouse.token.TokenScope;

@@ -5,10 +5,13 @@ import java.time.Clock;
 
 import jakarta.servlet.DispatcherType;
 
+import org.gatehouse.account.RememberMeTokenStore;
+import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseAutoConfiguration;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.crypto.Signers;
 import org.slf4j.LoggerFactory;
+import org.gatehouse.http.SessionCookies;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -128,5 +131,18 @@ public class SessionAutoConfiguration {
 		GeoIpCountry gatehouseGeoIpCountry(GatehouseProperties properties) throws IOException {
 			return new GeoIpCountry(properties);
 		}
+	}
+
+	/** Invenio's session-cleaner and delete-login-ips clean-ups; gatehouse.tasks runs them once per cluster. */
+	@Bean
+	SessionCleanerTask gatehouseSessionCleanerTask(SessionActivityStore activity, RememberMeTokenStore rememberMe,
+			ObjectProvider<InMemoryIndexedSessionRepository> memoryStore, GatehouseProperties properties, Clock clock) {
+		return new SessionCleanerTask(activity, rememberMe, memoryStore, properties, clock);
+	}
+
+	@Bean
+	DeleteLoginIpsTask gatehouseDeleteLoginIpsTask(UserStore users, SessionActivityStore activity,
+			GatehouseProperties properties, Clock clock) {
+		return new DeleteLoginIpsTask(users, activity, properties, clock);
 	}
 }

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.gatehouse.account.RememberMeTokenStore;
+import org.gatehouse.account.SessionRevocation;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -24,7 +25,7 @@ import org.springframework.session.Session;
  * Ending a session also ends the remember-me login of its browser (the series the session
  * names), which would otherwise log the revoked device straight back in.
  */
-public class UserSessions {
+public class UserSessions implements SessionRevocation {
 
 	private final FindByIndexNameSessionRepository<? extends Session> repository;
 	private final SessionActivityStore activity;
@@ -75,6 +76,7 @@ public class UserSessions {
 	 * Signs the user out everywhere but the kept session: every other session and every remember-me
 	 * login but the kept session's own, including remembered browsers that have no live session now.
 	 */
+	@Override
 	public int revokeAllExcept(long userId, String keepSessionId) {
 		int count = 0;
 		String keepSeries = null;
@@ -89,10 +91,6 @@ public class UserSessions {
 		}
 		rememberMe.deleteAllForExcept(userId, keepSeries);
 		return count;
-	}
-
-	public int revokeAll(long userId) {
-		return revokeAllExcept(userId, null);
 	}
 
 	public int count(long userId) {

@@ -9,12 +9,8 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import org.gatehouse.account.RememberMeTokenStore;
-import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseAutoConfiguration;
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.session.InMemoryIndexedSessionRepository;
-import org.gatehouse.session.SessionActivityStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -47,18 +43,6 @@ public final class TasksAutoConfiguration {
 	CleanupRunner gatehouseCleanupRunner(List<CleanupTask> tasks, LockProvider locks,
 			ObjectProvider<MeterRegistry> meters, Clock clock) {
 		return new CleanupRunner(tasks, locks, meters, clock);
-	}
-
-	@Bean
-	SessionCleanerTask gatehouseSessionCleanerTask(SessionActivityStore activity, RememberMeTokenStore rememberMe,
-			ObjectProvider<InMemoryIndexedSessionRepository> memoryStore, GatehouseProperties properties, Clock clock) {
-		return new SessionCleanerTask(activity, rememberMe, memoryStore, properties, clock);
-	}
-
-	@Bean
-	DeleteLoginIpsTask gatehouseDeleteLoginIpsTask(UserStore users, SessionActivityStore activity,
-			GatehouseProperties properties, Clock clock) {
-		return new DeleteLoginIpsTask(users, activity, properties, clock);
 	}
 
 	@Bean

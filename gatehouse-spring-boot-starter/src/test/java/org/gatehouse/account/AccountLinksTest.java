@@ -27,7 +27,7 @@ class AccountLinksTest {
 	static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
 
 	/** Just enough of a user store: users by id, no database. */
-	static final class FakeUsers extends UserStore {
+	static final class FakeUsers extends JdbcUserStore {
 
 		final Map<Long, User> byId = new HashMap<>();
 

@@ -15,7 +15,7 @@ import jakarta.servlet.http.Cookie;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.session.SessionCookies;
+import org.gatehouse.http.SessionCookies;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
 import org.gatehouse.password.PasswordService;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import org.gatehouse.testapp.GatehouseIntegrationTest;
 import org.gatehouse.password.PasswordService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -42,6 +43,23 @@ class FeaturesOffTest {
 		assertThat(users.findByEmail(email)).isEmpty();
 		assertThat(anonymous.perform(post("/lost-password/").with(csrf()).param("email", email)).getResponse()
 			.getStatus()).isEqualTo(404);
+	}
+
+	/** The JSON endpoints of a feature that is off do not exist either. */
+	@Test
+	void disabledApiEndpointsAnswer404() throws Exception {
+		Browser anonymous = new Browser(mvc);
+		String email = uniqueEmail();
+		String[][] requests = { { "/api/register", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}" },
+				{ "/api/forgot-password", "{\"email\":\"" + email + "\"}" },
+				{ "/api/reset-password", "{\"token\":\"some-token\",\"password\":\"" + PASSWORD + "\"}" },
+				{ "/api/send-confirmation-email", "{\"email\":\"" + email + "\"}" },
+				{ "/api/confirm-email", "{\"token\":\"some-token\"}" } };
+		for (String[] request : requests) {
+			assertThat(anonymous.perform(post(request[0]).contentType(MediaType.APPLICATION_JSON).content(request[1]))
+				.getResponse().getStatus()).as(request[0]).isEqualTo(404);
+		}
+		assertThat(users.findByEmail(email)).isEmpty();
 	}
 
 	@Test

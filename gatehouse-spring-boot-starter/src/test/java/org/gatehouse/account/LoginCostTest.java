@@ -29,7 +29,6 @@ import org.gatehouse.passwords.PasswordPolicy;
 import org.gatehouse.passwords.Pbkdf2Scheme;
 import org.gatehouse.testapp.MutableClock;
 import org.gatehouse.throttle.LoginThrottle;
-import org.gatehouse.throttle.LoginThrottledException;
 import org.gatehouse.throttle.MemoryAttemptCounters;
 import org.gatehouse.throttle.ThrottleEvents;
 import org.gatehouse.password.AccountPasswordCheck;

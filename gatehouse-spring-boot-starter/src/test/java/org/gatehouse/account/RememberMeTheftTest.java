@@ -7,9 +7,7 @@ import static org.mockito.Mockito.when;
 
 import java.util.Optional;
 
-import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.mail.AccountMailer;
-import org.gatehouse.session.UserSessions;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,7 +22,7 @@ class RememberMeTheftTest {
 	@Test
 	void theRememberMeLoginsEndFirstAndASessionStoreFailureDoesNotUndoThat() {
 		RememberMeTokenStore rememberMe = mock(RememberMeTokenStore.class);
-		UserSessions sessions = mock(UserSessions.class);
+		SessionRevocation sessions = mock(SessionRevocation.class);
 		when(sessions.revokeAll(7L)).thenThrow(new DataAccessResourceFailureException("Redis down"));
 		UserStore users = mock(UserStore.class);
 		when(users.findById(7L)).thenReturn(Optional.empty());
@@ -35,7 +33,7 @@ class RememberMeTheftTest {
 		verify(rememberMe).deleteAllFor(7L);
 		ArgumentCaptor<Object> event = ArgumentCaptor.forClass(Object.class);
 		verify(events).publishEvent(event.capture());
-		assertThat(event.getValue()).isInstanceOf(SecurityEvent.class);
+		assertThat(event.getValue()).isInstanceOf(RememberMeTheftEvent.class);
 		assertThat(event.getValue().toString()).contains("could not be ended");
 	}
 }

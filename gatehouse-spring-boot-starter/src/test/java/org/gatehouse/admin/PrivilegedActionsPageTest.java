@@ -10,6 +10,7 @@ import org.gatehouse.account.UserStore;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -30,6 +31,9 @@ class PrivilegedActionsPageTest {
 
 	@Autowired
 	PasswordService passwords;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private WebClient admin() throws Exception {
 		return WebClient.loggedIn(mvc, users, passwords, "admin");
@@ -121,5 +125,20 @@ class PrivilegedActionsPageTest {
 		WebClient stale = new WebClient(mvc);
 		stale.setCookie(WebClient.SESSION_COOKIE, before);
 		assertThat(stale.isLoggedIn()).isFalse();
+	}
+
+	/** The account package publishes the failure, the security log records it (account sits below audit). */
+	@Test
+	void aWrongReauthenticationPasswordIsInTheSecurityLog() throws Exception {
+		String email = WebClient.uniqueEmail();
+		long id = WebClient.createUser(users, passwords, email, "admin");
+		WebClient admin = new WebClient(mvc);
+		admin.login(email, WebClient.PASSWORD);
+
+		admin.perform(post(AdminPaths.REAUTH).with(csrf()).param("password", "not-the-password"));
+
+		assertThat(jdbc.sql("select count(*) from gh_audit_log where event_type = 'REAUTHENTICATION_FAILED' "
+				+ "and subject_user_id = ? and actor_user_id = ?").param(id).param(id).query(Long.class).single())
+			.isEqualTo(1);
 	}
 }

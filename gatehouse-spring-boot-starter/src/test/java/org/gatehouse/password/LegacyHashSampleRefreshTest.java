@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.gatehouse.passwords.PasswordContext;
+import org.gatehouse.account.JdbcUserStore;
 import org.gatehouse.account.UserStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +29,7 @@ class LegacyHashSampleRefreshTest {
 
 	LegacyHashSampleRefreshTest() {
 		Flyway.configure().dataSource(data).locations("classpath:db/gatehouse/migration").load().migrate();
-		users = new UserStore(JdbcClient.create(data), Clock.systemUTC());
+		users = new JdbcUserStore(JdbcClient.create(data), Clock.systemUTC());
 	}
 
 	@Test

@@ -18,6 +18,8 @@ import org.gatehouse.session.InMemoryIndexedSessionRepository;
 import org.gatehouse.session.SessionActivity;
 import org.gatehouse.session.SessionActivityStore;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
+import org.gatehouse.session.DeleteLoginIpsTask;
+import org.gatehouse.session.SessionCleanerTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;

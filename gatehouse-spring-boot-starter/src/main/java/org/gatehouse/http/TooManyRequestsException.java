@@ -1,4 +1,4 @@
-package org.gatehouse.throttle;
+package org.gatehouse.http;
 
 import java.time.Duration;
 

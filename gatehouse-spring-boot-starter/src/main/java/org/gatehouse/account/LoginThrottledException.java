@@ -1,4 +1,4 @@
-package org.gatehouse.throttle;
+package org.gatehouse.account;
 
 import org.springframework.security.authentication.AccountStatusException;
 

@@ -1,4 +1,4 @@
-package org.gatehouse.session;
+package org.gatehouse.http;
 
 import org.gatehouse.config.GatehouseProperties;
 

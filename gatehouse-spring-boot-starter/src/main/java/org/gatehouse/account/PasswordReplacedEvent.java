@@ -1,4 +1,4 @@
-package org.gatehouse.password;
+package org.gatehouse.account;
 
 /**
  * A user's password was replaced, by a reset through a mailed link ({@code reset}) or by the user's

@@ -1,11 +1,11 @@
-package org.gatehouse.tasks;
+package org.gatehouse.session;
 
 import java.time.Clock;
 import java.time.Instant;
 
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.session.SessionActivityStore;
+import org.gatehouse.tasks.CleanupTask;
 
 /** Invenio's delete-login-ips: erases IP addresses older than the retention period. */
 final class DeleteLoginIpsTask implements CleanupTask {

@@ -1,12 +1,11 @@
-package org.gatehouse.tasks;
+package org.gatehouse.session;
 
 import java.time.Clock;
 import java.time.Instant;
 
 import org.gatehouse.account.RememberMeTokenStore;
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.session.InMemoryIndexedSessionRepository;
-import org.gatehouse.session.SessionActivityStore;
+import org.gatehouse.tasks.CleanupTask;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
