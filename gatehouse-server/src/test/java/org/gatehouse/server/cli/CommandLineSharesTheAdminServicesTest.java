@@ -93,28 +93,29 @@ class CommandLineSharesTheAdminServicesTest {
 	void anInvalidRoleNameIsRefusedWithTheApisMessageAndNothingChanges() {
 		long id = newUser();
 		CommandLineTest.Result add = cli("roles", "add", email(id), "bad role!");
-		assertThat(add.exit).isEqualTo(2);
-		assertThat(add.err.lines()).containsExactly("Not a valid role name.");
+		assertThat(add.exit()).isEqualTo(2);
+		assertThat(add.err().lines()).containsExactly("Not a valid role name.");
 		assertThat(users.findById(id).orElseThrow().roles()).isEmpty();
 		assertThat(audit(id)).isEmpty();
 
 		CommandLineTest.Result create = cli(PASSWORD + "\n", Beans.starting(() -> context), "users", "create",
 				"n" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "--role", "ok", "--role", "Bad Role");
-		assertThat(create.exit).isEqualTo(2);
-		assertThat(create.err.lines()).containsExactly("Not a valid role name.");
+		assertThat(create.exit()).isEqualTo(2);
+		assertThat(create.err().lines()).containsExactly("Not a valid role name.");
 	}
 
 	@Test
 	void rolesGivenByTheCommandLineAreNormalisedAndAudited() {
 		long id = newUser();
 		CommandLineTest.Result add = cli("roles", "add", email(id), " Editor ");
-		assertThat(add.exit).as(add.err).isZero();
+		assertThat(add.exit()).as(add.err()).isZero();
 		assertThat(users.findById(id).orElseThrow().roles()).containsExactly("editor");
 		assertThat(audit(id)).containsExactly("ROLE_ADDED editor actor=null ip=null");
 
 		String email = "n" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-		CommandLineTest.Result create = cli(PASSWORD + "\n", Beans.starting(() -> context), "users", "create", email, "--role", "Admin");
-		assertThat(create.exit).as(create.err).isZero();
+		CommandLineTest.Result create = cli(PASSWORD + "\n", Beans.starting(() -> context), "users", "create", email,
+				"--role", "Admin");
+		assertThat(create.exit()).as(create.err()).isZero();
 		long created = users.findByEmail(email).orElseThrow().id();
 		assertThat(users.findById(created).orElseThrow().roles()).containsExactly("admin");
 		assertThat(audit(created)).containsExactly("ROLE_ADDED admin actor=null ip=null");
@@ -141,11 +142,11 @@ class CommandLineSharesTheAdminServicesTest {
 		assertThat(browser.send(adminPage, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
 		CommandLineTest.Result missing = cli("roles", "remove", email(id), "editor");
-		assertThat(missing.exit).isEqualTo(1);
-		assertThat(missing.err.lines()).containsExactly("The user does not have this role");
+		assertThat(missing.exit()).isEqualTo(1);
+		assertThat(missing.err().lines()).containsExactly("The user does not have this role");
 
 		CommandLineTest.Result remove = cli("roles", "remove", email(id), "admin");
-		assertThat(remove.exit).as(remove.err).isZero();
+		assertThat(remove.exit()).as(remove.err()).isZero();
 		HttpResponse<String> next = browser.send(adminPage, HttpResponse.BodyHandlers.ofString());
 		assertThat(next.statusCode()).as("the session's next request").isEqualTo(302);
 		assertThat(next.headers().firstValue("Location").orElseThrow()).contains("/login");
@@ -160,7 +161,7 @@ class CommandLineSharesTheAdminServicesTest {
 
 		Beans beans = Beans.of(context.getBean(LoginThrottle.class), shared, users, context.getBean(LoginLocks.class));
 		CommandLineTest.Result unlock = cli("", beans, "users", "unlock", email(id));
-		assertThat(unlock.exit).as(unlock.err).isZero();
+		assertThat(unlock.exit()).as(unlock.err()).isZero();
 		assertThat(audit(id)).containsExactly("USER_UNLOCKED null actor=null ip=null");
 	}
 }
