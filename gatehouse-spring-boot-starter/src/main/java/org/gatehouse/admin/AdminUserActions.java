@@ -10,7 +10,6 @@ import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.session.UserSessions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -18,7 +17,6 @@ import org.springframework.web.server.ResponseStatusException;
  * alike: the rules (unknown ids are 404, no self-ban, role names, a recent password for every
  * action that grants or takes access) and the audit events live here, the controllers only answer.
  */
-@Service
 public class AdminUserActions {
 
 	private final UserStore users;

@@ -5,10 +5,8 @@ import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.throttle.LoginThrottle;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
 
 /** Ends an account's login lock (too many failed logins), for the admin pages, the admin API and the command line. */
-@Service
 public class LoginLocks {
 
 	private final LoginThrottle throttle;

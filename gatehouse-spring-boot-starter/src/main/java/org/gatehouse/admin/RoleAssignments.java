@@ -9,14 +9,12 @@ import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
 
 /**
  * Gives and takes named roles, for the admin pages, the admin API and the command line alike.
  * Sessions hold the roles of their login, so taking a role ends the user's sessions: a removed
  * privilege must not outlive the change.
  */
-@Service
 public class RoleAssignments {
 
 	/** What the admin API and the command line answer to a role name that is not one. */

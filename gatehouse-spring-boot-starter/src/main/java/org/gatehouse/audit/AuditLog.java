@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /** The security log table gh_audit_log: append, page through newest first by id (keyset), expire. */
-@Repository
 public class AuditLog {
 
 	static final int USER_AGENT_LENGTH = 255;

@@ -11,20 +11,18 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Component;
 
 /**
  * Turns Spring Security's login, login-failure and logout events into security log events. A login
  * is a password or remember-me authentication; a personal access token authenticates each API
  * request, and its events (a failed one has no account to name) are left to other listeners.
  */
-@Component
-public class AuthenticationEventsAuditor {
+class AuthenticationEventsAuditor {
 
 	private final ApplicationEventPublisher events;
 	private final UserStore users;
 
-	public AuthenticationEventsAuditor(ApplicationEventPublisher events, UserStore users) {
+	AuthenticationEventsAuditor(ApplicationEventPublisher events, UserStore users) {
 		this.events = events;
 		this.users = users;
 	}
