@@ -2,7 +2,7 @@ package org.gatehouse.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.gatehouse.account.ConfirmationMails;
+import org.gatehouse.confirmation.ConfirmationMails;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.SecurityEvent;

@@ -21,9 +21,10 @@ import org.springframework.context.annotation.FilterType;
 @AutoConfiguration
 @EnableConfigurationProperties(GatehouseProperties.class)
 @ComponentScan(
-		basePackages = { "org.gatehouse.config", "org.gatehouse.http", "org.gatehouse.csrf", "org.gatehouse.account",
-				"org.gatehouse.session",
-				"org.gatehouse.tasks", "org.gatehouse.mail", "org.gatehouse.web", "org.gatehouse.throttle", "org.gatehouse.api",
+		basePackages = { "org.gatehouse.config", "org.gatehouse.crypto", "org.gatehouse.mode", "org.gatehouse.http",
+				"org.gatehouse.csrf", "org.gatehouse.account", "org.gatehouse.registration", "org.gatehouse.confirmation",
+				"org.gatehouse.recovery", "org.gatehouse.password", "org.gatehouse.session", "org.gatehouse.tasks",
+				"org.gatehouse.mail", "org.gatehouse.web", "org.gatehouse.throttle", "org.gatehouse.api",
 				"org.gatehouse.security" },
 		excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
 				@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),

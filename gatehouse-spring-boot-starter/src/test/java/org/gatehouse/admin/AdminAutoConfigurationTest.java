@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 
 import org.gatehouse.account.AccountLinks;
-import org.gatehouse.account.ConfirmationMails;
 import org.gatehouse.account.CredentialRevocation;
-import org.gatehouse.account.PasswordService;
 import org.gatehouse.account.Reauthentication;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.config.Signers;
+import org.gatehouse.confirmation.ConfirmationMails;
+import org.gatehouse.crypto.Signers;
 import org.gatehouse.csrf.RestCsrfTokens;
 import org.gatehouse.mail.AccountMailer;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.session.UserSessions;
 import org.gatehouse.testapp.ContextRunners;
 import org.gatehouse.throttle.LoginThrottle;

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.gatehouse.admin.BanService;
 import org.gatehouse.admin.RoleAssignments;
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.springframework.dao.DuplicateKeyException;

@@ -15,13 +15,13 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.gatehouse.account.PasswordService;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.admin.LoginLocks;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.server.GatehouseServer;
-
 import org.gatehouse.throttle.AttemptCounters;
+import org.gatehouse.throttle.LoginThrottle;
 import org.gatehouse.throttle.LoginThrottle;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
