@@ -38,7 +38,7 @@ public class AccountAutoConfiguration {
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
 	RememberMeTokenStore gatehouseRememberMeTokenStore(JdbcClient jdbc) {
-		return new RememberMeTokenStore(jdbc);
+		return new JdbcRememberMeTokenStore(jdbc);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -4,7 +4,6 @@ import org.gatehouse.account.Reauthentication;
 import org.gatehouse.token.ApiTokenAuthentication;
 import org.gatehouse.token.TokenScope;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 
 /**
  * The rule for administrative actions that grant or take privilege, applied by the actions
@@ -12,7 +11,6 @@ import org.springframework.stereotype.Component;
  * recently, or the request carries an admin-scoped personal access token (itself created with a
  * recent password, so the token is the credential).
  */
-@Component
 class AdminActionRule {
 
 	private final Reauthentication reauthentication;

@@ -101,7 +101,7 @@ public class AdminApiController {
 			@Valid @RequestBody AdminApiJson.Role body) {
 		User user = actions.find(id);
 		if (!actions.addRole(admin.id(), user, body.role())) {
-			throw invalid("role", "admin.role.invalid", "Not a valid role name.");
+			throw invalid("role", "admin.role.invalid", RoleAssignments.INVALID_NAME);
 		}
 		return detail(user.id());
 	}

@@ -1,7 +1,5 @@
 package org.gatehouse.admin;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.gatehouse.confirmation.ConfirmationMails;
@@ -10,10 +8,8 @@ import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.session.UserSessions;
-import org.gatehouse.throttle.LoginThrottle;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -21,7 +17,6 @@ import org.springframework.web.server.ResponseStatusException;
  * alike: the rules (unknown ids are 404, no self-ban, role names, a recent password for every
  * action that grants or takes access) and the audit events live here, the controllers only answer.
  */
-@Service
 public class AdminUserActions {
 
 	private final UserStore users;
@@ -29,19 +24,19 @@ public class AdminUserActions {
 	private final BanService bans;
 	private final RoleAssignments roles;
 	private final ConfirmationMails confirmations;
-	private final LoginThrottle throttle;
+	private final LoginLocks locks;
 	private final AdminActionRule adminRule;
 	private final ApplicationEventPublisher events;
 
 	public AdminUserActions(UserStore users, UserSessions sessions, BanService bans, RoleAssignments roles,
-			ConfirmationMails confirmations, LoginThrottle throttle, AdminActionRule adminRule,
+			ConfirmationMails confirmations, LoginLocks locks, AdminActionRule adminRule,
 			ApplicationEventPublisher events) {
 		this.users = users;
 		this.sessions = sessions;
 		this.bans = bans;
 		this.roles = roles;
 		this.confirmations = confirmations;
-		this.throttle = throttle;
+		this.locks = locks;
 		this.adminRule = adminRule;
 		this.events = events;
 	}
@@ -71,29 +66,18 @@ public class AdminUserActions {
 		bans.unban(adminId, user.id());
 	}
 
-	/** A role name as typed, in the form roles are stored: stripped, lower case. */
-	public static String normalizeRole(String role) {
-		return role == null ? "" : role.strip().toLowerCase(Locale.ROOT);
-	}
-
 	/** Gives the role; false (and nothing done) when it is not a valid role name. */
 	public boolean addRole(long adminId, User user, String role) {
 		adminRule.require();
-		String name = normalizeRole(role);
-		if (!RoleAssignments.isValidName(name)) {
-			return false;
-		}
-		roles.add(adminId, user.id(), name);
-		return true;
+		return roles.add(adminId, user.id(), role);
 	}
 
 	/** Takes the role, ending the user's sessions; 404 when the user does not have it. */
 	public void removeRole(long adminId, User user, String role) {
 		adminRule.require();
-		if (role == null || !user.hasRole(role)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The user does not have this role");
+		if (!roles.remove(adminId, user, role)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, RoleAssignments.NOT_HELD);
 		}
-		roles.remove(adminId, user.id(), role);
 	}
 
 	/** Ends one session of the user, named by its public id; 404 when it is not theirs. */
@@ -124,17 +108,9 @@ public class AdminUserActions {
 		return true;
 	}
 
-	/**
-	 * Ends the login lock of the account (too many failed logins) like the {@code users unlock}
-	 * command. An account's lock is kept under its email whatever spelling was used to log in; the
-	 * username's key is cleared too, for a lock counted under it by an earlier version.
-	 */
+	/** Ends the login lock of the account (too many failed logins) like the {@code users unlock} command. */
 	public void unlock(long adminId, User user) {
 		adminRule.require();
-		throttle.unlock(user.email());
-		if (user.username() != null) {
-			throttle.unlock(user.username());
-		}
-		events.publishEvent(SecurityEvent.byAdmin(SecurityEventType.USER_UNLOCKED, adminId, user.id(), null));
+		locks.unlock(adminId, user);
 	}
 }

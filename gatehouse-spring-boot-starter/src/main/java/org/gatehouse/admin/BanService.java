@@ -6,10 +6,8 @@ import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.token.PersonalAccessTokens;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
 
 /** Deactivating (banning) and reactivating users. */
-@Service
 public class BanService {
 
 	private final UserStore users;

@@ -15,14 +15,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * Development only: when no active admin exists at start-up, a one-time setup link is
  * printed that lets its holder create the first admin. The token lives in memory for an
  * hour and works once; production never makes one (there, use {@code users create --role admin}).
  */
-@Component
 public class FirstAdminSetup {
 
 	private static final Logger log = LoggerFactory.getLogger(FirstAdminSetup.class);

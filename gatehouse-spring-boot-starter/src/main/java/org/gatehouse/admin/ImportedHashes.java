@@ -12,13 +12,11 @@ import org.gatehouse.passwords.PasswordContext;
 import org.gatehouse.passwords.PasswordScheme;
 import org.gatehouse.passwords.Pbkdf2Scheme;
 import org.gatehouse.passwords.Sha512CryptScheme;
-import org.springframework.stereotype.Component;
 
 /**
  * Whether an imported hash is one that login can verify: in an enabled scheme and well
  * formed. Checked by parsing its cost, which costs no key derivation.
  */
-@Component
 public class ImportedHashes {
 
 	private final List<PasswordScheme> schemes = new ArrayList<>();

@@ -8,13 +8,11 @@ import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.crypto.Signers;
 import org.gatehouse.crypto.TimedSigner;
-import org.springframework.stereotype.Component;
 
 /**
  * Signed, expiring set-password links for users created by an administrator. Single-use
  * because they carry the security stamp, which setting the password replaces.
  */
-@Component
 public class InvitationLinks {
 
 	static final String PATH = "/invite/";

@@ -18,11 +18,12 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Answers a {@link ReauthenticationRequiredException} from any controller: under /api/ a 403
+ * Answers a {@link ReauthenticationRequiredException} from Gatehouse's controllers (an application's
+ * own controllers keep their own handling): under /api/ a 403
  * problem, on pages the re-authentication page, which returns to the page of the user acted on
  * (or the form). The action is not replayed: the admin submits it again.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = "org.gatehouse")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ReauthenticationRequiredHandler {
 

@@ -16,7 +16,6 @@ import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,7 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * imported, invalid rows rejected with their line and reason, known emails skipped, so a
  * second run of the same file imports nothing. A dry run rolls everything back.
  */
-@Service
 public class UserImport {
 
 	/** Set by the reader on a CSV row whose field count differs from the header. */

@@ -11,7 +11,6 @@ import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.mail.AccountMailer;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
 
 /**
  * An administrator creates an account without a password and mails the user a link to set
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Service;
  * password like adding a role to an existing user, or a hijacked admin session could mint a
  * permanent administrator through an invitation to an address it controls.
  */
-@Service
 public class UserInvitations {
 
 	private final UserStore users;

@@ -6,14 +6,12 @@ import java.util.Optional;
 
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
-import org.springframework.stereotype.Service;
 
 /**
  * The admin user list: all users by id, or those whose email or username starts with a
  * prefix, in key order. Pages continue after the last key of the previous page (keyset), so a
  * page costs the same at user 10 as at user 1,000,000, and nothing is counted.
  */
-@Service
 public class UserSearch {
 
 	public enum Field {

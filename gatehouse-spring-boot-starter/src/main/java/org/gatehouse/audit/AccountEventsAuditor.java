@@ -4,13 +4,11 @@ import org.gatehouse.account.ReauthenticationFailureEvent;
 import org.gatehouse.account.RememberMeTheftEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * The security log's entries for what the account package notices: it sits below the security log,
  * so it publishes its own events, and they are published again here as {@link SecurityEvent}s.
  */
-@Component
 class AccountEventsAuditor {
 
 	private final ApplicationEventPublisher events;

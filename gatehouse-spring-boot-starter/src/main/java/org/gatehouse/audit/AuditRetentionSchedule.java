@@ -5,13 +5,9 @@ import java.time.Instant;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.tasks.CleanupRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
-import org.springframework.stereotype.Component;
 
 /** Runs audit-retention every gatehouse.audit.retention-interval, under the runner's cluster lock. */
-@Component
-@ConditionalOnProperty(name = "gatehouse.tasks.enabled", havingValue = "true", matchIfMissing = true)
 public class AuditRetentionSchedule implements AutoCloseable {
 
 	private final SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();

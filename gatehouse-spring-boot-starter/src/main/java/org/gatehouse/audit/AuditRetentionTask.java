@@ -4,10 +4,8 @@ import java.time.Clock;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.tasks.CleanupTask;
-import org.springframework.stereotype.Component;
 
 /** Deletes security log entries older than gatehouse.audit.retention. */
-@Component
 public class AuditRetentionTask implements CleanupTask {
 
 	private final AuditLog auditLog;

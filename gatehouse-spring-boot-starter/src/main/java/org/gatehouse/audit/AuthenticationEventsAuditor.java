@@ -6,20 +6,23 @@ import org.gatehouse.account.UserStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.RememberMeAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Component;
 
-/** Turns Spring Security's login, login-failure and logout events into security log events. */
-@Component
-public class AuthenticationEventsAuditor {
+/**
+ * Turns Spring Security's login, login-failure and logout events into security log events. A login
+ * is a password or remember-me authentication; a personal access token authenticates each API
+ * request, and its events (a failed one has no account to name) are left to other listeners.
+ */
+class AuthenticationEventsAuditor {
 
 	private final ApplicationEventPublisher events;
 	private final UserStore users;
 
-	public AuthenticationEventsAuditor(ApplicationEventPublisher events, UserStore users) {
+	AuthenticationEventsAuditor(ApplicationEventPublisher events, UserStore users) {
 		this.events = events;
 		this.users = users;
 	}
@@ -27,7 +30,7 @@ public class AuthenticationEventsAuditor {
 	@EventListener
 	public void loggedIn(AuthenticationSuccessEvent event) {
 		Authentication auth = event.getAuthentication();
-		if (auth.getPrincipal() instanceof AccountPrincipal principal) {
+		if (isLogin(auth) && auth.getPrincipal() instanceof AccountPrincipal principal) {
 			String how = auth instanceof RememberMeAuthenticationToken ? "remember-me" : "password";
 			events.publishEvent(SecurityEvent.byUser(SecurityEventType.LOGIN_SUCCESS, principal.id(), how));
 		}
@@ -36,6 +39,9 @@ public class AuthenticationEventsAuditor {
 	/** The typed login is not stored: people type passwords into it. A known account is the subject. */
 	@EventListener
 	public void loginFailed(AbstractAuthenticationFailureEvent event) {
+		if (!isLogin(event.getAuthentication())) {
+			return;
+		}
 		Long subject = users.findByLogin(event.getAuthentication().getName()).map(User::id).orElse(null);
 		String reason = event.getException().getClass().getSimpleName();
 		events.publishEvent(new SecurityEvent(SecurityEventType.LOGIN_FAILURE, null, subject,
@@ -48,5 +54,9 @@ public class AuthenticationEventsAuditor {
 				&& event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
 			events.publishEvent(SecurityEvent.byUser(SecurityEventType.LOGOUT, principal.id(), null));
 		}
+	}
+
+	private static boolean isLogin(Authentication auth) {
+		return auth instanceof UsernamePasswordAuthenticationToken || auth instanceof RememberMeAuthenticationToken;
 	}
 }

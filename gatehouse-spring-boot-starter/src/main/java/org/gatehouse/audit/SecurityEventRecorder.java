@@ -5,31 +5,29 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Writes each {@link SecurityEvent} to the security log with the IP address and user agent
+ * Writes each {@link SecurityEvent} to the {@link AuditSink} with the IP address and user agent
  * of the current request, if any. A failing write is logged and never fails the action.
  */
-@Component
-public class SecurityEventRecorder {
+class SecurityEventRecorder {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityEventRecorder.class);
 
-	private final AuditLog auditLog;
+	private final AuditSink sink;
 
-	public SecurityEventRecorder(AuditLog auditLog) {
-		this.auditLog = auditLog;
+	SecurityEventRecorder(AuditSink sink) {
+		this.sink = sink;
 	}
 
 	@EventListener
-	public void record(SecurityEvent event) {
+	void record(SecurityEvent event) {
 		HttpServletRequest request = currentRequest();
 		try {
-			auditLog.append(event, request == null ? null : request.getRemoteAddr(),
+			sink.write(event, request == null ? null : request.getRemoteAddr(),
 					request == null ? null : request.getHeader("User-Agent"));
 		}
 		catch (RuntimeException ex) {

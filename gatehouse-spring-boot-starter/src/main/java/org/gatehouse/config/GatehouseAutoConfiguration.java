@@ -3,30 +3,17 @@ package org.gatehouse.config;
 import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 
 /**
- * Entry point of the starter. Each feature package contributes its own configuration
- * classes, picked up here so an application only needs the starter on its class path.
- * Auto-configurations of the features are listed in AutoConfiguration.imports instead,
- * because they must be ordered against Spring Boot's own. The scan uses the exclude
- * filters of {@code @SpringBootApplication}, and skips test applications.
+ * What every Gatehouse feature shares: its configuration tree ({@code gatehouse.*}) and the clock its
+ * timestamps and expiries are read from. Each feature has its own auto-configuration in its own package,
+ * ordered after this one (listed in AutoConfiguration.imports); nothing is found by component scanning.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(GatehouseProperties.class)
-@ComponentScan(
-		basePackages = { "org.gatehouse.config", "org.gatehouse.token", "org.gatehouse.admin", "org.gatehouse.audit",
-				"org.gatehouse.tasks", "org.gatehouse.mail" },
-		excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-				@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-				@ComponentScan.Filter(type = FilterType.ANNOTATION, classes = AutoConfiguration.class),
-				@ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.gatehouse\\..*testapp\\..*") })
 public class GatehouseAutoConfiguration {
 
 	@Bean

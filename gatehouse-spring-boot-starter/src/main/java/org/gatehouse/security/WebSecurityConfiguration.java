@@ -33,6 +33,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -127,7 +128,7 @@ class WebSecurityConfiguration {
 	@Order(1)
 	@ConditionalOnMissingBean(name = "gatehouseApiTokenFilterChain")
 	public SecurityFilterChain gatehouseApiTokenFilterChain(HttpSecurity http, PersonalAccessTokens tokens,
-			ApiCors cors) throws Exception {
+			AuthenticationEventPublisher authenticationEvents, ApiCors cors) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		String read = TokenScope.USER_READ.authority();
 		String write = TokenScope.USER_WRITE.authority();
@@ -137,7 +138,7 @@ class WebSecurityConfiguration {
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-			.addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, authenticationEvents), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(authorize -> authorize
 				// logging in, out or signing up is about sessions, which token requests do not have
 				.requestMatchers(paths.matcher(HttpMethod.POST, "/api/login"), paths.matcher(HttpMethod.POST, "/api/logout"),

@@ -1,8 +1,6 @@
 package org.gatehouse.token;
 
 import java.io.IOException;
-import java.util.Locale;
-import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,56 +11,50 @@ import jakarta.servlet.http.HttpSession;
 
 import org.gatehouse.http.ProblemResponses;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a request by its {@code Authorization: Bearer} token alone. The rest of the
- * request sees no HTTP session, so a session cookie sent along (stolen or simply present)
- * can neither authenticate it nor be acted upon (logout, session revocation, password change).
+ * Spring Security's {@link AuthenticationFilter} for {@code Authorization: Bearer} tokens: the
+ * {@link BearerTokenConverter} reads the token, an {@link ApiTokenAuthenticationProvider} in the
+ * chain's own manager verifies it, and the manager publishes the authentication events. A bad
+ * token is a 401 problem with {@code WWW-Authenticate: Bearer error="invalid_token"}.
+ * The request, from this filter on, has no HTTP session, so a session cookie sent along (stolen or
+ * simply present) can neither authenticate it nor be acted upon (logout, session revocation,
+ * password change).
  */
-public class BearerTokenFilter extends OncePerRequestFilter {
+public class BearerTokenFilter extends AuthenticationFilter {
 
 	/** Matches the requests this filter is for; the Bearer filter chain is selected by it. */
-	public static final RequestMatcher BEARER_REQUEST = request -> bearerValue(request) != null;
+	public static final RequestMatcher BEARER_REQUEST = request -> BearerTokenConverter.bearerValue(request) != null;
 
-	private static final String SCHEME = "bearer ";
+	public BearerTokenFilter(PersonalAccessTokens tokens, AuthenticationEventPublisher events) {
+		super(manager(tokens, events), new BearerTokenConverter());
+		setSuccessHandler((request, response, authentication) -> {
+			// the request goes on, authenticated by the token
+		});
+		setFailureHandler((request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+			ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, ApiTokenAuthenticationProvider.INVALID);
+		});
+	}
 
-	private final PersonalAccessTokens tokens;
-	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
-
-	public BearerTokenFilter(PersonalAccessTokens tokens) {
-		this.tokens = tokens;
+	private static ProviderManager manager(PersonalAccessTokens tokens, AuthenticationEventPublisher events) {
+		// only tokens: a bad token must not be tried as a password
+		ProviderManager manager = new ProviderManager(new ApiTokenAuthenticationProvider(tokens));
+		manager.setAuthenticationEventPublisher(events);
+		return manager;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Optional<ApiTokenAuthentication> authentication = tokens.authenticate(bearerValue(request));
-		if (authentication.isEmpty()) {
-			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-			ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Invalid, expired or revoked token");
-			return;
-		}
-		SecurityContext context = contexts.createEmptyContext();
-		context.setAuthentication(authentication.get());
-		contexts.setContext(context);
-		chain.doFilter(new SessionlessRequest(request), response);
+		super.doFilterInternal(new SessionlessRequest(request), response, chain);
 	}
 
-	static String bearerValue(HttpServletRequest request) {
-		String header = request.getHeader("Authorization");
-		if (header == null || header.length() <= SCHEME.length()
-				|| !header.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
-			return null;
-		}
-		return header.substring(SCHEME.length()).strip();
-	}
-
-	/** Hides the cookie's session from everything after the token check. */
+	/** Hides the cookie's session from the token check and everything after it. */
 	static final class SessionlessRequest extends HttpServletRequestWrapper {
 
 		SessionlessRequest(HttpServletRequest request) {

@@ -20,7 +20,6 @@ import org.gatehouse.account.Reauthentication;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
-import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
 
 /**
@@ -30,7 +29,6 @@ import org.springframework.validation.Errors;
  * A token is a long-lived credential: creating one needs a recent password (in the request or
  * a recent re-authentication of the session), and it lives at most gatehouse.api.token-max-lifetime.
  */
-@Service
 public class PersonalAccessTokens {
 
 	public static final String TOKEN_PREFIX = "gat_";

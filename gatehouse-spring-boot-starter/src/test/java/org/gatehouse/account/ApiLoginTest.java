@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.servlet.http.Cookie;
 
 import org.gatehouse.audit.AuditEntry;
+import org.gatehouse.passwords.PasswordContext;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.http.SessionCookies;
@@ -128,6 +129,37 @@ class ApiLoginTest {
 		assertThat(entries).extracting(AuditEntry::eventType).containsExactly("LOGIN_SUCCESS", "LOGIN_FAILURE");
 		assertThat(entries).extracting(AuditEntry::ip).containsOnly(ip);
 		assertThat(users.findById(id).orElseThrow().currentLoginIp()).isEqualTo(ip);
+	}
+
+	/**
+	 * Issue 16 measured a wrong then a right /api/login leaving the user's audit list empty; since
+	 * both logins go through the AuthenticationManager, the API leaves exactly the form's traces: the
+	 * same audit entries and the same upgrade of a legacy hash.
+	 */
+	@Test
+	void aWrongThenARightLoginLeavesTheSameTracesThroughTheApiAsThroughTheForm() throws Exception {
+		PasswordContext legacy = PasswordContext.builder().defaultScheme("pbkdf2_sha1")
+			.schemes(List.of("pbkdf2_sha1")).rounds(Map.of("pbkdf2_sha1", 1000)).build();
+		String apiEmail = uniqueEmail();
+		String formEmail = uniqueEmail();
+		long apiUser = users.create(apiEmail, null, legacy.hash(PASSWORD), true);
+		long formUser = users.create(formEmail, null, legacy.hash(PASSWORD), true);
+		String ip = newIp();
+
+		assertThat(apiLogin(apiEmail, "wrong-password", ip).getResponse().getStatus()).isEqualTo(401);
+		assertThat(apiLogin(apiEmail, PASSWORD, ip).getResponse().getStatus()).isEqualTo(200);
+		assertThat(formLogin(formEmail, "wrong-password", ip)).startsWith("/login/?error");
+		assertThat(formLogin(formEmail, PASSWORD, ip)).isEqualTo("/");
+
+		assertThat(traces(apiUser)).isEqualTo(traces(formUser))
+			.containsExactly("LOGIN_SUCCESS password " + ip, "LOGIN_FAILURE BadCredentialsException " + ip);
+		assertThat(users.findById(apiUser).orElseThrow().passwordHash()).startsWith("$pbkdf2-sha512$");
+		assertThat(users.findById(formUser).orElseThrow().passwordHash()).startsWith("$pbkdf2-sha512$");
+	}
+
+	private List<String> traces(long userId) {
+		return auditLog.aboutUser(userId, null, 10).stream()
+			.map(e -> e.eventType() + " " + e.details() + " " + e.ip()).toList();
 	}
 
 	@Test

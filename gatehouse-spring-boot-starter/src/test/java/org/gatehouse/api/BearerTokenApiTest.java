@@ -7,8 +7,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.gatehouse.account.UserStore;
+import org.gatehouse.audit.AuditEntry;
+import org.gatehouse.audit.AuditLog;
+import org.gatehouse.token.ApiTokenAuthentication;
 import org.gatehouse.token.ApiTokenStore;
 import org.gatehouse.token.PersonalAccessTokens;
 import org.gatehouse.token.TokenScope;
@@ -16,6 +20,11 @@ import org.gatehouse.testapp.GatehouseServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import tools.jackson.databind.JsonNode;
 
 @GatehouseServerTest
@@ -39,6 +48,12 @@ class BearerTokenApiTest {
 
 	@Autowired
 	PersonalAccessTokens tokens;
+
+	@Autowired
+	ConfigurableApplicationContext context;
+
+	@Autowired
+	AuditLog auditLog;
 
 	@Test
 	void tokenIsShownOnceAndAuthenticatesAlone() {
@@ -80,6 +95,47 @@ class BearerTokenApiTest {
 		assertThat(invalid.status()).isEqualTo(401);
 		assertThat(invalid.raw().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
 				v -> assertThat(v).startsWith("Bearer"));
+	}
+
+	/**
+	 * Tokens go through Spring Security's AuthenticationFilter and a manager of their own (issue 16
+	 * item 6): each request publishes an authentication event, a bad token a failure event naming
+	 * only the token's shown prefix. Neither is a login in the user's audit list.
+	 */
+	@Test
+	void tokenRequestsPublishAuthenticationEventsButAreNoLogins() {
+		String email = ApiTestUsers.uniqueEmail();
+		ApiClient owner = users.loggedIn(port, email);
+		String token = newToken(owner, "user:read");
+		String unknown = token.substring(0, 12) + "x".repeat(35);
+		List<AbstractAuthenticationEvent> seen = new CopyOnWriteArrayList<>();
+		ApplicationListener<AbstractAuthenticationEvent> listener = seen::add;
+		context.addApplicationListener(listener);
+		ApiClient script = new ApiClient(port);
+		ApiClient.Response ok;
+		ApiClient.Response bad;
+		try {
+			ok = script.get("/api/me", "Authorization", "Bearer " + token);
+			bad = script.get("/api/me", "Authorization", "bearer " + unknown);
+		}
+		finally {
+			context.removeApplicationListener(listener);
+		}
+		assertThat(ok.status()).isEqualTo(200);
+		assertThat(bad.status()).isEqualTo(401);
+		assertThat(bad.contentType()).startsWith("application/problem+json");
+		assertThat(bad.detail()).isEqualTo("Invalid, expired or revoked token");
+		assertThat(bad.raw().headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+
+		assertThat(seen).filteredOn(e -> e instanceof AuthenticationSuccessEvent
+				&& e.getAuthentication() instanceof ApiTokenAuthentication auth && auth.getPrincipal().email().equals(email))
+			.hasSize(1);
+		assertThat(seen).filteredOn(e -> e instanceof AuthenticationFailureBadCredentialsEvent)
+			.extracting(e -> e.getAuthentication().getName())
+			.contains(token.substring(0, 12))
+			.noneMatch(name -> name.contains(unknown));
+		long id = userStore.findByEmail(email).orElseThrow().id();
+		assertThat(auditLog.aboutUser(id, null, 10)).extracting(AuditEntry::eventType).containsExactly("LOGIN_SUCCESS");
 	}
 
 	@Test

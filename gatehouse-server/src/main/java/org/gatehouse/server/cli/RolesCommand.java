@@ -4,9 +4,11 @@ import java.util.concurrent.Callable;
 
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
+import org.gatehouse.admin.RoleAssignments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+/** Role changes through the admin pages' service: the same name rule, audit event and session revocation. */
 @Command(name = "roles", description = "Give or take roles.", subcommands = { RolesCommand.Add.class, RolesCommand.Remove.class })
 public class RolesCommand extends CommandGroup {
 
@@ -15,7 +17,7 @@ public class RolesCommand extends CommandGroup {
 
 		private final Beans beans;
 
-		UserStore users;
+		RoleAssignments roles;
 
 		@Parameters(index = "0", description = "Email or username")
 		String login;
@@ -31,8 +33,8 @@ public class RolesCommand extends CommandGroup {
 
 		@Override
 		public Integer call() {
-			users = beans.get(UserStore.class);
-			User user = UsersCommand.find(users, login);
+			roles = beans.get(RoleAssignments.class);
+			User user = UsersCommand.find(beans.get(UserStore.class), login);
 			if (user == null) {
 				return 1;
 			}
@@ -50,12 +52,14 @@ public class RolesCommand extends CommandGroup {
 
 		@Override
 		String apply(User user) {
-			users.addRole(user.id(), role);
-			return user.email() + " now has role " + role;
+			if (!roles.add(null, user.id(), role)) {
+				throw new CliException(2, RoleAssignments.INVALID_NAME);
+			}
+			return user.email() + " now has role " + RoleAssignments.normalize(role);
 		}
 	}
 
-	@Command(name = "remove", description = "Take a role from a user.")
+	@Command(name = "remove", description = "Take a role from a user; their sessions and remember-me logins end.")
 	static class Remove extends RoleChange {
 
 		Remove(Beans beans) {
@@ -64,8 +68,10 @@ public class RolesCommand extends CommandGroup {
 
 		@Override
 		String apply(User user) {
-			users.removeRole(user.id(), role);
-			return user.email() + " no longer has role " + role;
+			if (!roles.remove(null, user, role)) {
+				throw new CliException(1, RoleAssignments.NOT_HELD);
+			}
+			return user.email() + " no longer has role " + role + "; their sessions ended";
 		}
 	}
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
+import org.gatehouse.admin.LoginLocks;
 import org.gatehouse.throttle.AttemptCounters;
 import org.gatehouse.throttle.LoginThrottle;
 import org.gatehouse.throttle.MemoryAttemptCounters;
@@ -36,11 +37,7 @@ public class UnlockCommand implements Callable<Integer> {
 		throttle.unlock(login);
 		User user = users.findByLogin(login).orElse(null);
 		if (user != null) {
-			// an account's lock is kept under its email; the username's key may hold one from an earlier version
-			throttle.unlock(user.email());
-			if (user.username() != null) {
-				throttle.unlock(user.username());
-			}
+			beans.get(LoginLocks.class).unlock(null, user);
 		}
 		System.out.println("Unlocked " + login);
 		return 0;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.gatehouse.admin.BanService;
+import org.gatehouse.admin.RoleAssignments;
 import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
@@ -52,6 +53,10 @@ public class UsersCommand extends CommandGroup {
 				System.err.println("Not an email address: " + email);
 				return 2;
 			}
+			if (!roles.stream().map(RoleAssignments::normalize).allMatch(RoleAssignments::isValidName)) {
+				System.err.println(RoleAssignments.INVALID_NAME);
+				return 2;
+			}
 			String password = PasswordInput.readNew("Password: ");
 			UserStore users = beans.get(UserStore.class);
 			PasswordService passwords = beans.get(PasswordService.class);
@@ -68,7 +73,8 @@ public class UsersCommand extends CommandGroup {
 				System.err.println("A user with this email or username already exists");
 				return 1;
 			}
-			roles.forEach(role -> users.addRole(id, role));
+			RoleAssignments assignments = beans.get(RoleAssignments.class);
+			roles.forEach(role -> assignments.add(null, id, role));
 			System.out.println("Created user " + id + " " + email + (roles.isEmpty() ? "" : " with roles " + roles));
 			return 0;
 		}

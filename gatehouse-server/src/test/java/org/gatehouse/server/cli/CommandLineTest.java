@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 import org.gatehouse.admin.FirstAdminSetup;
 import org.gatehouse.audit.AuditRetentionSchedule;
@@ -271,6 +272,11 @@ class CommandLineTest {
 
 	private static Result run(String stdin, String[] args,
 			Function<String[], ConfigurableApplicationContext> starter) {
+		return capture(stdin, () -> GatehouseCli.run(args, starter));
+	}
+
+	/** Runs a command with the given standard input, capturing its exit code and output. */
+	static Result capture(String stdin, IntSupplier command) {
 		InputStream in = System.in;
 		PrintStream out = System.out;
 		PrintStream err = System.err;
@@ -280,7 +286,7 @@ class CommandLineTest {
 			System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
 			System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
 			System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-			int exit = GatehouseCli.run(args, starter);
+			int exit = command.getAsInt();
 			return new Result(exit, capturedOut.toString(StandardCharsets.UTF_8),
 					capturedErr.toString(StandardCharsets.UTF_8));
 		}
