@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.gatehouse.account.UserStore;
+import org.gatehouse.account.JdbcUserStore;
 import org.gatehouse.passwords.PasswordContext;
 import org.gatehouse.testapp.FormClient;
 import org.gatehouse.testapp.GatehouseInstance;
@@ -35,7 +35,7 @@ class UpgradeFromEarlierReleaseTest {
 		String email = "upgrade-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		String hash = PasswordContext.builder().defaultScheme("pbkdf2_sha512")
 			.rounds(Map.of("pbkdf2_sha512", 1000)).build().hash(PASSWORD);
-		new UserStore(JdbcClient.create(old), Clock.systemUTC()).create(email, null, hash, true);
+		new JdbcUserStore(JdbcClient.create(old), Clock.systemUTC()).create(email, null, hash, true);
 
 		try (GatehouseInstance server = GatehouseInstance.start(Map.of("spring.datasource.url", url,
 				"spring.datasource.username", database.username(), "spring.datasource.password", ""))) {

@@ -1,4 +1,4 @@
-package org.gatehouse.tasks;
+package org.gatehouse.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,19 +14,14 @@ import org.gatehouse.account.RememberMeTokenStore;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.session.InMemoryIndexedSessionRepository;
-import org.gatehouse.session.SessionActivity;
-import org.gatehouse.session.SessionActivityStore;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
-import org.gatehouse.session.DeleteLoginIpsTask;
-import org.gatehouse.session.SessionCleanerTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @GatehouseIntegrationTest
-class CleanupTasksTest {
+class SessionCleanupTasksTest {
 
 	@Autowired
 	SessionActivityStore activity;
@@ -44,9 +39,6 @@ class CleanupTasksTest {
 	ObjectProvider<InMemoryIndexedSessionRepository> memory;
 
 	@Autowired
-	LockProvider locks;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	final Instant now = Instant.parse("2030-01-01T12:00:00Z");
@@ -60,8 +52,7 @@ class CleanupTasksTest {
 		rememberMe.save("expired-" + user, user, "t", now.minus(Duration.ofDays(31)), now.minus(Duration.ofDays(1)));
 		rememberMe.save("valid-" + user, user, "t", now, now.plus(Duration.ofDays(29)));
 
-		int removed = runner(new SessionCleanerTask(activity, rememberMe, memory, properties, clock()))
-			.run("session-cleaner").orElseThrow();
+		int removed = new SessionCleanerTask(activity, rememberMe, memory, properties, clock()).run();
 
 		assertThat(removed).isGreaterThanOrEqualTo(3);
 		assertThat(activity.find(stale)).isEmpty();
@@ -82,41 +73,13 @@ class CleanupTasksTest {
 			.params(at(now.minus(Duration.ofDays(2))), recentUser).update();
 		String oldActivity = activityAt(oldUser, now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(40)));
 
-		runner(new DeleteLoginIpsTask(users, activity, properties, clock())).run("delete-login-ips").orElseThrow();
+		new DeleteLoginIpsTask(users, activity, properties, clock()).run();
 
 		User old = users.findById(oldUser).orElseThrow();
 		assertThat(old.currentLoginIp()).isNull();
 		assertThat(old.lastLoginIp()).isNull();
 		assertThat(users.findById(recentUser).orElseThrow().currentLoginIp()).isEqualTo("192.0.2.3");
 		assertThat(activity.find(oldActivity)).get().extracting(SessionActivity::ip).isNull();
-	}
-
-	@Test
-	void aTaskRunsOncePerClusterWhileItsLockIsHeld() {
-		String name = "probe-" + UUID.randomUUID();
-		java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
-		CleanupTask probe = new CleanupTask() {
-			@Override
-			public String name() {
-				return name;
-			}
-
-			@Override
-			public int run() {
-				return runs.incrementAndGet();
-			}
-		};
-		CleanupRunner first = runner(probe);
-		CleanupRunner secondInstance = runner(probe);
-
-		assertThat(first.run(name)).contains(1);
-		assertThat(secondInstance.run(name)).as("lock held for at least 30 s after a run").isEmpty();
-		assertThat(runs).hasValue(1);
-	}
-
-	private CleanupRunner runner(CleanupTask task) {
-		return new CleanupRunner(List.of(task), locks, new org.springframework.beans.factory.support.StaticListableBeanFactory()
-			.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class), Clock.systemUTC());
 	}
 
 	private Clock clock() {
