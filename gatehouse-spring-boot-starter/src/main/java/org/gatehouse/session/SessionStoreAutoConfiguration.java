@@ -9,6 +9,7 @@ import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.redis.GatehouseRedisAutoConfiguration;
 import org.gatehouse.redis.GatehouseRedisConnection;
 import org.gatehouse.redis.RedisUse;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -177,16 +178,22 @@ public class SessionStoreAutoConfiguration {
 		}
 	}
 
-	/** Sessions in Redis without Spring Session's Redis store: say so at start. */
+	/**
+	 * Sessions in Redis without Spring Session's Redis store: say so at start, before anything touches the
+	 * database (a bean factory post-processor runs ahead of every bean, the schema migration included).
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(RedisUse.Sessions.class)
 	@ConditionalOnMissingClass(REDIS_SESSIONS)
 	static class RedisStoreMissing {
 
-		RedisStoreMissing() {
-			throw new IllegalStateException("gatehouse.session.store is redis (or gatehouse.session.redis-url is set) "
-					+ "but Spring Session Data Redis is not on the class path: add "
-					+ "org.springframework.boot:spring-boot-starter-session-data-redis");
+		@Bean
+		static BeanFactoryPostProcessor gatehouseRedisStoreMissing() {
+			return beanFactory -> {
+				throw new IllegalStateException("gatehouse.session.store is redis (or gatehouse.session.redis-url is set) "
+						+ "but Spring Session Data Redis is not on the class path: add "
+						+ "org.springframework.boot:spring-boot-starter-session-data-redis");
+			};
 		}
 	}
 

@@ -72,7 +72,7 @@ class SessionAutoConfigurationTest {
 		StarterContextRunner.withStarter()
 			.withClassLoader(new FilteredClassLoader("org.springframework.session.data.redis."))
 			.withPropertyValues("gatehouse.session.redis-url=redis://127.0.0.1:1", "gatehouse.session.store=redis")
-			.run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+			.run(context -> assertThat(context).hasFailed().getFailure()
 				.hasMessageContaining("Spring Session Data Redis is not on the class path"));
 	}
 
