@@ -28,7 +28,7 @@ public class AllowedHostsFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (!allowedHosts.isAllowed(request.getHeader("Host"))) {
-			ErrorResponses.plainText(response, HttpServletResponse.SC_BAD_REQUEST, MESSAGE);
+			ProblemResponses.plainText(response, HttpServletResponse.SC_BAD_REQUEST, MESSAGE);
 			return;
 		}
 		chain.doFilter(request, response);

@@ -62,10 +62,10 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 		}
 		String detail = "Request body larger than " + maxBodyBytes + " bytes";
 		if (ApiRequests.isApi(request)) {
-			ErrorResponses.problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large", detail);
+			ProblemResponses.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large", detail);
 		}
 		else {
-			ErrorResponses.plainText(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large: " + detail);
+			ProblemResponses.plainText(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large: " + detail);
 		}
 	}
 

@@ -38,11 +38,11 @@ public class ForceHttpsFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (ApiRequests.isApi(request)) {
-			ErrorResponses.problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", API_DETAIL);
+			ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", API_DETAIL);
 			return;
 		}
 		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-			ErrorResponses.plainText(response, HttpServletResponse.SC_BAD_REQUEST, MESSAGE);
+			ProblemResponses.plainText(response, HttpServletResponse.SC_BAD_REQUEST, MESSAGE);
 			return;
 		}
 		String query = request.getQueryString();

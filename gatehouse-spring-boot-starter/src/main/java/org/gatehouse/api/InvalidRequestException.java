@@ -1,4 +1,4 @@
-package org.gatehouse.web;
+package org.gatehouse.api;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package org.gatehouse.web;
+package org.gatehouse.api;
 
 import java.io.IOException;
 import java.util.List;
@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.http.ApiRequests;
+import org.gatehouse.http.ProblemResponses;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;

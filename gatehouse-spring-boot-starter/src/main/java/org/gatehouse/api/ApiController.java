@@ -1,4 +1,4 @@
-package org.gatehouse.web;
+package org.gatehouse.api;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

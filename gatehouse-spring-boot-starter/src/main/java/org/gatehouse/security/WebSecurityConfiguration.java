@@ -1,4 +1,4 @@
-package org.gatehouse.config;
+package org.gatehouse.security;
 
 import java.time.Clock;
 
@@ -10,6 +10,9 @@ import org.gatehouse.account.LoginSuccessHandler;
 import org.gatehouse.account.RememberMeTheft;
 import org.gatehouse.account.RememberMeTokenStore;
 import org.gatehouse.account.RevocableRememberMeServices;
+import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.config.SecretKeys;
+import org.gatehouse.config.Signers;
 import org.gatehouse.csrf.ApiCors;
 import org.gatehouse.csrf.CrossSiteRequestFilter;
 import org.gatehouse.csrf.CsrfProblemHandler;
@@ -18,11 +21,11 @@ import org.gatehouse.csrf.RestCsrfRequestMatcher;
 import org.gatehouse.csrf.RestCsrfTokenRepository;
 import org.gatehouse.csrf.RestCsrfTokens;
 import org.gatehouse.http.AllowedHosts;
+import org.gatehouse.http.ProblemResponses;
 import org.gatehouse.session.SessionCookies;
 import org.gatehouse.token.BearerTokenFilter;
 import org.gatehouse.token.PersonalAccessTokens;
 import org.gatehouse.token.TokenScope;
-import org.gatehouse.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
