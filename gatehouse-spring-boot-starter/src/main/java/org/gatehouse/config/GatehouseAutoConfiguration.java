@@ -23,8 +23,7 @@ import org.springframework.context.annotation.FilterType;
 @ComponentScan(
 		basePackages = { "org.gatehouse.config", "org.gatehouse.http", "org.gatehouse.csrf", "org.gatehouse.account",
 				"org.gatehouse.session", "org.gatehouse.token", "org.gatehouse.admin", "org.gatehouse.audit",
-				"org.gatehouse.tasks", "org.gatehouse.mail", "org.gatehouse.web", "org.gatehouse.throttle", "org.gatehouse.api",
-				"org.gatehouse.security" },
+				"org.gatehouse.tasks", "org.gatehouse.mail", "org.gatehouse.web", "org.gatehouse.throttle", "org.gatehouse.api" },
 		excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
 				@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
 				@ComponentScan.Filter(type = FilterType.ANNOTATION, classes = AutoConfiguration.class),

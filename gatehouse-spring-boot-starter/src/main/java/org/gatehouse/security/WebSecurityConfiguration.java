@@ -26,10 +26,11 @@ import org.gatehouse.session.SessionCookies;
 import org.gatehouse.token.BearerTokenFilter;
 import org.gatehouse.token.PersonalAccessTokens;
 import org.gatehouse.token.TokenScope;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -62,25 +63,33 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * </ol>
  * Security headers are written by the http package's filter (it also covers responses
  * Spring Security never sees), so they are off here.
+ * <p>
+ * Each chain backs off when the application declares a bean of its name. A chain of the application's
+ * own with its own {@code securityMatcher} and a lower {@code @Order} than the page chain serves its
+ * URLs first; {@link GatehouseHttpSecurityCustomizer} beans add rules to the page chain.
  */
-@Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableMethodSecurity
-public class WebSecurityConfiguration {
+class WebSecurityConfiguration {
+
+	/** The page chain matches every request, so it comes after every other chain. */
+	static final int PAGE_CHAIN_ORDER = Ordered.LOWEST_PRECEDENCE;
 
 	private static final String API = "/api/**";
 
-	/**
-	 * The page chain; an application may replace it with its own. Declared first in this class
-	 * so its condition is evaluated before the API chains below are registered.
-	 */
 	@Bean
-	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	@Order(PAGE_CHAIN_ORDER)
+	@ConditionalOnMissingBean(name = "gatehouseSecurityFilterChain")
 	public SecurityFilterChain gatehouseSecurityFilterChain(HttpSecurity http, GatehouseProperties properties,
-			LoginSuccessHandler successHandler,
-			LoginFailureHandler failureHandler, RevocableRememberMeServices rememberMe) throws Exception {
+			LoginSuccessHandler successHandler, LoginFailureHandler failureHandler,
+			RevocableRememberMeServices rememberMe, ObjectProvider<GatehouseHttpSecurityCustomizer> customizers)
+			throws Exception {
 		GatehouseProperties.Urls urls = properties.getUrls();
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		// the host's rules first: the first matching rule decides
+		for (GatehouseHttpSecurityCustomizer customizer : customizers.orderedStream().toList()) {
+			customizer.customize(http);
+		}
 		// AccountAuthenticationProvider is the application's only AuthenticationProvider bean, so it
 		// sits in the global manager every chain delegates to; adding it to a chain as well would
 		// make Spring Security try it twice for each failed login
@@ -116,6 +125,7 @@ public class WebSecurityConfiguration {
 
 	@Bean
 	@Order(1)
+	@ConditionalOnMissingBean(name = "gatehouseApiTokenFilterChain")
 	public SecurityFilterChain gatehouseApiTokenFilterChain(HttpSecurity http, PersonalAccessTokens tokens,
 			ApiCors cors) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -155,6 +165,7 @@ public class WebSecurityConfiguration {
 
 	@Bean
 	@Order(2)
+	@ConditionalOnMissingBean(name = "gatehouseApiFilterChain")
 	public SecurityFilterChain gatehouseApiFilterChain(HttpSecurity http, GatehouseProperties properties,
 			RevocableRememberMeServices rememberMe,
 			RestCsrfTokenRepository csrfTokens, RestCsrfTokens restCsrfTokens, RestCsrfRequestMatcher requiresCsrf,

@@ -10,6 +10,7 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
 import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.HttpSessionIdResolver;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
@@ -23,14 +24,16 @@ class SessionRepositoryFilterPostProcessor implements BeanPostProcessor {
 
 	private final ObjectProvider<SessionRepository<?>> repositories;
 	private final ObjectProvider<CookieSerializer> cookieSerializer;
+	private final ObjectProvider<HttpSessionIdResolver> idResolver;
 	private final ObjectProvider<SessionIdRotation> rotation;
 	private final Supplier<Duration> writeInterval;
 
 	SessionRepositoryFilterPostProcessor(ObjectProvider<SessionRepository<?>> repositories,
-			ObjectProvider<CookieSerializer> cookieSerializer, ObjectProvider<SessionIdRotation> rotation,
-			Supplier<Duration> writeInterval) {
+			ObjectProvider<CookieSerializer> cookieSerializer, ObjectProvider<HttpSessionIdResolver> idResolver,
+			ObjectProvider<SessionIdRotation> rotation, Supplier<Duration> writeInterval) {
 		this.repositories = repositories;
 		this.cookieSerializer = cookieSerializer;
+		this.idResolver = idResolver;
 		this.rotation = rotation;
 		this.writeInterval = writeInterval;
 	}
@@ -41,9 +44,12 @@ class SessionRepositoryFilterPostProcessor implements BeanPostProcessor {
 			return bean;
 		}
 		SessionRepositoryFilter<?> filter = filterOver(this.repositories.getObject(), this.writeInterval.get());
-		CookieHttpSessionIdResolver resolver = new CookieHttpSessionIdResolver();
-		resolver.setCookieSerializer(this.cookieSerializer.getObject());
-		filter.setHttpSessionIdResolver(resolver);
+		// the application's own resolver (a header, say) if it declares one
+		filter.setHttpSessionIdResolver(this.idResolver.getIfAvailable(() -> {
+			CookieHttpSessionIdResolver resolver = new CookieHttpSessionIdResolver();
+			resolver.setCookieSerializer(this.cookieSerializer.getObject());
+			return resolver;
+		}));
 		return filter;
 	}
 

@@ -7,12 +7,14 @@ import jakarta.servlet.DispatcherType;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.config.Signers;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.session.web.http.HttpSessionIdResolver;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /** Session cookie, absolute lifetime and activity recording, whichever store is chosen. */
@@ -22,7 +24,9 @@ public class SessionWebConfiguration {
 	/** Spring Security's filter chain runs at -100; activity needs the authenticated user. */
 	static final int ACTIVITY_FILTER_ORDER = 0;
 
+	/** The application's own CookieSerializer, if it declares one, writes the session cookie instead. */
 	@Bean
+	@ConditionalOnMissingBean(CookieSerializer.class)
 	public CookieSerializer gatehouseSessionCookieSerializer(GatehouseProperties properties, Signers signers) {
 		GatehouseProperties.Cookie cookie = properties.getSession().getCookie();
 		boolean secure = SessionCookies.secure(properties);
@@ -40,8 +44,9 @@ public class SessionWebConfiguration {
 	@Bean
 	static SessionRepositoryFilterPostProcessor gatehouseSessionRepositoryFilterPostProcessor(
 			ObjectProvider<SessionRepository<?>> repositories, ObjectProvider<CookieSerializer> cookieSerializer,
-			ObjectProvider<SessionIdRotation> rotation, ObjectProvider<GatehouseProperties> properties) {
-		return new SessionRepositoryFilterPostProcessor(repositories, cookieSerializer, rotation,
+			ObjectProvider<HttpSessionIdResolver> idResolver, ObjectProvider<SessionIdRotation> rotation,
+			ObjectProvider<GatehouseProperties> properties) {
+		return new SessionRepositoryFilterPostProcessor(repositories, cookieSerializer, idResolver, rotation,
 				() -> properties.getObject().getSession().getActivityWriteInterval());
 	}
 

@@ -18,9 +18,12 @@ import org.springframework.security.web.SecurityFilterChain;
 @Import({ EchoController.class, PageController.class })
 public class HttpTestApplication {
 
-	/** Stands in for the real filter chain; Spring Security's own headers are off, as in the real one. */
+	/**
+	 * Stands in for Gatehouse's page chain (replaced by declaring a bean of its name); Spring Security's
+	 * own headers are off, as in the real one.
+	 */
 	@Bean
-	SecurityFilterChain permitAll(HttpSecurity http) throws Exception {
+	SecurityFilterChain gatehouseSecurityFilterChain(HttpSecurity http) throws Exception {
 		return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 				.csrf(csrf -> csrf.disable())
 				.headers(headers -> headers.disable())
