@@ -5,11 +5,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** gh_remember_me: hashes of remember-me series and tokens, never the values themselves. */
 @Repository
+@DependsOnDatabaseInitialization
 public class RememberMeTokenStore {
 
 	/**

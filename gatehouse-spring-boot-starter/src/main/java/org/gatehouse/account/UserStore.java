@@ -16,12 +16,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Users and their roles in gh_user / gh_user_role, through bound parameters only. */
 @Repository
+@DependsOnDatabaseInitialization
 public class UserStore {
 
 	private static final String COLUMNS = "id, email, username, password_hash, active, confirmed_at, created_at, "

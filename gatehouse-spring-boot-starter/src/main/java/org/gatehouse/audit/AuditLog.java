@@ -9,11 +9,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The security log table gh_audit_log: append, page through newest first by id (keyset), expire. */
 @Repository
+@DependsOnDatabaseInitialization
 public class AuditLog {
 
 	static final int USER_AGENT_LENGTH = 255;

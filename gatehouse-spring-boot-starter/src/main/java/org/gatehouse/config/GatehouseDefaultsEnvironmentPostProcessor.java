@@ -37,9 +37,6 @@ public class GatehouseDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		// nothing exposes metrics by default (only /health), so timing every request would be work for nobody;
 		// an application that exposes a metrics endpoint turns this back on
 		defaults.put("management.observations.enable.http.server.requests", "false");
-		defaults.put("spring.session.jdbc.initialize-schema", "never");
-		// common migrations plus database-specific ones (indexes H2 cannot parse)
-		defaults.put("spring.flyway.locations", "classpath:db/migration,classpath:db/vendor/{vendor}");
 		defaults.put("management.endpoints.web.base-path", "/");
 		defaults.put("management.endpoints.web.exposure.include", "health");
 		defaults.put("management.endpoint.health.show-details", "never");

@@ -53,6 +53,7 @@ public class GatehouseProperties {
 	private final Audit audit = new Audit();
 	private final Admin admin = new Admin();
 	private final Throttle throttle = new Throttle();
+	private final Database database = new Database();
 
 	public boolean isProduction() { return mode == Mode.PRODUCTION; }
 
@@ -86,6 +87,7 @@ public class GatehouseProperties {
 	public Audit getAudit() { return audit; }
 	public Admin getAdmin() { return admin; }
 	public Throttle getThrottle() { return throttle; }
+	public Database getDatabase() { return database; }
 
 	public static class Http {
 		/**
@@ -680,5 +682,16 @@ public class GatehouseProperties {
 		public void setMax(int max) { this.max = max; }
 		public Duration getPer() { return per; }
 		public void setPer(Duration per) { this.per = per; }
+	}
+
+	public static class Database {
+		/**
+		 * Migrate Gatehouse's tables at start (Flyway, history table gatehouse_schema_history). Off for an operator
+		 * who applies the DDL of db/gatehouse/migration himself.
+		 */
+		private boolean migrate = true;
+
+		public boolean isMigrate() { return migrate; }
+		public void setMigrate(boolean migrate) { this.migrate = migrate; }
 	}
 }

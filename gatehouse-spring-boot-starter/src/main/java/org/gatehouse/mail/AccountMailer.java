@@ -1,80 +1,27 @@
 package org.gatehouse.mail;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
-import org.gatehouse.config.GatehouseProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.stereotype.Service;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
-
 /**
- * Sends account mails with a plain-text and an HTML body. Without SMTP (spring.mail.host
- * unset) the mail is logged instead, so the flows work on a fresh development machine.
+ * Sends the mails of the account flows. Gatehouse's default renders its templates and sends them
+ * by SMTP (or logs them without SMTP); an application that sends mail through its own service or
+ * templates declares a bean of this type, and every account mail goes to it.
+ *
+ * <p>The kinds, with their link and further arguments: {@code confirm} (confirmation link),
+ * {@code welcome} (login page), {@code reset} (reset link), {@code password-reset-notice},
+ * {@code password-change-notice}, {@code remember-me-theft-notice} (no link),
+ * {@code register-existing} (login page; argument {1}: a paragraph with a reset link, or empty),
+ * {@code register-username-taken} (sign-up page), {@code invitation} (set-password link).
+ * Subjects and texts are the message keys mail.KIND.subject and mail.KIND.text.
  */
-@Service
-public class AccountMailer {
-
-	private static final Logger log = LoggerFactory.getLogger(AccountMailer.class);
-
-	private final ObjectProvider<JavaMailSender> sender;
-	private final ITemplateEngine templates;
-	private final MessageSource messages;
-	private final GatehouseProperties properties;
-
-	public AccountMailer(ObjectProvider<JavaMailSender> sender, ITemplateEngine templates, MessageSource messages,
-			GatehouseProperties properties) {
-		this.sender = sender;
-		this.templates = templates;
-		this.messages = messages;
-		this.properties = properties;
-	}
+public interface AccountMailer {
 
 	/**
-	 * @param kind names the message keys mail.KIND.subject / mail.KIND.text and the
-	 * template gatehouse/mail/KIND
+	 * Sends one mail. Failures to deliver are the mailer's to report: the account flow that asked
+	 * for the mail answers the same whether it went out or not.
+	 * @param to the recipient's address
+	 * @param kind which mail (see above): the message keys mail.KIND.subject / mail.KIND.text and
+	 * the template gatehouse/mail/KIND
 	 * @param link the action link, or null for a notice
 	 * @param moreArguments arguments {1}, {2}… of the text (templates show them through "text")
 	 */
-	public void send(String to, String kind, String link, String... moreArguments) {
-		Locale locale = Locale.ENGLISH;
-		String subject = messages.getMessage("mail." + kind + ".subject", null, locale);
-		List<String> arguments = new ArrayList<>();
-		arguments.add(link == null ? "" : link);
-		arguments.addAll(List.of(moreArguments));
-		String text = messages.getMessage("mail." + kind + ".text", arguments.toArray(), locale);
-		JavaMailSender mailSender = sender.getIfAvailable();
-		if (mailSender == null) {
-			log.warn("No SMTP server configured (spring.mail.host); mail to {} not sent.\nSubject: {}\n{}", to, subject,
-					text);
-			return;
-		}
-		Context context = new Context(locale, Map.of("link", arguments.get(0), "text", text,
-				"subject", subject));
-		String html = templates.process("gatehouse/mail/" + kind, context);
-		try {
-			MimeMessage message = mailSender.createMimeMessage();
-			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-			helper.setFrom(properties.getMail().getFrom());
-			helper.setTo(to);
-			helper.setSubject(subject);
-			helper.setText(text, html);
-			mailSender.send(message);
-		}
-		catch (MessagingException | MailException ex) {
-			log.error("Could not send {} mail to {}: {}", kind, to, ex.getMessage());
-		}
-	}
+	void send(String to, String kind, String link, String... moreArguments);
 }

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** gh_session_activity: one row per live session, keyed by the hash of its id. */
 @Repository
+@DependsOnDatabaseInitialization
 public class SessionActivityStore {
 
 	private final JdbcClient jdbc;

@@ -17,13 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
 
 /**
  * Runs a clean-up under a cluster-wide lock (ShedLock on the database), so with several
  * instances each run happens once; logs and counts what it removed.
  */
-@Component
 public class CleanupRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(CleanupRunner.class);
@@ -35,7 +33,7 @@ public class CleanupRunner {
 	private final ObjectProvider<MeterRegistry> meters;
 	private final Clock clock;
 
-	public CleanupRunner(List<CleanupTask> tasks, LockProvider locks, ObjectProvider<MeterRegistry> meters,
+	CleanupRunner(List<CleanupTask> tasks, LockProvider locks, ObjectProvider<MeterRegistry> meters,
 			Clock clock) {
 		this.tasks = tasks.stream().collect(Collectors.toMap(CleanupTask::name, Function.identity()));
 		this.locks = locks;

@@ -6,18 +6,16 @@ import java.time.Instant;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.session.SessionActivityStore;
-import org.springframework.stereotype.Component;
 
 /** Invenio's delete-login-ips: erases IP addresses older than the retention period. */
-@Component
-public class DeleteLoginIpsTask implements CleanupTask {
+final class DeleteLoginIpsTask implements CleanupTask {
 
 	private final UserStore users;
 	private final SessionActivityStore activity;
 	private final GatehouseProperties properties;
 	private final Clock clock;
 
-	public DeleteLoginIpsTask(UserStore users, SessionActivityStore activity, GatehouseProperties properties,
+	DeleteLoginIpsTask(UserStore users, SessionActivityStore activity, GatehouseProperties properties,
 			Clock clock) {
 		this.users = users;
 		this.activity = activity;

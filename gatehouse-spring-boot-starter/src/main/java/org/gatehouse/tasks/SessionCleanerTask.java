@@ -8,15 +8,13 @@ import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.session.InMemoryIndexedSessionRepository;
 import org.gatehouse.session.SessionActivityStore;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
 
 /**
  * Invenio's session-cleaner: removes activity records of sessions that can no longer be
  * alive (unseen for longer than the idle timeout plus one write interval, or older than the
  * absolute lifetime) and expired remember-me logins.
  */
-@Component
-public class SessionCleanerTask implements CleanupTask {
+final class SessionCleanerTask implements CleanupTask {
 
 	private final SessionActivityStore activity;
 	private final RememberMeTokenStore rememberMe;
@@ -24,7 +22,7 @@ public class SessionCleanerTask implements CleanupTask {
 	private final GatehouseProperties properties;
 	private final Clock clock;
 
-	public SessionCleanerTask(SessionActivityStore activity, RememberMeTokenStore rememberMe,
+	SessionCleanerTask(SessionActivityStore activity, RememberMeTokenStore rememberMe,
 			ObjectProvider<InMemoryIndexedSessionRepository> memoryStore, GatehouseProperties properties, Clock clock) {
 		this.activity = activity;
 		this.rememberMe = rememberMe;

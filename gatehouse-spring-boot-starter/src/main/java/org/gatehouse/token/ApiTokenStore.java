@@ -13,12 +13,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** gh_api_token, looked up by the SHA-256 of the presented token. */
 @Repository
+@DependsOnDatabaseInitialization
 public class ApiTokenStore {
 
 	private static final String COLUMNS = "id, user_id, name, prefix, scopes, created_at, expires_at, last_used_at, "

@@ -26,7 +26,7 @@ class LegacyHashSampleRefreshTest {
 		.build().hash("legacy");
 
 	LegacyHashSampleRefreshTest() {
-		Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+		Flyway.configure().dataSource(data).locations("classpath:db/gatehouse/migration").load().migrate();
 		users = new UserStore(JdbcClient.create(data), Clock.systemUTC());
 	}
 

@@ -38,7 +38,7 @@ class LoginNormalFormProperties {
 	static void database() {
 		SimpleDriverDataSource data = new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:mem:login-names-"
 				+ UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-		Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+		Flyway.configure().dataSource(data).locations("classpath:db/gatehouse/migration").load().migrate();
 		users = new UserStore(JdbcClient.create(data), Clock.systemUTC());
 		for (int i = 0; i < ACCOUNTS.size(); i++) {
 			users.create(ACCOUNTS.get(i), USERNAMES.get(i), "$pbkdf2-sha512$1000$c2FsdA$AAAA", true);

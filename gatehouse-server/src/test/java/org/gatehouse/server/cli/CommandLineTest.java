@@ -29,7 +29,7 @@ import java.util.function.Function;
 import org.gatehouse.admin.FirstAdminSetup;
 import org.gatehouse.audit.AuditRetentionSchedule;
 import org.gatehouse.server.GatehouseServer;
-import org.gatehouse.tasks.TaskScheduling;
+import org.gatehouse.tasks.ScheduledCleanups;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -200,7 +200,7 @@ class CommandLineTest {
 				new String[] { "--spring.datasource.url=" + db, "--gatehouse.data-directory=" + dir })) {
 			assertThat(context).isNotInstanceOf(WebServerApplicationContext.class)
 				.isNotInstanceOf(org.springframework.web.context.WebApplicationContext.class);
-			assertThat(context.getBeansOfType(TaskScheduling.ScheduledCleanups.class)).isEmpty();
+			assertThat(context.getBeansOfType(ScheduledCleanups.class)).isEmpty();
 			assertThat(context.getBeansOfType(AuditRetentionSchedule.class)).isEmpty();
 			// no administrator exists, yet no setup link was made
 			assertThat(((AtomicReference<?>) ReflectionTestUtils.getField(context.getBean(FirstAdminSetup.class), "token"))

@@ -1,0 +1,36 @@
+package org.gatehouse.tasks;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.gatehouse.config.GatehouseProperties;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
+
+/**
+ * Invenio's Celery beat schedule: session-cleaner and delete-login-ips (and expired-sessions with
+ * the database session store) at their intervals; the first run of each task waits one interval.
+ */
+public final class ScheduledCleanups implements AutoCloseable {
+
+	private final SimpleAsyncTaskScheduler scheduler;
+
+	ScheduledCleanups(CleanupRunner runner, GatehouseProperties properties) {
+		this.scheduler = new SimpleAsyncTaskScheduler();
+		scheduler.setThreadNamePrefix("gatehouse-tasks-");
+		schedule(scheduler, runner, "session-cleaner", properties.getTasks().getSessionCleaner());
+		schedule(scheduler, runner, "delete-login-ips", properties.getTasks().getDeleteLoginIps());
+		if (runner.names().contains("expired-sessions")) {
+			schedule(scheduler, runner, "expired-sessions", properties.getTasks().getExpiredSessions());
+		}
+	}
+
+	private static void schedule(TaskScheduler scheduler, CleanupRunner runner, String name, Duration every) {
+		scheduler.scheduleWithFixedDelay(() -> runner.run(name), Instant.now().plus(every), every);
+	}
+
+	@Override
+	public void close() {
+		scheduler.close();
+	}
+}
