@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,10 +23,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 
 /**
  * Problem documents for validation failures of {@link ApiController}s, with an
- * {@code errors: [{field, message}]} list, and for login failures. Spring MVC's standard
- * errors (malformed JSON, 415, ...) are Spring Boot's problem details (spring.mvc.problemdetails);
- * errors before a controller is chosen (404, 405) go through the error controller, also JSON under /api/.
- * Ordered before Boot's handler so these win for API controllers.
+ * {@code errors: [{field, message}]} list, for login failures and for the statuses they throw
+ * ({@code ResponseStatusException}). Spring MVC's standard errors (malformed JSON, 415, 404, 405, ...)
+ * under /api/ are {@link FrameworkErrorResolver}'s. Applies to Gatehouse's API controllers only, and is
+ * ordered before Spring Boot's problem-details handler, should the application have enabled it.
  */
 @RestControllerAdvice(annotations = ApiController.class)
 @Order(-1)
@@ -71,6 +72,12 @@ public class ApiErrorHandler {
 		problem.setTitle(HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header("Retry-After", Long.toString(ex.retryAfterSeconds())).body(problem);
+	}
+
+	/** "No such session", "No such token": the status and reason the controller chose. */
+	@ExceptionHandler(ErrorResponseException.class)
+	public ResponseEntity<ProblemDetail> status(ErrorResponseException ex) {
+		return ResponseEntity.status(ex.getStatusCode()).headers(ex.getHeaders()).body(ex.getBody());
 	}
 
 	/** One answer for unknown user, wrong password and inactive account. */

@@ -15,12 +15,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.stereotype.Component;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -33,8 +34,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * status. Errors outside /api/ are left to the application.
  * Runs before the exception-handler advice, so it wins over Boot's problem-details handler.
  */
-@Component
-public class FrameworkErrorResolver implements HandlerExceptionResolver, Ordered {
+class FrameworkErrorResolver implements HandlerExceptionResolver, Ordered {
 
 	@Override
 	public int getOrder() {
@@ -93,6 +93,11 @@ public class FrameworkErrorResolver implements HandlerExceptionResolver, Ordered
 		else if (ex instanceof MissingServletRequestParameterException missing) {
 			ProblemResponses.write(response, HttpStatus.BAD_REQUEST,
 					"The parameter " + missing.getParameterName() + " is required.");
+		}
+		else if (ex instanceof MultipartException) {
+			// thrown before a handler is chosen, so no controller advice would see it
+			ProblemResponses.write(response, ex instanceof MaxUploadSizeExceededException ? HttpStatus.PAYLOAD_TOO_LARGE
+					: HttpStatus.BAD_REQUEST, "Malformed or unreadable multipart request body");
 		}
 		else if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
 			ProblemResponses.write(response, HttpStatus.BAD_REQUEST,

@@ -21,9 +21,9 @@ import org.springframework.context.annotation.FilterType;
 @AutoConfiguration
 @EnableConfigurationProperties(GatehouseProperties.class)
 @ComponentScan(
-		basePackages = { "org.gatehouse.config", "org.gatehouse.http", "org.gatehouse.csrf", "org.gatehouse.account",
-				"org.gatehouse.session", "org.gatehouse.token", "org.gatehouse.admin", "org.gatehouse.audit",
-				"org.gatehouse.tasks", "org.gatehouse.mail", "org.gatehouse.web", "org.gatehouse.throttle", "org.gatehouse.api" },
+		basePackages = { "org.gatehouse.config", "org.gatehouse.account", "org.gatehouse.session", "org.gatehouse.token",
+				"org.gatehouse.admin", "org.gatehouse.audit", "org.gatehouse.tasks", "org.gatehouse.mail",
+				"org.gatehouse.throttle" },
 		excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
 				@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
 				@ComponentScan.Filter(type = FilterType.ANNOTATION, classes = AutoConfiguration.class),

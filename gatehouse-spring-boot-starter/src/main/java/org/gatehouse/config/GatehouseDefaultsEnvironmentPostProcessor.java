@@ -8,13 +8,19 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.io.ClassPathResource;
 
 /**
- * Spring Boot settings that Gatehouse needs, added with the lowest precedence so any
- * application property overrides them: message bundle, health endpoint at /health,
- * Redis only when gatehouse.session.redis-url is set, no white-label error page, OpenAPI
- * description of /api/ at /api/openapi.json.
+ * What is left of the host settings the starter used to set (issue 16: the starter sets nothing of the
+ * host's). Host-wide choices (Actuator at /health, server.error.*, encoding, observations, problem
+ * details) are gatehouse-server's, in its application.yml; the message bundle is MessagesAutoConfiguration's.
+ * The lines below are still needed until their owners replace them, each with the lowest precedence so any
+ * application property overrides them:
+ * <ul>
+ * <li>spring.flyway.* and spring.session.jdbc.initialize-schema: removed by "flyway" (Gatehouse's own
+ * migration location and history table);</li>
+ * <li>springdoc.*, spring.data.redis.* and management.health.redis.enabled: removed by "optional"
+ * (springdoc and Redis made optional).</li>
+ * </ul>
  */
 public class GatehouseDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -23,25 +29,7 @@ public class GatehouseDefaultsEnvironmentPostProcessor implements EnvironmentPos
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
-		boolean applicationMessages = new ClassPathResource("messages.properties").exists();
-		defaults.put("spring.messages.basename", applicationMessages ? "messages,gatehouse/messages" : "gatehouse/messages");
-		defaults.put("spring.messages.fallback-to-system-locale", "false");
-		defaults.put("spring.mvc.problemdetails.enabled", "true");
-		defaults.put("server.error.whitelabel.enabled", "false");
-		defaults.put("server.error.include-stacktrace", "never");
-		defaults.put("server.error.include-message", "never");
-		defaults.put("server.error.include-exception", "false");
-		defaults.put("server.servlet.encoding.force", "true");
-		// an application event per request that nothing here listens to
-		defaults.put("spring.mvc.publish-request-handled-events", "false");
-		// nothing exposes metrics by default (only /health), so timing every request would be work for nobody;
-		// an application that exposes a metrics endpoint turns this back on
-		defaults.put("management.observations.enable.http.server.requests", "false");
-		defaults.put("management.endpoints.web.base-path", "/");
-		defaults.put("management.endpoints.web.exposure.include", "health");
-		defaults.put("management.endpoint.health.show-details", "never");
-		defaults.put("management.endpoint.health.show-components", "never");
-		defaults.put("management.endpoint.health.probes.enabled", "true");
+		// --- "optional" removes these ---
 		defaults.put("springdoc.api-docs.path", "/api/openapi.json");
 		defaults.put("springdoc.api-docs.enabled", "${gatehouse.api.docs-enabled:true}");
 		defaults.put("springdoc.paths-to-match", "/api/**");

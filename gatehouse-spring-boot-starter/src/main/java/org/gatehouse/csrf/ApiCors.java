@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -16,7 +15,6 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * CORS for /api/: off unless {@code gatehouse.cors.allowed-origins} lists origins. Cookies
  * (credentials) only go to explicitly listed origins: "*" with credentials stops the start-up.
  */
-@Component
 public class ApiCors {
 
 	private final List<String> origins;

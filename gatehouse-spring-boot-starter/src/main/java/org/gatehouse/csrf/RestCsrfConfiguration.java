@@ -6,8 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The REST CSRF pieces the API filter chain is built from. */
-@Configuration(proxyBeanMethods = false)
-public class RestCsrfConfiguration {
+class RestCsrfConfiguration {
 
 	@Bean
 	public RestCsrfTokenRepository gatehouseRestCsrfTokenRepository(Signers signers, GatehouseProperties properties) {

@@ -5,10 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.stereotype.Component;
 
 /** What API controllers do with the CSRF cookie: hand it out, renew it with the session, clear it. */
-@Component
 public class RestCsrfTokens {
 
 	private final RestCsrfTokenRepository repository;

@@ -6,14 +6,12 @@ import java.util.Objects;
 
 import org.gatehouse.config.GatehouseProperties;
 
-import org.springframework.stereotype.Component;
 
 /**
  * The host names this service answers to ({@code gatehouse.http.allowed-hosts}, Django's
  * ALLOWED_HOSTS): exact names compared case-insensitively with the port ignored,
  * {@code .example.org} for the domain and all its subdomains, {@code *} for anything.
  */
-@Component
 public class AllowedHosts {
 
 	private final List<String> patterns;

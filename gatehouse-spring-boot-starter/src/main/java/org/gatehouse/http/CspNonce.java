@@ -5,13 +5,11 @@ import java.util.Base64;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.stereotype.Component;
 
 /**
  * The per-request Content-Security-Policy nonce (128 random bits), kept in the request
  * attribute {@value #ATTRIBUTE} so templates can put it on inline scripts and styles.
  */
-@Component
 public class CspNonce {
 
 	public static final String ATTRIBUTE = "cspNonce";

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.gatehouse.config.GatehouseProperties;
 
-import org.springframework.stereotype.Component;
 
 /**
  * Base URLs for absolute links (mails, redirects) that only ever name an allowed host and a
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Component;
  * accepted the connection on (and no proxy stands in between); any other port is dropped for
  * the scheme's default. Behind a proxy on a non-default port, set {@code gatehouse.mail.link-base-url}.
  */
-@Component
 public class ExternalUrls {
 
 	private final AllowedHosts allowedHosts;

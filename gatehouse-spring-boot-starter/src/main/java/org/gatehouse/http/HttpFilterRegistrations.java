@@ -10,12 +10,10 @@ import org.gatehouse.config.GatehouseProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /** Registers the HTTP hardening filters with the servlet container, ahead of Spring Security. */
-@Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-public class HttpFilterRegistrations {
+class HttpFilterRegistrations {
 
 	private static final EnumSet<DispatcherType> ALL_DISPATCHES = EnumSet.of(DispatcherType.REQUEST,
 			DispatcherType.FORWARD, DispatcherType.INCLUDE, DispatcherType.ASYNC, DispatcherType.ERROR);

@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a user-supplied redirect target ("next") is safe, with the semantics of
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Component;
  * the whole netloc with its allowed set, this accepts any port of an allowed host (including
  * {@code .example.org} subdomains) and refuses any user info.
  */
-@Component
 public class SafeRedirects {
 
 	private final AllowedHosts allowedHosts;

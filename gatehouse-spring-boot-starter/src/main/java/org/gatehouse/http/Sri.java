@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.stereotype.Component;
 
 /**
  * Subresource Integrity values of static files for templates, as bean {@code @sri}. The path
@@ -25,7 +24,6 @@ import org.springframework.stereotype.Component;
  *   <link rel="stylesheet" href="/gatehouse/app.css" th:integrity="${appCss}" crossorigin="anonymous">
  * }</pre>
  */
-@Component(Sri.BEAN_NAME)
 public class Sri {
 
 	public static final String BEAN_NAME = "sri";

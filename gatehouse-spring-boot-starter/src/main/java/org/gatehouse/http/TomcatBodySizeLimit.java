@@ -2,19 +2,15 @@ package org.gatehouse.http;
 
 import org.gatehouse.config.GatehouseProperties;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.stereotype.Component;
 
 /**
  * Sets Tomcat's max post size (the limit for form parameters it parses itself) to
  * {@code gatehouse.http.max-body-bytes}. Ordered last so it wins over
  * {@code server.tomcat.max-http-form-post-size}.
  */
-@Component
-@ConditionalOnClass(TomcatServletWebServerFactory.class)
 public class TomcatBodySizeLimit implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
 	private final int maxPostSize;

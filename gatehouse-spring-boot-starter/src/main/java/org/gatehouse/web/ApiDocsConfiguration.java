@@ -10,8 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Title and the two authentication schemes of the OpenAPI description at /api/openapi.json (springdoc). */
-@Configuration(proxyBeanMethods = false)
-public class ApiDocsConfiguration {
+class ApiDocsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(OpenAPI.class)

@@ -24,7 +24,7 @@ import org.springframework.web.util.HtmlUtils;
  * body, such as those of Spring Boot's error page or a host application's error controller, are
  * left alone, as Tomcat's own valve leaves them.
  */
-public class ContainerErrorReportValve extends ErrorReportValve {
+class ContainerErrorReportValve extends ErrorReportValve {
 
 	private final SecurityHeadersFilter securityHeaders;
 	private final String apiPrefix;

@@ -13,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.stereotype.Component;
 
 /**
  * Puts {@link ContainerErrorReportValve} in place of Tomcat's error report valve, so responses the
@@ -23,13 +22,12 @@ import org.springframework.stereotype.Component;
  * pages are unchanged. Ordered last to replace the valve Spring Boot adds when stack traces are
  * hidden, instead of running beside it.
  */
-@Component
 @ConditionalOnClass(TomcatServletWebServerFactory.class)
-public class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
 	private final SecurityHeadersFilter securityHeaders;
 
-	public ContainerErrorReports(GatehouseProperties properties, CspNonce cspNonce) {
+	ContainerErrorReports(GatehouseProperties properties, CspNonce cspNonce) {
 		this.securityHeaders = new SecurityHeadersFilter(properties, cspNonce);
 	}
 

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
  * status and its standard phrase are shown: never an exception message or a stack trace.
  */
 @Controller
-public class GatehouseErrorController implements ErrorController {
+class GatehouseErrorController implements ErrorController {
 
 	@RequestMapping("/error")
 	public Object error(HttpServletRequest request) {

@@ -1,13 +1,11 @@
 package org.gatehouse.web;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The home page of the accounts server; an embedding application turns it off and serves its own. */
 @Controller
-@ConditionalOnProperty(name = "gatehouse.home-page-enabled", havingValue = "true", matchIfMissing = true)
 public class HomeController {
 
 	private final GatehouseProperties properties;

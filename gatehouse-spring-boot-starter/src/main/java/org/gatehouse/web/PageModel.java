@@ -10,14 +10,12 @@ import org.gatehouse.http.CspNonce;
 import org.gatehouse.http.Sri;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 
 /**
  * What every page template may use: feature flags ({@code features}), URLs ({@code urls}), the logged-in user
  * ({@code currentUser}), Subresource Integrity of local assets ({@code sri}) and the CSP nonce ({@code cspNonce}).
  * Added by {@link PageModelInterceptor} to every rendered view, and by exception handlers that render one.
  */
-@Component
 public class PageModel {
 
 	private final GatehouseProperties properties;

@@ -9,22 +9,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
+import org.gatehouse.security.testapp.HostApplicationTest;
 import org.gatehouse.security.testapp.HostSecurityApplication;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A host application's own security rules beside Gatehouse's chains ({@link HostSecurityApplication}). */
-@SpringBootTest(classes = HostSecurityApplication.class, properties = {
-		"spring.datasource.url=jdbc:h2:mem:gatehouse-host-security;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-		"gatehouse.secret-key=test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-		"gatehouse.passwords.rounds.pbkdf2_sha512=1000", "spring.mail.host=127.0.0.1" })
-@AutoConfigureMockMvc
+@HostApplicationTest
 class HostSecurityRulesTest {
 
 	@Autowired

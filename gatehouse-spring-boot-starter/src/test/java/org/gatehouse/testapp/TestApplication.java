@@ -2,12 +2,20 @@ package org.gatehouse.testapp;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import org.gatehouse.web.GatehouseErrorPages;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
 
-/** A bare application with nothing but the starter, as a third-party application would have. */
+/**
+ * A bare application with nothing but the starter, as a third-party application would have, standing for
+ * gatehouse-server: Gatehouse's error pages and the server's host-wide settings, as the server has them.
+ */
 @SpringBootApplication
+@Import(GatehouseErrorPages.class)
+@PropertySource("classpath:org/gatehouse/testapp/server-settings.properties")
 public class TestApplication {
 
 	/** Started with the context, so the first mail of the first test already has a server. */

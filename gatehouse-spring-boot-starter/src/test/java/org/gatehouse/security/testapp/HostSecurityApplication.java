@@ -9,11 +9,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomiz
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A host application with security rules of its own: /reports/ needs a login through Gatehouse's page
@@ -73,6 +75,11 @@ public class HostSecurityApplication {
 		@GetMapping("/open/")
 		String open() {
 			return "open";
+		}
+
+		@GetMapping("/open/conflict")
+		String conflict() {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "the host's own reason");
 		}
 	}
 }

@@ -1,0 +1,27 @@
+package org.gatehouse.csrf;
+
+import org.gatehouse.config.GatehouseAutoConfiguration;
+import org.gatehouse.config.GatehouseProperties;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * REST CSRF (signed double-submit cookie, {@code GET /api/csrf}) and CORS for /api/: the pieces the
+ * security chains of org.gatehouse.security are built from.
+ */
+@AutoConfiguration(after = GatehouseAutoConfiguration.class)
+@Import({ RestCsrfConfiguration.class, CsrfTokenController.class })
+public class CsrfAutoConfiguration {
+
+	@Bean
+	public RestCsrfTokens gatehouseRestCsrfTokens(RestCsrfTokenRepository repository, GatehouseProperties properties) {
+		return new RestCsrfTokens(repository, properties);
+	}
+
+	@Bean
+	public ApiCors gatehouseApiCors(GatehouseProperties properties) {
+		return new ApiCors(properties);
+	}
+}

@@ -1,0 +1,59 @@
+package org.gatehouse.http;
+
+import org.gatehouse.config.GatehouseAutoConfiguration;
+import org.gatehouse.config.GatehouseProperties;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * HTTP hardening: allowed hosts, proxy headers, HTTPS, security headers with the CSP nonce, body size
+ * limits, NUL characters (servlet filters ahead of Spring Security), and the URL helpers built on them.
+ */
+@AutoConfiguration(after = GatehouseAutoConfiguration.class)
+@Import(HttpFilterRegistrations.class)
+public class HttpAutoConfiguration {
+
+	@Bean
+	public AllowedHosts gatehouseAllowedHosts(GatehouseProperties properties) {
+		return new AllowedHosts(properties);
+	}
+
+	@Bean
+	public ExternalUrls gatehouseExternalUrls(GatehouseProperties properties, AllowedHosts allowedHosts) {
+		return new ExternalUrls(properties, allowedHosts);
+	}
+
+	@Bean
+	public SafeRedirects gatehouseSafeRedirects(AllowedHosts allowedHosts) {
+		return new SafeRedirects(allowedHosts);
+	}
+
+	@Bean
+	public CspNonce gatehouseCspNonce() {
+		return new CspNonce();
+	}
+
+	/** Named for templates ({@code @sri}, see {@link Sri}). */
+	@Bean(Sri.BEAN_NAME)
+	public Sri sri(ResourceLoader resourceLoader) {
+		return new Sri(resourceLoader);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(TomcatServletWebServerFactory.class)
+	static class Tomcat {
+
+		@Bean
+		TomcatBodySizeLimit gatehouseTomcatBodySizeLimit(GatehouseProperties properties) {
+			return new TomcatBodySizeLimit(properties);
+		}
+	}
+}
