@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.throttle.LoginThrottledException;
+import org.gatehouse.password.AccountPasswordCheck;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

@@ -6,8 +6,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.config.Signers;
-import org.gatehouse.config.TimedSigner;
+import org.gatehouse.crypto.Signers;
+import org.gatehouse.crypto.TimedSigner;
 import org.gatehouse.http.ExternalUrls;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,7 @@
 package org.gatehouse.account;
 
 import org.gatehouse.session.UserSessions;
+import org.gatehouse.password.PasswordReplacedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 

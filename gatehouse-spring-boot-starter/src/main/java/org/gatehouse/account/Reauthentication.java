@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.password.AccountPasswordCheck;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;

@@ -13,7 +13,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.gatehouse.config.Signer;
+import org.gatehouse.crypto.Signer;
 import org.gatehouse.csrf.RememberMeLoginCsrfFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;

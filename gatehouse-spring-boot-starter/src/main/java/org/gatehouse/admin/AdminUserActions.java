@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.gatehouse.account.ConfirmationMails;
+import org.gatehouse.confirmation.ConfirmationMails;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.SecurityEvent;

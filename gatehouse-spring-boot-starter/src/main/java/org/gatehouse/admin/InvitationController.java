@@ -5,8 +5,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.gatehouse.account.NewPasswordForm;
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.NewPasswordForm;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.SecurityEvent;

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.config.Signers;
-import org.gatehouse.config.TimedSigner;
+import org.gatehouse.crypto.Signers;
+import org.gatehouse.crypto.TimedSigner;
 import org.springframework.stereotype.Component;
 
 /**

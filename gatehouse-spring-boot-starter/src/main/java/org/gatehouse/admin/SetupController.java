@@ -3,8 +3,8 @@ package org.gatehouse.admin;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.gatehouse.account.PasswordService;
-import org.gatehouse.account.RegistrationForm;
+import org.gatehouse.password.PasswordService;
+import org.gatehouse.registration.RegistrationForm;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;

@@ -1,7 +1,7 @@
 package org.gatehouse.csrf;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.config.Signers;
+import org.gatehouse.crypto.Signers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.config.Signer;
+import org.gatehouse.crypto.Signer;
 import org.gatehouse.session.SessionCookies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;

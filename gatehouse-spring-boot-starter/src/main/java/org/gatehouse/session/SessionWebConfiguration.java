@@ -5,7 +5,7 @@ import java.time.Clock;
 import jakarta.servlet.DispatcherType;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.config.Signers;
+import org.gatehouse.crypto.Signers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

@@ -1,6 +1,6 @@
 package org.gatehouse.token;
 
-import org.gatehouse.account.PasswordReplacedEvent;
+import org.gatehouse.password.PasswordReplacedEvent;
 import org.gatehouse.config.GatehouseProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

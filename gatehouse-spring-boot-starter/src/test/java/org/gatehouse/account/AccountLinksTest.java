@@ -14,8 +14,8 @@ import java.util.Set;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.testapp.MutableClock;
-import org.gatehouse.config.SecretKeys;
-import org.gatehouse.config.Signers;
+import org.gatehouse.crypto.SecretKeys;
+import org.gatehouse.crypto.Signers;
 import org.gatehouse.http.AllowedHosts;
 import org.gatehouse.http.ExternalUrls;
 import org.junit.jupiter.api.Test;

@@ -2,25 +2,27 @@ package org.gatehouse.account;
 
 import java.util.UUID;
 
-/** Test users with unique addresses and names, since every test class shares one database. */
-final class AccountTestUsers {
+import org.gatehouse.password.PasswordService;
 
-	static final String PASSWORD = "plum-orbit-lantern-42";
-	static final String NEW_PASSWORD = "violet-harbour-compass-77";
+/** Test users with unique addresses and names, since every test class shares one database. */
+public final class AccountTestUsers {
+
+	public static final String PASSWORD = "plum-orbit-lantern-42";
+	public static final String NEW_PASSWORD = "violet-harbour-compass-77";
 
 	private AccountTestUsers() {
 	}
 
-	static String uniqueEmail() {
+	public static String uniqueEmail() {
 		return "u" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 	}
 
-	static String uniqueUsername() {
+	public static String uniqueUsername() {
 		return "user" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
 	}
 
 	/** A confirmed, active user with {@link #PASSWORD}; returns the id. */
-	static long create(UserStore users, PasswordService passwords, String email, String username) {
+	public static long create(UserStore users, PasswordService passwords, String email, String username) {
 		return users.create(email, username, passwords.hashNew(PASSWORD), true);
 	}
 }

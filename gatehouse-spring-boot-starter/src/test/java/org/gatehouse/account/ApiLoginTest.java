@@ -17,6 +17,7 @@ import org.gatehouse.audit.AuditLog;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.session.SessionCookies;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
+import org.gatehouse.password.PasswordService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;

@@ -17,27 +17,27 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * A browser for MockMvc: keeps the cookies it is given (the session lives in a cookie, as
  * Spring Session serves it), forgets the ones the server deletes, and has an IP address.
  */
-final class Browser {
+public final class Browser {
 
-	static final String SESSION_COOKIE = "gatehouse_session";
-	static final String REMEMBER_COOKIE = "gatehouse_remember";
-	static final String API_CSRF_COOKIE = "csrftoken";
-	static final String API_CSRF_HEADER = "X-CSRFToken";
+	public static final String SESSION_COOKIE = "gatehouse_session";
+	public static final String REMEMBER_COOKIE = "gatehouse_remember";
+	public static final String API_CSRF_COOKIE = "csrftoken";
+	public static final String API_CSRF_HEADER = "X-CSRFToken";
 
 	private final MockMvc mvc;
 	private final Map<String, Cookie> jar = new LinkedHashMap<>();
 	private String remoteAddr = "127.0.0.1";
 
-	Browser(MockMvc mvc) {
+	public Browser(MockMvc mvc) {
 		this.mvc = mvc;
 	}
 
-	Browser from(String ip) {
+	public Browser from(String ip) {
 		this.remoteAddr = ip;
 		return this;
 	}
 
-	MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
+	public MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
 		if (!jar.isEmpty()) {
 			request.cookie(jar.values().toArray(Cookie[]::new));
 		}
@@ -58,11 +58,11 @@ final class Browser {
 		return result;
 	}
 
-	MvcResult login(String login, String password) throws Exception {
+	public MvcResult login(String login, String password) throws Exception {
 		return perform(post("/login/").with(csrf()).param("login", login).param("password", password));
 	}
 
-	MvcResult loginRemembered(String login, String password) throws Exception {
+	public MvcResult loginRemembered(String login, String password) throws Exception {
 		return perform(post("/login/").with(csrf()).param("login", login).param("password", password)
 			.param("remember", "true"));
 	}
@@ -74,7 +74,7 @@ final class Browser {
 	 * RestCsrfTokenRepository for a session repository with another header name, in the context every
 	 * later test class shares (testapp.SharedSecurityFiltersGuard fails the test that does it).
 	 */
-	MockHttpServletRequestBuilder withApiCsrf(MockHttpServletRequestBuilder request) throws Exception {
+	public MockHttpServletRequestBuilder withApiCsrf(MockHttpServletRequestBuilder request) throws Exception {
 		perform(get("/api/csrf"));
 		String token = cookie(API_CSRF_COOKIE);
 		if (token == null) {
@@ -84,7 +84,7 @@ final class Browser {
 	}
 
 	/** True when a protected page answers instead of sending to the login page. */
-	boolean isLoggedIn() throws Exception {
+	public boolean isLoggedIn() throws Exception {
 		int status = perform(get("/account/settings/sessions/")).getResponse().getStatus();
 		if (status != 200 && status != 302) {
 			throw new AssertionError("Unexpected status " + status + " for the sessions page");
@@ -92,18 +92,18 @@ final class Browser {
 		return status == 200;
 	}
 
-	String cookie(String name) {
+	public String cookie(String name) {
 		Cookie cookie = jar.get(name);
 		return cookie == null ? null : cookie.getValue();
 	}
 
 	/** The session id the (signed) session cookie names, or null without one. */
-	String sessionId() {
+	public String sessionId() {
 		String signed = cookie(SESSION_COOKIE);
 		return signed == null ? null : signed.substring(0, signed.lastIndexOf('.'));
 	}
 
-	void setCookie(String name, String value) {
+	public void setCookie(String name, String value) {
 		jar.put(name, new Cookie(name, value));
 	}
 }

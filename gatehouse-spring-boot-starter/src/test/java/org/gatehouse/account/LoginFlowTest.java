@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.gatehouse.passwords.PasswordContext;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
+import org.gatehouse.password.PasswordService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;

@@ -19,6 +19,7 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.flywaydb.core.Flyway;
 import org.gatehouse.throttle.LoginThrottle;
+import org.gatehouse.password.AccountPasswordCheck;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 

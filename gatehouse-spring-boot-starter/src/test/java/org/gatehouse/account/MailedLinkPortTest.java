@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.gatehouse.http.testapp.RawHttp;
 import org.gatehouse.testapp.GatehouseServerTest;
 import org.gatehouse.testapp.TestMail;
+import org.gatehouse.password.PasswordService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

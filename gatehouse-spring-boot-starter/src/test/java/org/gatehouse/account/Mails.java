@@ -10,17 +10,17 @@ import jakarta.mail.internet.MimeMessage;
 import org.gatehouse.testapp.TestMail;
 
 /** Waiting for mails by subject, polling with a deadline. */
-final class Mails {
+public final class Mails {
 
 	private Mails() {
 	}
 
-	static List<String> subjects(String address) {
+	public static List<String> subjects(String address) {
 		return TestMail.to(address).stream().map(Mails::subject).toList();
 	}
 
 	/** Waits until the address has received a mail with that subject. */
-	static void awaitSubject(String address, String subject) {
+	public static void awaitSubject(String address, String subject) {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
 		while (Instant.now().isBefore(deadline)) {
 			if (subjects(address).contains(subject)) {

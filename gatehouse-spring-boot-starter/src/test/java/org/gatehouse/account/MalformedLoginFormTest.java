@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.gatehouse.testapp.FormClient;
 import org.gatehouse.testapp.GatehouseServerTest;
+import org.gatehouse.password.PasswordService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gatehouse.admin.WebClient;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
+import org.gatehouse.password.PasswordService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;

@@ -21,6 +21,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
 import org.gatehouse.testapp.TestMail;
+import org.gatehouse.password.PasswordService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import org.gatehouse.session.SessionIdHash;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
+import org.gatehouse.password.PasswordService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.session.FindByIndexNameSessionRepository;

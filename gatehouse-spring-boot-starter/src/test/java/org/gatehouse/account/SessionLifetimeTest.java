@@ -9,6 +9,7 @@ import java.time.Instant;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
+import org.gatehouse.password.PasswordService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

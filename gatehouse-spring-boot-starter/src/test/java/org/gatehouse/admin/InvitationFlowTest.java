@@ -10,11 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.config.Signers;
+import org.gatehouse.crypto.Signers;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
 import org.gatehouse.testapp.TestMail;
 import org.junit.jupiter.api.Test;

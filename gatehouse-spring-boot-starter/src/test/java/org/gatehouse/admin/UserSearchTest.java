@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.testapp.GatehouseIntegrationTest;

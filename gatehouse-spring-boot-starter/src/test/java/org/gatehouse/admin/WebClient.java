@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
 
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.UserStore;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;

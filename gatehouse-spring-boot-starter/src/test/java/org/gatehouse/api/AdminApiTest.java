@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.testapp.GatehouseServerTest;

@@ -27,7 +27,7 @@ class BearerTokenApiTest {
 	ApiTestUsers users;
 
 	@Autowired
-	void users(org.gatehouse.account.UserStore store, org.gatehouse.account.PasswordService passwords) {
+	void users(org.gatehouse.account.UserStore store, org.gatehouse.password.PasswordService passwords) {
 		this.users = new ApiTestUsers(store, passwords);
 	}
 

@@ -11,6 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import org.gatehouse.mode.ProductionSettingsValidator;
+import org.gatehouse.mode.InsecureProductionSettingsException;
+
 /**
  * Production mode refuses a Redis that needs no password: the session store (and login counters) would be open to
  * anyone who can reach it, to read, forge or delete sessions.

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.http.Cookie;
 
 import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.config.SecretKeys;
-import org.gatehouse.config.Signer;
+import org.gatehouse.crypto.SecretKeys;
+import org.gatehouse.crypto.Signer;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;

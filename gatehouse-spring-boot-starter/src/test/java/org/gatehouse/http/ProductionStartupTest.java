@@ -1,6 +1,6 @@
 package org.gatehouse.http;
 
-import org.gatehouse.config.InsecureProductionSettingsException;
+import org.gatehouse.mode.InsecureProductionSettingsException;
 import org.gatehouse.http.testapp.HttpTestApplication;
 import org.junit.jupiter.api.Test;
 

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.tasks.CleanupRunner;
 import org.gatehouse.testapp.FormClient;

@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.session.UserSessions;
 import org.gatehouse.testapp.FormClient;

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.testapp.GatehouseInstance;
 import org.gatehouse.testapp.TestPostgres;

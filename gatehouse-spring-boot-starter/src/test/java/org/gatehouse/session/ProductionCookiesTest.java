@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.http.testapp.RawHttp;
 import org.gatehouse.testapp.TestApplication;

@@ -20,7 +20,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
 
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
 import org.junit.jupiter.api.Test;

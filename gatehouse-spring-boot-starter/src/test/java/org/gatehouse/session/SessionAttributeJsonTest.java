@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import org.gatehouse.account.AccountPrincipal;
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.testapp.GatehouseServerTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -18,7 +18,7 @@ import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.gatehouse.account.AccountPrincipal;
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.testapp.FormClient;
 import org.springframework.security.core.context.SecurityContext;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.testapp.GatehouseIntegrationTest;

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.Reauthentication;
 import org.gatehouse.account.ReauthenticationRequiredException;
 import org.gatehouse.account.UserStore;

@@ -2,7 +2,7 @@ package org.gatehouse.server.cli;
 
 import java.util.concurrent.Callable;
 
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import picocli.CommandLine.Command;
 
 @Command(name = "hash", description = "Hash a password (read from standard input) with the configured scheme.")

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.gatehouse.admin.BanService;
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.springframework.dao.DuplicateKeyException;

@@ -2,7 +2,7 @@ package org.gatehouse.server.cli;
 
 import java.util.concurrent.Callable;
 
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.passwords.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -3,7 +3,7 @@ package org.gatehouse.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.server.browser.Accounts.PASSWORD;
 
-import org.gatehouse.account.PasswordService;
+import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.UserStore;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
