@@ -22,9 +22,9 @@ import org.springframework.context.annotation.FilterType;
 @EnableConfigurationProperties(GatehouseProperties.class)
 @ComponentScan(
 		basePackages = { "org.gatehouse.config", "org.gatehouse.crypto", "org.gatehouse.mode", "org.gatehouse.account",
-				"org.gatehouse.registration", "org.gatehouse.confirmation", "org.gatehouse.recovery", "org.gatehouse.password",
-				"org.gatehouse.session", "org.gatehouse.token", "org.gatehouse.admin", "org.gatehouse.audit",
-				"org.gatehouse.tasks", "org.gatehouse.mail", "org.gatehouse.throttle" },
+				"org.gatehouse.registration", "org.gatehouse.confirmation", "org.gatehouse.recovery",
+				"org.gatehouse.password", "org.gatehouse.session", "org.gatehouse.token", "org.gatehouse.admin",
+				"org.gatehouse.audit", "org.gatehouse.tasks", "org.gatehouse.mail", "org.gatehouse.throttle" },
 		excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
 				@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
 				@ComponentScan.Filter(type = FilterType.ANNOTATION, classes = AutoConfiguration.class),
