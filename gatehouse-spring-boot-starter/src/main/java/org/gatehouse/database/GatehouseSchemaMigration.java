@@ -11,7 +11,7 @@ import org.springframework.beans.factory.InitializingBean;
  * runs it as a database initializer ({@link GatehouseSchemaInitializerDetector}), so beans that
  * read the tables wait for it.
  */
-public final class GatehouseSchemaMigration implements InitializingBean {
+final class GatehouseSchemaMigration implements InitializingBean {
 
 	static final String HISTORY_TABLE = "gatehouse_schema_history";
 

@@ -201,6 +201,11 @@ class CommandLineTest {
 			assertThat(context).isNotInstanceOf(WebServerApplicationContext.class)
 				.isNotInstanceOf(org.springframework.web.context.WebApplicationContext.class);
 			assertThat(context.getBeansOfType(ScheduledCleanups.class)).isEmpty();
+			// the server has no migrations of its own: Spring Boot's Flyway is off, Gatehouse migrated its tables
+			assertThat(context.getBeansOfType(org.flywaydb.core.Flyway.class)).isEmpty();
+			assertThat(new org.springframework.jdbc.core.JdbcTemplate(context.getBean(javax.sql.DataSource.class))
+				.queryForObject("select count(*) from gatehouse_schema_history where type = 'SQL'", Integer.class))
+				.isPositive();
 			assertThat(context.getBeansOfType(AuditRetentionSchedule.class)).isEmpty();
 			// no administrator exists, yet no setup link was made
 			assertThat(((AtomicReference<?>) ReflectionTestUtils.getField(context.getBean(FirstAdminSetup.class), "token"))
