@@ -30,11 +30,11 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
  */
 @RestControllerAdvice(annotations = ApiController.class)
 @Order(-1)
-public class ApiErrorHandler {
+class ApiErrorHandler {
 
 	private final MessageSource messages;
 
-	public ApiErrorHandler(MessageSource messages) {
+	ApiErrorHandler(MessageSource messages) {
 		this.messages = messages;
 	}
 

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * Gatehouse's handlers and for Spring Boot's problem details alike. Other paths are left alone.
  */
 @ControllerAdvice
-public class ProblemTypeAdvice implements ResponseBodyAdvice<Object> {
+class ProblemTypeAdvice implements ResponseBodyAdvice<Object> {
 
 	private static final URI BLANK = URI.create("about:blank");
 

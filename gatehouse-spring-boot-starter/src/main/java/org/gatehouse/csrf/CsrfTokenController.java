@@ -9,11 +9,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Hands a single-page application its CSRF token (also set as the {@code csrftoken} cookie). */
 @RestController
-public class CsrfTokenController {
+class CsrfTokenController {
 
 	private final RestCsrfTokens tokens;
 
-	public CsrfTokenController(RestCsrfTokens tokens) {
+	CsrfTokenController(RestCsrfTokens tokens) {
 		this.tokens = tokens;
 	}
 

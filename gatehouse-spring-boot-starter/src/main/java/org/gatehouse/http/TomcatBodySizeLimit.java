@@ -11,11 +11,11 @@ import org.springframework.core.Ordered;
  * {@code gatehouse.http.max-body-bytes}. Ordered last so it wins over
  * {@code server.tomcat.max-http-form-post-size}.
  */
-public class TomcatBodySizeLimit implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+class TomcatBodySizeLimit implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
 	private final int maxPostSize;
 
-	public TomcatBodySizeLimit(GatehouseProperties properties) {
+	TomcatBodySizeLimit(GatehouseProperties properties) {
 		this.maxPostSize = (int) Math.min(Integer.MAX_VALUE, properties.getHttp().getMaxBodyBytes());
 	}
 

@@ -6,11 +6,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The home page of the accounts server; an embedding application turns it off and serves its own. */
 @Controller
-public class HomeController {
+class HomeController {
 
 	private final GatehouseProperties properties;
 
-	public HomeController(GatehouseProperties properties) {
+	HomeController(GatehouseProperties properties) {
 		this.properties = properties;
 	}
 
