@@ -1,0 +1,5 @@
+package org.example.library;
+
+/** One entry of the reading list. */
+public record Book(long id, String title, String author) {
+}
