@@ -67,6 +67,7 @@ class DocumentedCommandsTest {
 		try {
 			awaitHealth(port, server, serverLog);
 			for (Command command : commands) {
+				checkJarName(command, repository, failures);
 				if (command == start) {
 					continue;
 				}
@@ -87,6 +88,23 @@ class DocumentedCommandsTest {
 			server.waitFor(20, TimeUnit.SECONDS);
 		}
 		assertThat(failures).as("documented commands that do not work as shown").isEmpty();
+	}
+
+	/**
+	 * A jar a command names is the one the build makes, or a short name the document says is that
+	 * file (as deployment.md and migrating.md do for the copy an operator deploys).
+	 */
+	static void checkJarName(Command command, Path repository, List<String> failures) throws IOException {
+		String built = "gatehouse-server/target/" + artifactJarName();
+		Matcher jar = JAR.matcher(command.text());
+		while (jar.find()) {
+			String named = jar.group().substring("java -jar ".length());
+			String declaration = "`" + named + "` below is the jar the build makes, `" + built + "`";
+			if (!named.equals(built) && !Files.readString(repository.resolve(command.document())).contains(declaration)) {
+				failures.add(command.where() + " names " + named + ", the build makes " + built
+						+ " (or say in the document: " + declaration + ")");
+			}
+		}
 	}
 
 	static String skipReason(Command command) {
