@@ -58,9 +58,15 @@ final class DocumentedCommands {
 					addCandidates(commands, name, first + 1, withoutComment(line), null);
 				}
 				else if (!inFence) {
+					int first = i;
+					// a code span may wrap onto the next line of the paragraph
+					while (line.chars().filter(c -> c == '`').count() % 2 == 1 && i + 1 < lines.size()
+							&& !lines.get(i + 1).strip().startsWith("```")) {
+						line = line + " " + lines.get(++i).strip();
+					}
 					Matcher span = INLINE.matcher(line);
 					while (span.find()) {
-						addCandidates(commands, name, i + 1, span.group(1).strip(), span.group(2));
+						addCandidates(commands, name, first + 1, span.group(1).strip(), span.group(2));
 					}
 				}
 			}
