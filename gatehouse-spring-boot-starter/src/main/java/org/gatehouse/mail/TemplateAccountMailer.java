@@ -44,7 +44,7 @@ final class TemplateAccountMailer implements AccountMailer {
 
 	@Override
 	public void send(String to, String kind, String link, String... moreArguments) {
-		Locale locale = Locale.ENGLISH;
+		Locale locale = MailLocale.current();
 		String subject = messages.getMessage("mail." + kind + ".subject", null, locale);
 		List<String> arguments = new ArrayList<>();
 		arguments.add(link == null ? "" : link);
