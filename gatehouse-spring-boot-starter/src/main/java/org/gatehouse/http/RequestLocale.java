@@ -1,13 +1,13 @@
-package org.gatehouse.mail;
+package org.gatehouse.http;
 
 import java.util.Locale;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 
-/** The language of a mail: the request's that causes it; English outside a request (command line, tasks). */
-public final class MailLocale {
+/** The language of the current request (mails, messages built in code); English outside a request (command line, tasks). */
+public final class RequestLocale {
 
-	private MailLocale() {
+	private RequestLocale() {
 	}
 
 	public static Locale current() {
