@@ -51,39 +51,59 @@ public final class PasswordPolicy {
         return Normalizer.normalize(password, Normalizer.Form.NFKC);
     }
 
+    /**
+     * Why a new password is refused: a message key (for a translated text), its arguments and the English text.
+     *
+     * @param key message key, {@code password.policy.*}
+     * @param arguments arguments of the message, {0}, {1}, ...
+     * @param text the refusal in English
+     */
+    public record Refusal(String key, List<Object> arguments, String text) {
+
+        static Refusal of(String key, String text, Object... arguments) {
+            return new Refusal("password.policy." + key, List.of(arguments), text);
+        }
+    }
+
     /** Problems with a new password in plain English; empty means acceptable. email and username may be null. */
     public List<String> check(String password, String email, String username) {
-        List<String> problems = new ArrayList<>();
+        return refusals(password, email, username).stream().map(Refusal::text).toList();
+    }
+
+    /** Problems with a new password, each with its message key; empty means acceptable. email and username may be null. */
+    public List<Refusal> refusals(String password, String email, String username) {
+        List<Refusal> problems = new ArrayList<>();
         if (password == null) {
-            problems.add("Enter a password.");
+            problems.add(Refusal.of("required", "Enter a password."));
             return problems;
         }
         // NFKC can lengthen a password (one ligature becomes several letters), and the NFKC form is what is hashed
         if (password.getBytes(StandardCharsets.UTF_8).length > maxBytes
                 || normalize(password).getBytes(StandardCharsets.UTF_8).length > maxBytes) {
-            problems.add("Password must be at most " + maxBytes + " bytes long.");
+            problems.add(Refusal.of("too-long", "Password must be at most " + maxBytes + " bytes long.", maxBytes));
             return problems;
         }
         if (password.codePointCount(0, password.length()) < minLength) {
-            problems.add("Password must be at least " + minLength + " characters long.");
+            problems.add(Refusal.of("too-short", "Password must be at least " + minLength + " characters long.",
+                    minLength));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         String localPart = localPart(email);
         if (localPart.length() >= MIN_PERSONAL_TOKEN && lower.contains(localPart)) {
             // say what matched: the rule refuses the name part alone, which "your email address" did not tell
             problems.add(lower.contains(email.strip().toLowerCase(Locale.ROOT))
-                    ? "Password must not contain your email address."
-                    : "Password must not contain the name part of your email address (\"" + localPart
-                            + "\", before the @).");
+                    ? Refusal.of("email", "Password must not contain your email address.")
+                    : Refusal.of("email-name", "Password must not contain the name part of your email address (\""
+                            + localPart + "\", before the @).", localPart));
         }
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         if (name.length() >= MIN_PERSONAL_TOKEN && lower.contains(name)) {
-            problems.add("Password must not contain your username.");
+            problems.add(Refusal.of("username", "Password must not contain your username."));
         }
         if (CommonPasswords.isListed(password)) {
-            problems.add("Password is one of the most common passwords; choose another.");
+            problems.add(Refusal.of("common", "Password is one of the most common passwords; choose another."));
         } else if (CommonPasswords.entropyBits(password) < MIN_ENTROPY_BITS) {
-            problems.add("Password is too easy to guess; a few unrelated words make a strong one.");
+            problems.add(Refusal.of("guessable", "Password is too easy to guess; a few unrelated words make a strong one."));
         }
         return problems;
     }

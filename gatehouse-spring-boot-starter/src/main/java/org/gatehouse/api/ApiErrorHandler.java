@@ -46,7 +46,7 @@ class ApiErrorHandler {
 	/** A query or path parameter out of its bounds (@Size, @Positive, {@link CalendarDate}...), named in {@code errors}. */
 	@ExceptionHandler(HandlerMethodValidationException.class)
 	public ResponseEntity<ProblemDetail> parameterNotValid(HandlerMethodValidationException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Validation failed");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("problem.validation"));
 		problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
 		List<Map<String, String>> list = new ArrayList<>();
 		ex.getParameterValidationResults().forEach(result -> {
@@ -68,7 +68,7 @@ class ApiErrorHandler {
 	@ExceptionHandler(org.gatehouse.http.TooManyRequestsException.class)
 	public ResponseEntity<ProblemDetail> tooManyRequests(org.gatehouse.http.TooManyRequestsException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-				"Too many requests; try again in " + ex.retryAfterSeconds() + " s.");
+				text("problem.too-many-requests", ex.retryAfterSeconds()));
 		problem.setTitle(HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header("Retry-After", Long.toString(ex.retryAfterSeconds())).body(problem);
@@ -84,13 +84,13 @@ class ApiErrorHandler {
 	@ExceptionHandler(BadCredentialsException.class)
 	public ResponseEntity<ProblemDetail> badCredentials() {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-				"The email/username or password is not correct.");
+				text("login.error"));
 		problem.setTitle(HttpStatus.UNAUTHORIZED.getReasonPhrase());
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
 	}
 
 	private ProblemDetail validationProblem(Errors errors, UnaryOperator<String> jsonField) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Validation failed");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("problem.validation"));
 		problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
 		List<Map<String, String>> list = new ArrayList<>();
 		for (FieldError error : errors.getFieldErrors()) {
@@ -105,6 +105,11 @@ class ApiErrorHandler {
 	/** Record components are camelCase, the API's JSON names snake_case. */
 	static String snakeCase(String field) {
 		return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/** Gatehouse's own wording, in the request's language. */
+	private String text(String key, Object... arguments) {
+		return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 	private String message(FieldError error) {

@@ -54,6 +54,7 @@ public class GatehouseProperties {
 	private final Admin admin = new Admin();
 	private final Throttle throttle = new Throttle();
 	private final Database database = new Database();
+	private final I18n i18n = new I18n();
 
 	public boolean isProduction() { return mode == Mode.PRODUCTION; }
 
@@ -88,6 +89,7 @@ public class GatehouseProperties {
 	public Admin getAdmin() { return admin; }
 	public Throttle getThrottle() { return throttle; }
 	public Database getDatabase() { return database; }
+	public I18n getI18n() { return i18n; }
 
 	public static class Http {
 		/**
@@ -696,5 +698,13 @@ public class GatehouseProperties {
 
 		public boolean isMigrate() { return migrate; }
 		public void setMigrate(boolean migrate) { this.migrate = migrate; }
+	}
+
+	public static class I18n {
+		/** Languages of the pages, mails and messages; the first is the default. A browser's Accept-Language picks among them, the page footer's switcher overrides it (cookie gatehouse_lang). */
+		private List<String> languages = new ArrayList<>(List.of("en", "de", "fr"));
+
+		public List<String> getLanguages() { return languages; }
+		public void setLanguages(List<String> languages) { this.languages = languages; }
 	}
 }

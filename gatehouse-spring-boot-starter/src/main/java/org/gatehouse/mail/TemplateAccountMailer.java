@@ -9,6 +9,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.http.RequestLocale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,7 +45,7 @@ final class TemplateAccountMailer implements AccountMailer {
 
 	@Override
 	public void send(String to, String kind, String link, String... moreArguments) {
-		Locale locale = Locale.ENGLISH;
+		Locale locale = RequestLocale.current();
 		String subject = messages.getMessage("mail." + kind + ".subject", null, locale);
 		List<String> arguments = new ArrayList<>();
 		arguments.add(link == null ? "" : link);

@@ -3,10 +3,14 @@ package org.gatehouse.password;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
 
 import org.gatehouse.passwords.PasswordContext;
 import org.gatehouse.passwords.PasswordPolicy;
 import org.gatehouse.passwords.Verification;
+import org.gatehouse.http.RequestLocale;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 
 /**
  * Applies the password rules of the application: passwords are NFKC-normalised before they are
@@ -26,13 +30,22 @@ public class PasswordService {
 
 	private final PasswordContext context;
 	private final PasswordPolicy policy;
+	private final MessageSource messages;
 	private final int maxBytes;
 	/** Verified against a sampled legacy hash and never matches it: 32 random bytes, base64. */
 	private final String throwaway;
 
 	public PasswordService(PasswordContext context, PasswordPolicy policy,
 			org.gatehouse.config.GatehouseProperties properties) {
+		this(context, policy, properties, null);
+	}
+
+	/** With messages, the policy's refusals are in the request's language. */
+	@Autowired
+	public PasswordService(PasswordContext context, PasswordPolicy policy,
+			org.gatehouse.config.GatehouseProperties properties, MessageSource messages) {
 		this.context = context;
+		this.messages = messages;
 		this.policy = policy;
 		this.maxBytes = properties.getPasswords().getMaxLength();
 		byte[] random = new byte[32];
@@ -52,8 +65,16 @@ public class PasswordService {
 		static final Check MATCH = new Check(true, null);
 	}
 
+	/** The policy's refusals of a new password, in the language of the current request (English outside one). */
 	public List<String> problems(String password, String email, String username) {
-		return policy.check(password == null ? "" : password, email, username);
+		List<PasswordPolicy.Refusal> refusals = policy.refusals(password == null ? "" : password, email, username);
+		if (messages == null) {
+			return refusals.stream().map(PasswordPolicy.Refusal::text).toList();
+		}
+		Locale locale = RequestLocale.current();
+		return refusals.stream()
+			.map(refusal -> messages.getMessage(refusal.key(), refusal.arguments().toArray(), refusal.text(), locale))
+			.toList();
 	}
 
 	public String hashNew(String password) {

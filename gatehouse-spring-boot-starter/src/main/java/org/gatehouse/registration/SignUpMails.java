@@ -1,6 +1,6 @@
 package org.gatehouse.registration;
 
-import java.util.Locale;
+import org.gatehouse.http.RequestLocale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -33,7 +33,7 @@ class SignUpMails {
 	public void addressTaken(User owner, HttpServletRequest request) {
 		String reset = properties.getFeatures().isRecoverable()
 				? messages.getMessage("mail.register-existing.reset",
-						new Object[] { links.absolute(request, properties.getUrls().getReset()) }, Locale.ENGLISH)
+						new Object[] { links.absolute(request, properties.getUrls().getReset()) }, RequestLocale.current())
 				: "";
 		mailer.send(owner.email(), "register-existing", links.absolute(request, properties.getUrls().getLogin()), reset);
 	}

@@ -12,7 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * What every page template may use: feature flags ({@code features}), URLs ({@code urls}), the logged-in user
+ * What every page template may use: feature flags ({@code features}), URLs ({@code urls}), the languages of the switcher ({@code languages}), the logged-in user
  * ({@code currentUser}), Subresource Integrity of local assets ({@code sri}) and the CSP nonce ({@code cspNonce}).
  * Added by {@link PageModelInterceptor} to every rendered view, and by exception handlers that render one.
  */
@@ -32,6 +32,7 @@ public class PageModel {
 	public void addTo(Map<String, Object> model, HttpServletRequest request) {
 		model.putIfAbsent("features", properties.getFeatures());
 		model.putIfAbsent("urls", properties.getUrls());
+		model.putIfAbsent("languages", properties.getI18n().getLanguages());
 		model.putIfAbsent("currentUser", currentUser());
 		model.putIfAbsent("sri", sri);
 		model.putIfAbsent(CspNonce.ATTRIBUTE, cspNonce.of(request));

@@ -33,7 +33,8 @@ class MessagesAutoConfigurationTest {
 		runner.run(context -> {
 			MessageSource messages = context.getBean(MessageSource.class);
 			assertThat(messages.getMessage("nav.login", null, Locale.ENGLISH)).isEqualTo("Log in");
-			assertThat(messages.getMessage("nav.login", null, Locale.GERMAN)).isEqualTo("Log in");
+			assertThat(messages.getMessage("nav.login", null, Locale.GERMAN)).isEqualTo("Anmelden");
+			assertThat(messages.getMessage("nav.login", null, Locale.JAPANESE)).isEqualTo("Log in");
 			assertThat(context.getEnvironment().getProperty("spring.messages.basename")).isNull();
 		});
 	}
