@@ -33,7 +33,9 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * (ua-parser) and country (GeoIP database, MaxMind DB reader) when those libraries are present, and the Sessions page
  * and API.
  */
-@AutoConfiguration(after = { GatehouseAutoConfiguration.class, SessionStoreAutoConfiguration.class })
+// before Spring Boot's session auto-configuration, whose cookie serializer backs off for Gatehouse's signed one
+@AutoConfiguration(after = { GatehouseAutoConfiguration.class, SessionStoreAutoConfiguration.class },
+		beforeName = "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration")
 @Import({ SessionActivityStore.class, UserSessions.class })
 public class SessionAutoConfiguration {
 
