@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Accounts: the user store, password login (form and JSON), logout, remember-me, re-authentication.
  * The user store and the remember-me token store back off for an application's own beans.
  */
-@AutoConfiguration(after = { CryptoAutoConfiguration.class, JdbcClientAutoConfiguration.class })
+@AutoConfiguration(after = { CryptoAutoConfiguration.class, JdbcClientAutoConfiguration.class },
+		before = UserDetailsServiceAutoConfiguration.class)
 @EnableConfigurationProperties(GatehouseProperties.class)
 @Import({ AccountAuthenticationProvider.class, AccountLinks.class, AccountUserDetailsService.class,
 		CredentialRevocation.class, LoginFailureHandler.class, LoginRecorder.class, LoginSuccessHandler.class,

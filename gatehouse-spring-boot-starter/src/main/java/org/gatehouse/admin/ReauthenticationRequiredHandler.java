@@ -4,13 +4,12 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.gatehouse.account.ApiProblems;
 import org.gatehouse.account.ReauthenticationRequiredException;
 import org.gatehouse.http.ApiRequests;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,10 +29,7 @@ class ReauthenticationRequiredHandler {
 	@ExceptionHandler(ReauthenticationRequiredException.class)
 	ResponseEntity<?> reauthenticate(ReauthenticationRequiredException ex, HttpServletRequest request) {
 		if (ApiRequests.isApi(request)) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
-			problem.setTitle(HttpStatus.FORBIDDEN.getReasonPhrase());
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(problem);
+			return ApiProblems.problem(HttpStatus.FORBIDDEN, ex.getMessage());
 		}
 		String location = request.getContextPath() + UriComponentsBuilder.fromPath(AdminPaths.REAUTH)
 			.queryParam("next", backTo(request)).build().toUriString();

@@ -4,7 +4,9 @@ import org.gatehouse.config.GatehouseAutoConfiguration;
 import org.gatehouse.config.GatehouseProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -12,7 +14,7 @@ import org.springframework.context.annotation.Import;
  * security chains of org.gatehouse.security are built from.
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class)
-@Import({ RestCsrfConfiguration.class, CsrfTokenController.class })
+@Import(RestCsrfConfiguration.class)
 public class CsrfAutoConfiguration {
 
 	@Bean
@@ -23,5 +25,11 @@ public class CsrfAutoConfiguration {
 	@Bean
 	public ApiCors gatehouseApiCors(GatehouseProperties properties) {
 		return new ApiCors(properties);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@Import(CsrfTokenController.class)
+	static class Api {
 	}
 }

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link ProxyHeadersFilter}) is not an allowed host, before any application code runs.
  * Protects password-reset links and redirects from Host header poisoning.
  */
-public class AllowedHostsFilter extends OncePerRequestFilter {
+class AllowedHostsFilter extends OncePerRequestFilter {
 
 	static final String MESSAGE = "Bad Request: host not allowed";
 

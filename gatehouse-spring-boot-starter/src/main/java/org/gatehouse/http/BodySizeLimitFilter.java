@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * to the same limit by {@link TomcatBodySizeLimit}. Chunked multipart bodies are limited only
  * by {@code spring.servlet.multipart.max-request-size}.
  */
-public class BodySizeLimitFilter extends OncePerRequestFilter {
+class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBodyBytes;
 

@@ -7,7 +7,7 @@ package org.gatehouse.http;
  * @param scheme {@code http} or {@code https}
  * @param host the Host header value the client sent, port included if given
  */
-public record ClientConnection(String address, String scheme, String host) {
+record ClientConnection(String address, String scheme, String host) {
 
 	public boolean isSecure() {
 		return "https".equals(scheme);

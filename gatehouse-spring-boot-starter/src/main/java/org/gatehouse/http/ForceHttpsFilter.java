@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * HTTP with every first request, and would never learn that it is misconfigured.
  * Runs after {@link AllowedHostsFilter}, so the redirect only ever points at an allowed host.
  */
-public class ForceHttpsFilter extends OncePerRequestFilter {
+class ForceHttpsFilter extends OncePerRequestFilter {
 
 	static final String MESSAGE = "Bad Request: HTTPS required";
 	static final String API_DETAIL = "HTTPS required: this API answers only over https://. The request was not "

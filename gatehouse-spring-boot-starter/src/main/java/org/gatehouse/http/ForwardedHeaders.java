@@ -11,7 +11,7 @@ import java.util.Optional;
  * N proxies appends what it saw and anything further left was sent by the client. A header with
  * fewer than N entries, or whose trusted entry is malformed, is ignored and the direct value kept.
  */
-public final class ForwardedHeaders {
+final class ForwardedHeaders {
 
 	private ForwardedHeaders() {
 	}

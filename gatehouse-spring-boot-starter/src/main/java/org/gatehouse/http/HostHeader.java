@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * @param domain lower-case, without a trailing dot; IPv6 addresses keep their brackets
  * @param port the explicit port, if any
  */
-public record HostHeader(String domain, OptionalInt port) {
+record HostHeader(String domain, OptionalInt port) {
 
 	private static final Pattern SYNTAX = Pattern.compile("^([a-z0-9.-]+|\\[[a-f0-9]*:[a-f0-9.:]+])(:[0-9]{1,5})?$");
 

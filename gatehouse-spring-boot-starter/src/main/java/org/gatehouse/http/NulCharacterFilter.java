@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a query (found by wapiti: {@code /admin/audit/?user=%00}). Multipart bodies are left to the
  * DispatcherServlet, which rejects malformed ones itself ({@code MalformedRequestAdvice}).
  */
-public class NulCharacterFilter extends OncePerRequestFilter {
+class NulCharacterFilter extends OncePerRequestFilter {
 
 	static final String DETAIL = "Request parameters must not contain NUL characters";
 

@@ -38,7 +38,7 @@ public final class ProblemResponses {
 		send(response, status, MediaType.APPLICATION_PROBLEM_JSON_VALUE, JSON.writeValueAsBytes(problem));
 	}
 
-	static void plainText(HttpServletResponse response, int status, String message) throws IOException {
+	public static void plainText(HttpServletResponse response, int status, String message) throws IOException {
 		send(response, status, "text/plain;charset=UTF-8", message.getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
  * The Host header itself is replaced (as werkzeug's ProxyFix does) so host checks,
  * redirects and absolute links all see the same host.
  */
-public class ProxiedRequest extends HttpServletRequestWrapper {
+class ProxiedRequest extends HttpServletRequestWrapper {
 
 	private static final String HOST = "Host";
 

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * client's address, scheme and host. Runs on error and async dispatches too: the container
  * dispatches those with its own, unwrapped request.
  */
-public class ProxyHeadersFilter extends OncePerRequestFilter {
+class ProxyHeadersFilter extends OncePerRequestFilter {
 
 	private final int proxies;
 

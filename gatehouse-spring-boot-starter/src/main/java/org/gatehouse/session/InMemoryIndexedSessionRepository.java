@@ -16,7 +16,7 @@ import org.springframework.session.SessionIdGenerator;
  * The "memory" store. Spring Session's MapSessionRepository cannot find a user's sessions,
  * which revocation needs, so this adds the principal index on top of a map.
  */
-public class InMemoryIndexedSessionRepository implements FindByIndexNameSessionRepository<MapSession> {
+class InMemoryIndexedSessionRepository implements FindByIndexNameSessionRepository<MapSession> {
 
 	private final Map<String, MapSession> sessions = new ConcurrentHashMap<>();
 	private final PrincipalNameIndexResolver<MapSession> principalResolver = new PrincipalNameIndexResolver<>();

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +33,10 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * (ua-parser) and country (GeoIP database, MaxMind DB reader) when those libraries are present, and the Sessions page
  * and API.
  */
-@AutoConfiguration(after = { GatehouseAutoConfiguration.class, SessionStoreAutoConfiguration.class })
-@Import({ SessionActivityStore.class, UserSessions.class, SessionsController.class, SessionApiController.class })
+// before Spring Boot's session auto-configuration, whose cookie serializer backs off for Gatehouse's signed one
+@AutoConfiguration(after = { GatehouseAutoConfiguration.class, SessionStoreAutoConfiguration.class },
+		beforeName = "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration")
+@Import({ SessionActivityStore.class, UserSessions.class })
 public class SessionAutoConfiguration {
 
 	/** Spring Security's filter chain runs at -100; activity needs the authenticated user. */
@@ -57,6 +60,7 @@ public class SessionAutoConfiguration {
 
 	/** Requests that only touch a session do not write it back (see LastAccessThrottlingSessionRepository). */
 	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static SessionRepositoryFilterPostProcessor gatehouseSessionRepositoryFilterPostProcessor(
 			ObjectProvider<SessionRepository<?>> repositories, ObjectProvider<CookieSerializer> cookieSerializer,
 			ObjectProvider<HttpSessionIdResolver> sessionIdResolver, ObjectProvider<SessionIdRotation> rotation,
@@ -67,6 +71,7 @@ public class SessionAutoConfiguration {
 
 	/** Just outside Spring Session's repository filter: store outages become a clear 503. */
 	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	FilterRegistrationBean<SessionStoreUnavailableFilter> gatehouseSessionStoreUnavailableFilter() {
 		FilterRegistrationBean<SessionStoreUnavailableFilter> registration = new FilterRegistrationBean<>(
 				new SessionStoreUnavailableFilter());
@@ -76,6 +81,7 @@ public class SessionAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	FilterRegistrationBean<SessionLifetimeFilter> gatehouseSessionLifetimeFilter(GatehouseProperties properties,
 			Clock clock) {
 		FilterRegistrationBean<SessionLifetimeFilter> registration = new FilterRegistrationBean<>(
@@ -86,6 +92,7 @@ public class SessionAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	FilterRegistrationBean<SessionActivityFilter> gatehouseSessionActivityFilter(GatehouseProperties properties,
 			SessionActivityStore store, ClientDescriptions userAgents, CountryLookup geoIp, Clock clock) {
 		FilterRegistrationBean<SessionActivityFilter> registration = new FilterRegistrationBean<>(
@@ -111,6 +118,12 @@ public class SessionAutoConfiguration {
 					+ "MaxMind DB reader (com.maxmind.db:maxmind-db) is not on the class path: sessions show no country");
 		}
 		return CountryLookup.NONE;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@Import({ SessionsController.class, SessionApiController.class })
+	static class Pages {
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,7 +1,6 @@
 package org.gatehouse.session;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
@@ -11,11 +10,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.http.ApiRequests;
+import org.gatehouse.http.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpStatus;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -87,17 +88,13 @@ class SessionStoreUnavailableFilter extends OncePerRequestFilter {
 	}
 
 	static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		boolean api = ApiRequests.isApi(request);
-		String body = api ? "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\""
-				+ MESSAGE + "\"}" : MESSAGE;
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		response.resetBuffer();
-		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader("Retry-After", "5");
 		response.setHeader("Cache-Control", "no-store");
-		response.setContentType(api ? "application/problem+json" : "text/plain;charset=UTF-8");
-		response.setContentLength(bytes.length);
-		response.getOutputStream().write(bytes);
-		response.flushBuffer();
+		if (ApiRequests.isApi(request)) {
+			ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, MESSAGE);
+		}
+		else {
+			ProblemResponses.plainText(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, MESSAGE);
+		}
 	}
 }

@@ -19,7 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The user's Sessions page: every live session, revoke one, sign out everywhere else. */
 @Controller
-public class SessionsController {
+class SessionsController {
 
 	private final UserSessions sessions;
 	private final GatehouseProperties properties;

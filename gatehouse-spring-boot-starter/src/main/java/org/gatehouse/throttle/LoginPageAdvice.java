@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What the login page shows about throttling: the "too many attempts" message and, when required, reCAPTCHA. */
 @ControllerAdvice(assignableTypes = LoginController.class)
-public class LoginPageAdvice {
+class LoginPageAdvice {
 
 	private final LoginThrottle throttle;
 	private final GatehouseProperties properties;

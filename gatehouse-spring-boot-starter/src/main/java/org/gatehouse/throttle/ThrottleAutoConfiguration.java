@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +23,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * application may bring its own {@link AttemptCounters}.
  */
 @AutoConfiguration(after = { GatehouseAutoConfiguration.class, GatehouseRedisAutoConfiguration.class })
-@Import({ ThrottleEvents.class, LoginThrottle.class, RateLimiter.class, PageRateLimits.class, LoginPageAdvice.class,
-		TooManyRequestsPageHandler.class })
+@Import({ ThrottleEvents.class, LoginThrottle.class, RateLimiter.class, PageRateLimits.class })
 public class ThrottleAutoConfiguration {
 
 	private static final long MAX_MEMORY_ENTRIES = 200_000;
@@ -32,6 +32,12 @@ public class ThrottleAutoConfiguration {
 	@ConditionalOnMissingBean
 	AttemptCounters gatehouseAttemptCounters(Clock clock) {
 		return new MemoryAttemptCounters(clock, MAX_MEMORY_ENTRIES);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@Import({ LoginPageAdvice.class, TooManyRequestsPageHandler.class })
+	static class Pages {
 	}
 
 	@Configuration(proxyBeanMethods = false)

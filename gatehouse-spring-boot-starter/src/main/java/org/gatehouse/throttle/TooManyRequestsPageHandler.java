@@ -19,7 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
-public class TooManyRequestsPageHandler {
+class TooManyRequestsPageHandler {
 
 	private final PageRateLimits rateLimits;
 	private final PageModel pageModel;

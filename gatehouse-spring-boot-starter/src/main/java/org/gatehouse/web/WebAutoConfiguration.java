@@ -11,6 +11,7 @@ import org.gatehouse.http.Sri;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -21,7 +22,6 @@ import org.springframework.context.annotation.Import;
  * ({@link GatehouseErrorPages} for an application that wants Gatehouse's, as gatehouse-server does).
  */
 @AutoConfiguration(after = { GatehouseAutoConfiguration.class, HttpAutoConfiguration.class })
-@Import(PageWebConfiguration.class)
 public class WebAutoConfiguration {
 
 	@Bean
@@ -30,9 +30,16 @@ public class WebAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnBooleanProperty(name = "gatehouse.home-page-enabled", matchIfMissing = true)
 	HomeController gatehouseHomeController(GatehouseProperties properties) {
 		return new HomeController(properties);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@Import(PageWebConfiguration.class)
+	static class Pages {
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -3,6 +3,8 @@ package org.gatehouse.testapp;
 import java.util.UUID;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +18,16 @@ public final class StarterContextRunner {
 	}
 
 	public static WebApplicationContextRunner withStarter() {
-		return new WebApplicationContextRunner().withUserConfiguration(Host.class)
+		return starter(new WebApplicationContextRunner());
+	}
+
+	/** The starter in an application without a web server, like gatehouse-server's command line. */
+	public static ApplicationContextRunner withStarterOutsideAWebApplication() {
+		return starter(new ApplicationContextRunner());
+	}
+
+	private static <R extends AbstractApplicationContextRunner<R, ?, ?>> R starter(R runner) {
+		return runner.withUserConfiguration(Host.class)
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:context-" + UUID.randomUUID()
 					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 					"gatehouse.secret-key=test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
