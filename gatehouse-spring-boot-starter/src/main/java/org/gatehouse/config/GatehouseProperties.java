@@ -43,17 +43,10 @@ public class GatehouseProperties {
 	private final Features features = new Features();
 	private final Urls urls = new Urls();
 	private final Templates templates = new Templates();
-	private final Tasks tasks = new Tasks();
-	private final Geoip geoip = new Geoip();
 	private final Mail mail = new Mail();
 	private final Tokens tokens = new Tokens();
-	private final Accounts accounts = new Accounts();
-	private final Cors cors = new Cors();
-	private final Api api = new Api();
-	private final Audit audit = new Audit();
 	private final Admin admin = new Admin();
 	private final Throttle throttle = new Throttle();
-	private final Database database = new Database();
 
 	public boolean isProduction() { return mode == Mode.PRODUCTION; }
 
@@ -77,17 +70,10 @@ public class GatehouseProperties {
 	public Features getFeatures() { return features; }
 	public Urls getUrls() { return urls; }
 	public Templates getTemplates() { return templates; }
-	public Tasks getTasks() { return tasks; }
-	public Geoip getGeoip() { return geoip; }
 	public Mail getMail() { return mail; }
 	public Tokens getTokens() { return tokens; }
-	public Accounts getAccounts() { return accounts; }
-	public Cors getCors() { return cors; }
-	public Api getApi() { return api; }
-	public Audit getAudit() { return audit; }
 	public Admin getAdmin() { return admin; }
 	public Throttle getThrottle() { return throttle; }
-	public Database getDatabase() { return database; }
 
 	public static class Http {
 		/**
@@ -472,34 +458,6 @@ public class GatehouseProperties {
 		public void setMessage(String message) { this.message = message; }
 	}
 
-	public static class Tasks {
-		/** Interval of the session-cleaner task. */
-		private Duration sessionCleaner = Duration.ofDays(1);
-		/** Interval of the delete-login-ips task. */
-		private Duration deleteLoginIps = Duration.ofDays(30);
-		/** Interval of the expired-sessions task (database session store: deletes expired sessions in batches). */
-		private Duration expiredSessions = Duration.ofMinutes(1);
-		/** Run the clean-ups on their schedule. */
-		private boolean enabled = true;
-
-		public Duration getSessionCleaner() { return sessionCleaner; }
-		public void setSessionCleaner(Duration sessionCleaner) { this.sessionCleaner = sessionCleaner; }
-		public Duration getDeleteLoginIps() { return deleteLoginIps; }
-		public void setDeleteLoginIps(Duration deleteLoginIps) { this.deleteLoginIps = deleteLoginIps; }
-		public Duration getExpiredSessions() { return expiredSessions; }
-		public void setExpiredSessions(Duration expiredSessions) { this.expiredSessions = expiredSessions; }
-		public boolean isEnabled() { return enabled; }
-		public void setEnabled(boolean enabled) { this.enabled = enabled; }
-	}
-
-	public static class Geoip {
-		/** Path of a MaxMind-format .mmdb country database; unset leaves the country empty. */
-		private Path database;
-
-		public Path getDatabase() { return database; }
-		public void setDatabase(Path database) { this.database = database; }
-	}
-
 	public static class Mail {
 		/** Sender address of account mails. */
 		private String from = "Gatehouse <no-reply@localhost>";
@@ -529,68 +487,6 @@ public class GatehouseProperties {
 		public void setResetValidity(Duration v) { this.resetValidity = v; }
 		public Duration getInvitationValidity() { return invitationValidity; }
 		public void setInvitationValidity(Duration v) { this.invitationValidity = v; }
-	}
-
-	public static class Accounts {
-		/** Shortest accepted username. */
-		private int usernameMinLength = 3;
-		/** Longest accepted username. */
-		private int usernameMaxLength = 255;
-
-		public int getUsernameMinLength() { return usernameMinLength; }
-		public void setUsernameMinLength(int v) { this.usernameMinLength = v; }
-		public int getUsernameMaxLength() { return usernameMaxLength; }
-		public void setUsernameMaxLength(int v) { this.usernameMaxLength = v; }
-	}
-
-	public static class Cors {
-		/** Origins (scheme://host[:port]) allowed to call /api/ from other sites. Empty (default): CORS off. */
-		private List<String> allowedOrigins = new ArrayList<>();
-		/** Let those origins send cookies; never allowed together with "*". */
-		private boolean allowCredentials = true;
-		/** How long browsers may cache a CORS preflight answer. */
-		private Duration maxAge = Duration.ofHours(1);
-
-		public List<String> getAllowedOrigins() { return allowedOrigins; }
-		public void setAllowedOrigins(List<String> allowedOrigins) { this.allowedOrigins = allowedOrigins; }
-		public boolean isAllowCredentials() { return allowCredentials; }
-		public void setAllowCredentials(boolean allowCredentials) { this.allowCredentials = allowCredentials; }
-		public Duration getMaxAge() { return maxAge; }
-		public void setMaxAge(Duration maxAge) { this.maxAge = maxAge; }
-	}
-
-	public static class Api {
-		/** Serve the OpenAPI 3 description at /api/openapi.json. */
-		private boolean docsEnabled = true;
-		/**
-		 * Revoke the user's personal access tokens when they change their password (a reset by email always
-		 * revokes them): whoever knew the old password may have created some. False keeps scripts working.
-		 */
-		private boolean revokeTokensOnPasswordChange = true;
-		/**
-		 * Longest life of a personal access token: a token without expires_at expires after it,
-		 * a later expires_at is refused.
-		 */
-		private Duration tokenMaxLifetime = Duration.ofDays(365);
-
-		public boolean isDocsEnabled() { return docsEnabled; }
-		public void setDocsEnabled(boolean docsEnabled) { this.docsEnabled = docsEnabled; }
-		public boolean isRevokeTokensOnPasswordChange() { return revokeTokensOnPasswordChange; }
-		public void setRevokeTokensOnPasswordChange(boolean v) { this.revokeTokensOnPasswordChange = v; }
-		public Duration getTokenMaxLifetime() { return tokenMaxLifetime; }
-		public void setTokenMaxLifetime(Duration v) { this.tokenMaxLifetime = v; }
-	}
-
-	public static class Audit {
-		/** How long security log entries are kept; the audit-retention task deletes older ones. */
-		private Duration retention = Duration.ofDays(365);
-		/** Interval of the audit-retention task. */
-		private Duration retentionInterval = Duration.ofDays(1);
-
-		public Duration getRetention() { return retention; }
-		public void setRetention(Duration retention) { this.retention = retention; }
-		public Duration getRetentionInterval() { return retentionInterval; }
-		public void setRetentionInterval(Duration v) { this.retentionInterval = v; }
 	}
 
 	public static class Admin {
@@ -685,16 +581,5 @@ public class GatehouseProperties {
 		public void setMax(int max) { this.max = max; }
 		public Duration getPer() { return per; }
 		public void setPer(Duration per) { this.per = per; }
-	}
-
-	public static class Database {
-		/**
-		 * Migrate Gatehouse's tables at start (Flyway, history table gatehouse_schema_history). Off for an operator
-		 * who applies the DDL of db/gatehouse/migration himself.
-		 */
-		private boolean migrate = true;
-
-		public boolean isMigrate() { return migrate; }
-		public void setMigrate(boolean migrate) { this.migrate = migrate; }
 	}
 }

@@ -6,6 +6,7 @@ import org.gatehouse.config.GatehouseProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * REST CSRF (signed double-submit cookie, {@code GET /api/csrf}) and CORS for /api/: the pieces the
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class)
 @Import({ RestCsrfConfiguration.class, CsrfTokenController.class })
+@EnableConfigurationProperties(CorsProperties.class)
 public class CsrfAutoConfiguration {
 
 	@Bean
@@ -21,7 +23,7 @@ public class CsrfAutoConfiguration {
 	}
 
 	@Bean
-	public ApiCors gatehouseApiCors(GatehouseProperties properties) {
-		return new ApiCors(properties);
+	public ApiCors gatehouseApiCors(CorsProperties cors, GatehouseProperties properties) {
+		return new ApiCors(cors, properties);
 	}
 }

@@ -25,6 +25,7 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.HttpSessionIdResolver;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * Sessions whichever store holds them (see {@link SessionStoreAutoConfiguration}): the signed session cookie (or the
@@ -34,6 +35,7 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  */
 @AutoConfiguration(after = { GatehouseAutoConfiguration.class, SessionStoreAutoConfiguration.class })
 @Import({ SessionActivityStore.class, UserSessions.class, SessionsController.class, SessionApiController.class })
+@EnableConfigurationProperties(GeoipProperties.class)
 public class SessionAutoConfiguration {
 
 	/** Spring Security's filter chain runs at -100; activity needs the authenticated user. */
@@ -105,8 +107,8 @@ public class SessionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CountryLookup gatehouseCountryLookup(GatehouseProperties properties) {
-		if (properties.getGeoip().getDatabase() != null) {
+	CountryLookup gatehouseCountryLookup(GeoipProperties geoip) {
+		if (geoip.getDatabase() != null) {
 			LoggerFactory.getLogger(SessionAutoConfiguration.class).warn("gatehouse.geoip.database is set but the "
 					+ "MaxMind DB reader (com.maxmind.db:maxmind-db) is not on the class path: sessions show no country");
 		}
@@ -128,8 +130,8 @@ public class SessionAutoConfiguration {
 	static class GeoIp {
 
 		@Bean
-		GeoIpCountry gatehouseGeoIpCountry(GatehouseProperties properties) throws IOException {
-			return new GeoIpCountry(properties);
+		GeoIpCountry gatehouseGeoIpCountry(GeoipProperties geoip) throws IOException {
+			return new GeoIpCountry(geoip);
 		}
 	}
 
