@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The user store and the remember-me token store back off for an application's own beans.
  */
 @AutoConfiguration(after = { CryptoAutoConfiguration.class, JdbcClientAutoConfiguration.class })
-@EnableConfigurationProperties(GatehouseProperties.class)
+@EnableConfigurationProperties({ GatehouseProperties.class, TrackingProperties.class, AdminProperties.class, TokensProperties.class })
 @Import({ AccountAuthenticationProvider.class, AccountLinks.class, AccountUserDetailsService.class,
 		CredentialRevocation.class, LoginFailureHandler.class, LoginRecorder.class, LoginSuccessHandler.class,
 		PasswordLogin.class, Reauthentication.class, RecaptchaVerifier.class, RememberMeTheft.class,

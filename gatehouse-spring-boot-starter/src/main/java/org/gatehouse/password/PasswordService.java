@@ -31,10 +31,10 @@ public class PasswordService {
 	private final String throwaway;
 
 	public PasswordService(PasswordContext context, PasswordPolicy policy,
-			org.gatehouse.config.GatehouseProperties properties) {
+			PasswordsProperties properties) {
 		this.context = context;
 		this.policy = policy;
-		this.maxBytes = properties.getPasswords().getMaxLength();
+		this.maxBytes = properties.getMaxLength();
 		byte[] random = new byte[32];
 		new java.security.SecureRandom().nextBytes(random);
 		this.throwaway = java.util.Base64.getEncoder().encodeToString(random);

@@ -8,6 +8,7 @@ import jakarta.servlet.DispatcherType;
 import org.gatehouse.account.RememberMeTokenStore;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseAutoConfiguration;
+import org.gatehouse.account.TrackingProperties;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.crypto.Signers;
 import org.slf4j.LoggerFactory;
@@ -144,7 +145,7 @@ public class SessionAutoConfiguration {
 
 	@Bean
 	DeleteLoginIpsTask gatehouseDeleteLoginIpsTask(UserStore users, SessionActivityStore activity,
-			GatehouseProperties properties, Clock clock) {
-		return new DeleteLoginIpsTask(users, activity, properties, clock);
+			TrackingProperties tracking, Clock clock) {
+		return new DeleteLoginIpsTask(users, activity, tracking, clock);
 	}
 }
