@@ -10,8 +10,12 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The whole {@code gatehouse.*} configuration tree. Each key's Invenio / Flask-Security
- * equivalent is listed in docs/configuration.md.
+ * The shared part of the {@code gatehouse.*} tree: mode, secret keys, data directory, features, URLs and templates,
+ * which many features read, and the subtrees read by a package below their feature (session, csrf and remember-me
+ * by the cookie policy in http, recaptcha by the security headers, throttle by the one Redis decision in redis), which
+ * would otherwise make the lower package import the feature above it. Each other subtree is bound by a
+ * {@code *Properties} class in its feature's package, named in docs/configuration.md with each key's Invenio /
+ * Flask-Security equivalent.
  */
 @ConfigurationProperties(prefix = "gatehouse")
 public class GatehouseProperties {
