@@ -36,7 +36,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  */
 @AutoConfiguration(after = { GatehouseAutoConfiguration.class, SessionStoreAutoConfiguration.class })
 @Import({ SessionActivityStore.class, UserSessions.class, SessionsController.class, SessionApiController.class })
-@EnableConfigurationProperties(GeoipProperties.class)
+@EnableConfigurationProperties({ GeoipProperties.class, TrackingProperties.class })
 public class SessionAutoConfiguration {
 
 	/** Spring Security's filter chain runs at -100; activity needs the authenticated user. */
