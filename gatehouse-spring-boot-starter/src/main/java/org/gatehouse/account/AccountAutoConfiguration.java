@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @AutoConfiguration(after = { CryptoAutoConfiguration.class, JdbcClientAutoConfiguration.class },
 		before = UserDetailsServiceAutoConfiguration.class)
-@EnableConfigurationProperties(GatehouseProperties.class)
+@EnableConfigurationProperties({ GatehouseProperties.class, TrackingProperties.class, AdminProperties.class, TokensProperties.class })
 @Import({ AccountAuthenticationProvider.class, AccountLinks.class, AccountUserDetailsService.class,
 		CredentialRevocation.class, LoginFailureHandler.class, LoginRecorder.class, LoginSuccessHandler.class,
 		PasswordLogin.class, Reauthentication.class, RecaptchaVerifier.class, RememberMeTheft.class,

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.crypto.Signers;
 import org.gatehouse.crypto.TimedSigner;
 import org.gatehouse.http.ExternalUrls;
@@ -19,11 +18,11 @@ public class AccountLinks {
 
 	private final TimedSigner confirmSigner;
 	private final TimedSigner resetSigner;
-	private final GatehouseProperties properties;
+	private final TokensProperties properties;
 	private final ExternalUrls externalUrls;
 	private final Clock clock;
 
-	public AccountLinks(Signers signers, GatehouseProperties properties, ExternalUrls externalUrls, Clock clock) {
+	public AccountLinks(Signers signers, TokensProperties properties, ExternalUrls externalUrls, Clock clock) {
 		this.confirmSigner = signers.timedSigner("confirm-email");
 		this.resetSigner = signers.timedSigner("reset-password");
 		this.properties = properties;
@@ -33,7 +32,7 @@ public class AccountLinks {
 
 	public String confirmationToken(User user) {
 		return confirmSigner.sign(user.id() + ":" + emailFingerprint(user.email()),
-				clock.instant().plus(properties.getTokens().getConfirmationValidity()));
+				clock.instant().plus(properties.getConfirmationValidity()));
 	}
 
 	/** The user id of a valid confirmation token for that user's current email. */
@@ -48,7 +47,7 @@ public class AccountLinks {
 
 	public String resetToken(User user) {
 		return resetSigner.sign(user.id() + ":" + user.securityStamp(),
-				clock.instant().plus(properties.getTokens().getResetValidity()));
+				clock.instant().plus(properties.getResetValidity()));
 	}
 
 	/** The active user a reset token was made for, if the password has not changed since. */

@@ -2,22 +2,21 @@ package org.gatehouse.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.http.IpLiteral;
 
 /** Login tracking (SECURITY_TRACKABLE): times, addresses and count, updated atomically. */
 class LoginRecorder {
 
 	private final UserStore users;
-	private final GatehouseProperties properties;
+	private final TrackingProperties properties;
 
-	public LoginRecorder(UserStore users, GatehouseProperties properties) {
+	public LoginRecorder(UserStore users, TrackingProperties properties) {
 		this.users = users;
 		this.properties = properties;
 	}
 
 	public void loggedIn(AccountPrincipal principal, HttpServletRequest request) {
-		if (properties.getTracking().isEnabled()) {
+		if (properties.isEnabled()) {
 			users.recordLogin(principal.id(), IpLiteral.parse(request.getRemoteAddr()).orElse(request.getRemoteAddr()));
 		}
 	}

@@ -8,7 +8,6 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import org.gatehouse.config.GatehouseProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -27,13 +26,13 @@ public class Reauthentication {
 	/** Set on a request whose own body carried the correct password (a Bearer request has no session to mark). */
 	private static final String REQUEST_ATTRIBUTE = Reauthentication.class.getName() + ".password-in-request";
 
-	private final GatehouseProperties properties;
+	private final AdminProperties properties;
 	private final Clock clock;
 	private final UserStore users;
 	private final PasswordCheck passwordCheck;
 	private final ApplicationEventPublisher events;
 
-	public Reauthentication(GatehouseProperties properties, Clock clock, UserStore users, PasswordCheck passwordCheck,
+	public Reauthentication(AdminProperties properties, Clock clock, UserStore users, PasswordCheck passwordCheck,
 			ApplicationEventPublisher events) {
 		this.properties = properties;
 		this.clock = clock;
@@ -97,6 +96,6 @@ public class Reauthentication {
 	}
 
 	public Duration timeout() {
-		return properties.getAdmin().getReauthenticationTimeout();
+		return properties.getReauthenticationTimeout();
 	}
 }

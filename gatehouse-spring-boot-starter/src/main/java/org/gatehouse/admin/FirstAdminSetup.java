@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.mail.MailProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
@@ -32,12 +33,14 @@ public class FirstAdminSetup {
 
 	private final UserStore users;
 	private final GatehouseProperties properties;
+	private final MailProperties mail;
 	private final Clock clock;
 	private final AtomicReference<SetupToken> token = new AtomicReference<>();
 
-	public FirstAdminSetup(UserStore users, GatehouseProperties properties, Clock clock) {
+	public FirstAdminSetup(UserStore users, GatehouseProperties properties, MailProperties mail, Clock clock) {
 		this.users = users;
 		this.properties = properties;
+		this.mail = mail;
 		this.clock = clock;
 	}
 
@@ -47,7 +50,7 @@ public class FirstAdminSetup {
 		if (event.getSpringApplication().getWebApplicationType() == WebApplicationType.NONE || properties.isProduction() || users.anyActiveUserWithRole("admin")) {
 			return;
 		}
-		String base = properties.getMail().getLinkBaseUrl();
+		String base = mail.getLinkBaseUrl();
 		String link = (base == null || base.isBlank() ? "" : base.replaceAll("/+$", "")) + PATH + issue();
 		log.warn("No administrator exists. Create the first one within {} minutes at {} (works once)",
 				VALIDITY.toMinutes(), link);

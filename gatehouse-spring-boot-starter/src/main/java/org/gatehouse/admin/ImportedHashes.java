@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.password.PasswordsProperties;
 import org.gatehouse.passwords.Argon2Scheme;
 import org.gatehouse.passwords.BcryptScheme;
 import org.gatehouse.passwords.InvenioAesScheme;
@@ -21,9 +21,9 @@ public class ImportedHashes {
 
 	private final List<PasswordScheme> schemes = new ArrayList<>();
 
-	public ImportedHashes(GatehouseProperties properties) {
+	public ImportedHashes(PasswordsProperties properties) {
 		Map<String, Integer> rounds = PasswordContext.DEFAULT_ROUNDS;
-		for (String name : properties.getPasswords().getSchemes()) {
+		for (String name : properties.getSchemes()) {
 			switch (name) {
 				case "pbkdf2_sha512" -> schemes.add(Pbkdf2Scheme.sha512(rounds.get(name)));
 				case "pbkdf2_sha256" -> schemes.add(Pbkdf2Scheme.sha256(rounds.get(name)));

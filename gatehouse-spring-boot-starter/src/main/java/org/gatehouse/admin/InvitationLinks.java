@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
-import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.account.TokensProperties;
 import org.gatehouse.crypto.Signers;
 import org.gatehouse.crypto.TimedSigner;
 
@@ -18,10 +18,10 @@ public class InvitationLinks {
 	static final String PATH = "/invite/";
 
 	private final TimedSigner signer;
-	private final GatehouseProperties properties;
+	private final TokensProperties properties;
 	private final Clock clock;
 
-	public InvitationLinks(Signers signers, GatehouseProperties properties, Clock clock) {
+	public InvitationLinks(Signers signers, TokensProperties properties, Clock clock) {
 		this.signer = signers.timedSigner("admin-invitation");
 		this.properties = properties;
 		this.clock = clock;
@@ -29,7 +29,7 @@ public class InvitationLinks {
 
 	public String token(User user) {
 		return signer.sign(user.id() + ":" + user.securityStamp(),
-				clock.instant().plus(properties.getTokens().getInvitationValidity()));
+				clock.instant().plus(properties.getInvitationValidity()));
 	}
 
 	/** The active user the token was made for, while their security stamp is unchanged. */

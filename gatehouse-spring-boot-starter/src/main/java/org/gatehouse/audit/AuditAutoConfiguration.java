@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * The security log: Spring Security's authentication events and Gatehouse's {@link SecurityEvent}s
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(after = GatehouseAutoConfiguration.class)
 @Import({ AuditLog.class, SecurityEventRecorder.class, AuthenticationEventsAuditor.class, AccountEventsAuditor.class,
 		AuditRetentionTask.class })
+@EnableConfigurationProperties(AuditProperties.class)
 public class AuditAutoConfiguration {
 
 	@Bean
@@ -29,7 +31,7 @@ public class AuditAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "gatehouse.tasks.enabled", matchIfMissing = true)
-	AuditRetentionSchedule gatehouseAuditRetentionSchedule(CleanupRunner runner, GatehouseProperties properties) {
+	AuditRetentionSchedule gatehouseAuditRetentionSchedule(CleanupRunner runner, AuditProperties properties) {
 		return new AuditRetentionSchedule(runner, properties);
 	}
 

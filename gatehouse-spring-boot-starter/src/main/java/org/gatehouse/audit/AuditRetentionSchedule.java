@@ -3,7 +3,6 @@ package org.gatehouse.audit;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.tasks.CleanupRunner;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 
@@ -12,8 +11,8 @@ public class AuditRetentionSchedule implements AutoCloseable {
 
 	private final SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
 
-	public AuditRetentionSchedule(CleanupRunner runner, GatehouseProperties properties) {
-		Duration every = properties.getAudit().getRetentionInterval();
+	public AuditRetentionSchedule(CleanupRunner runner, AuditProperties properties) {
+		Duration every = properties.getRetentionInterval();
 		scheduler.setThreadNamePrefix("gatehouse-audit-");
 		scheduler.scheduleWithFixedDelay(() -> runner.run("audit-retention"), Instant.now().plus(every), every);
 	}

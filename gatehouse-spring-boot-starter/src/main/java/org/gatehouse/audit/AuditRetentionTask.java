@@ -2,17 +2,16 @@ package org.gatehouse.audit;
 
 import java.time.Clock;
 
-import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.tasks.CleanupTask;
 
 /** Deletes security log entries older than gatehouse.audit.retention. */
 public class AuditRetentionTask implements CleanupTask {
 
 	private final AuditLog auditLog;
-	private final GatehouseProperties properties;
+	private final AuditProperties properties;
 	private final Clock clock;
 
-	public AuditRetentionTask(AuditLog auditLog, GatehouseProperties properties, Clock clock) {
+	public AuditRetentionTask(AuditLog auditLog, AuditProperties properties, Clock clock) {
 		this.auditLog = auditLog;
 		this.properties = properties;
 		this.clock = clock;
@@ -25,6 +24,6 @@ public class AuditRetentionTask implements CleanupTask {
 
 	@Override
 	public int run() {
-		return auditLog.deleteBefore(clock.instant().minus(properties.getAudit().getRetention()));
+		return auditLog.deleteBefore(clock.instant().minus(properties.getRetention()));
 	}
 }

@@ -10,8 +10,12 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The whole {@code gatehouse.*} configuration tree. Each key's Invenio / Flask-Security
- * equivalent is listed in docs/configuration.md.
+ * The shared part of the {@code gatehouse.*} tree: mode, secret keys, data directory, features, URLs and templates,
+ * which many features read, and the subtrees read by a package below their feature (session, csrf and remember-me
+ * by the cookie policy in http, recaptcha by the security headers, throttle by the one Redis decision in redis), which
+ * would otherwise make the lower package import the feature above it. Each other subtree is bound by a
+ * {@code *Properties} class in its feature's package, named in docs/configuration.md with each key's Invenio /
+ * Flask-Security equivalent.
  */
 @ConfigurationProperties(prefix = "gatehouse")
 public class GatehouseProperties {
@@ -33,28 +37,15 @@ public class GatehouseProperties {
 	/** Directory for the embedded database and the generated development secret key. */
 	private Path dataDirectory = Path.of("data");
 
-	private final Http http = new Http();
 	private final Csrf csrf = new Csrf();
 	private final Session session = new Session();
 	private final RememberMe rememberMe = new RememberMe();
-	private final Passwords passwords = new Passwords();
 	private final Recaptcha recaptcha = new Recaptcha();
-	private final Tracking tracking = new Tracking();
 	private final Features features = new Features();
+	private final I18n i18n = new I18n();
 	private final Urls urls = new Urls();
 	private final Templates templates = new Templates();
-	private final Tasks tasks = new Tasks();
-	private final Geoip geoip = new Geoip();
-	private final Mail mail = new Mail();
-	private final Tokens tokens = new Tokens();
-	private final Accounts accounts = new Accounts();
-	private final Cors cors = new Cors();
-	private final Api api = new Api();
-	private final Audit audit = new Audit();
-	private final Admin admin = new Admin();
 	private final Throttle throttle = new Throttle();
-	private final Database database = new Database();
-	private final I18n i18n = new I18n();
 
 	public boolean isProduction() { return mode == Mode.PRODUCTION; }
 
@@ -68,98 +59,15 @@ public class GatehouseProperties {
 	public void setDataDirectory(Path dataDirectory) { this.dataDirectory = dataDirectory; }
 	public boolean isHomePageEnabled() { return homePageEnabled; }
 	public void setHomePageEnabled(boolean homePageEnabled) { this.homePageEnabled = homePageEnabled; }
-	public Http getHttp() { return http; }
 	public Csrf getCsrf() { return csrf; }
 	public Session getSession() { return session; }
 	public RememberMe getRememberMe() { return rememberMe; }
-	public Passwords getPasswords() { return passwords; }
 	public Recaptcha getRecaptcha() { return recaptcha; }
-	public Tracking getTracking() { return tracking; }
 	public Features getFeatures() { return features; }
+	public I18n getI18n() { return i18n; }
 	public Urls getUrls() { return urls; }
 	public Templates getTemplates() { return templates; }
-	public Tasks getTasks() { return tasks; }
-	public Geoip getGeoip() { return geoip; }
-	public Mail getMail() { return mail; }
-	public Tokens getTokens() { return tokens; }
-	public Accounts getAccounts() { return accounts; }
-	public Cors getCors() { return cors; }
-	public Api getApi() { return api; }
-	public Audit getAudit() { return audit; }
-	public Admin getAdmin() { return admin; }
 	public Throttle getThrottle() { return throttle; }
-	public Database getDatabase() { return database; }
-	public I18n getI18n() { return i18n; }
-
-	public static class Http {
-		/**
-		 * APP_ALLOWED_HOSTS: Host header values accepted; ".example.org" also allows subdomains. The default is for
-		 * development: production refuses to start until this is set.
-		 */
-		private List<String> allowedHosts = new ArrayList<>(List.of("localhost", "127.0.0.1", "[::1]"));
-		/** WSGI_PROXIES: number of reverse proxies in front; 0 ignores X-Forwarded-* headers. */
-		private int proxies = 0;
-		/** Redirect plain-HTTP page requests to HTTPS, refuse plain-HTTP /api/ requests (403). Defaults to true in production. */
-		private Boolean forceHttps;
-		/** Largest accepted request body; larger bodies get 413. */
-		private long maxBodyBytes = 1024 * 1024;
-		private final Headers headers = new Headers();
-
-		public List<String> getAllowedHosts() { return allowedHosts; }
-		public void setAllowedHosts(List<String> allowedHosts) { this.allowedHosts = allowedHosts; }
-		public int getProxies() { return proxies; }
-		public void setProxies(int proxies) { this.proxies = proxies; }
-		public Boolean getForceHttps() { return forceHttps; }
-		public void setForceHttps(Boolean forceHttps) { this.forceHttps = forceHttps; }
-		public long getMaxBodyBytes() { return maxBodyBytes; }
-		public void setMaxBodyBytes(long maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
-		public Headers getHeaders() { return headers; }
-	}
-
-	public static class Headers {
-		/** Strict-Transport-Security, sent on HTTPS responses only. Empty disables. */
-		private String hsts = "max-age=63072000; includeSubDomains";
-		/** Content-Security-Policy; "{nonce}" is replaced by the per-request nonce. */
-		private String contentSecurityPolicy = "default-src 'self'; script-src 'self' 'nonce-{nonce}'; "
-				+ "style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-				+ "frame-ancestors 'none'; form-action 'self'; require-trusted-types-for 'script'";
-		/** X-Frame-Options; empty omits the header. */
-		private String frameOptions = "DENY";
-		/** Referrer-Policy; empty omits the header. */
-		private String referrerPolicy = "strict-origin-when-cross-origin";
-		/** Permissions-Policy: deny-all by default; empty omits the header. */
-		private String permissionsPolicy = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
-				+ "encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), "
-				+ "microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), "
-				+ "screen-wake-lock=(), sync-xhr=(), usb=(), xr-spatial-tracking=()";
-		/** Cross-Origin-Opener-Policy; empty omits the header. */
-		private String crossOriginOpenerPolicy = "same-origin";
-		/** Cross-Origin-Resource-Policy; empty omits the header. */
-		private String crossOriginResourcePolicy = "same-origin";
-		/** X-XSS-Protection: "0" on purpose, the browser auditor is gone and was itself an XSS vector. */
-		private String xssProtection = "0";
-		/** Extra headers added to every response. */
-		private Map<String, String> extra = new LinkedHashMap<>();
-
-		public String getHsts() { return hsts; }
-		public void setHsts(String hsts) { this.hsts = hsts; }
-		public String getContentSecurityPolicy() { return contentSecurityPolicy; }
-		public void setContentSecurityPolicy(String contentSecurityPolicy) { this.contentSecurityPolicy = contentSecurityPolicy; }
-		public String getFrameOptions() { return frameOptions; }
-		public void setFrameOptions(String frameOptions) { this.frameOptions = frameOptions; }
-		public String getReferrerPolicy() { return referrerPolicy; }
-		public void setReferrerPolicy(String referrerPolicy) { this.referrerPolicy = referrerPolicy; }
-		public String getPermissionsPolicy() { return permissionsPolicy; }
-		public void setPermissionsPolicy(String permissionsPolicy) { this.permissionsPolicy = permissionsPolicy; }
-		public String getCrossOriginOpenerPolicy() { return crossOriginOpenerPolicy; }
-		public void setCrossOriginOpenerPolicy(String v) { this.crossOriginOpenerPolicy = v; }
-		public String getCrossOriginResourcePolicy() { return crossOriginResourcePolicy; }
-		public void setCrossOriginResourcePolicy(String v) { this.crossOriginResourcePolicy = v; }
-		public String getXssProtection() { return xssProtection; }
-		public void setXssProtection(String xssProtection) { this.xssProtection = xssProtection; }
-		public Map<String, String> getExtra() { return extra; }
-		public void setExtra(Map<String, String> extra) { this.extra = extra; }
-	}
 
 	public static class Csrf {
 		/** REST_CSRF_ENABLED: check X-CSRFToken against the csrftoken cookie on unsafe cookie requests. */
@@ -277,47 +185,6 @@ public class GatehouseProperties {
 		public void setRotationGrace(Duration rotationGrace) { this.rotationGrace = rotationGrace; }
 	}
 
-	public static class Passwords {
-		/** SECURITY_PASSWORD_HASH: scheme of new hashes. */
-		private String hash = "pbkdf2_sha512";
-		/** SECURITY_PASSWORD_SCHEMES: schemes that verify. */
-		private List<String> schemes = new ArrayList<>(List.of("pbkdf2_sha512", "pbkdf2_sha256", "pbkdf2_sha1",
-				"bcrypt", "argon2", "sha512_crypt", "invenio_aes_encrypted_email"));
-		/**
-		 * SECURITY_DEPRECATED_PASSWORD_SCHEMES: verify, then re-hash at login; "auto" (Flask-Security's default) means
-		 * every scheme but the default one. Until it is re-hashed, a login of an account with such a hash costs that
-		 * scheme's verification on top of the one every login costs.
-		 */
-		private List<String> deprecatedSchemes = new ArrayList<>(List.of("auto"));
-		/** SECURITY_PASSWORD_SALT: HMAC pre-hash salt of imported Flask-Security hashes. */
-		private String legacyHmacSalt;
-		/** SECURITY_PASSWORD_SINGLE_HASH: schemes verified without the pre-hash. */
-		private List<String> singleHashSchemes = new ArrayList<>(List.of("invenio_aes_encrypted_email"));
-		/** Shortest accepted new password (never below 8). */
-		private int minLength = 12;
-		/** Longest accepted password in UTF-8 bytes, refused before hashing (at most 4096). */
-		private int maxLength = 4096;
-		/** Rounds / cost per scheme, e.g. pbkdf2_sha512: 220000, bcrypt: 12. */
-		private Map<String, Integer> rounds = new LinkedHashMap<>();
-
-		public String getHash() { return hash; }
-		public void setHash(String hash) { this.hash = hash; }
-		public List<String> getSchemes() { return schemes; }
-		public void setSchemes(List<String> schemes) { this.schemes = schemes; }
-		public List<String> getDeprecatedSchemes() { return deprecatedSchemes; }
-		public void setDeprecatedSchemes(List<String> deprecatedSchemes) { this.deprecatedSchemes = deprecatedSchemes; }
-		public String getLegacyHmacSalt() { return legacyHmacSalt; }
-		public void setLegacyHmacSalt(String legacyHmacSalt) { this.legacyHmacSalt = legacyHmacSalt; }
-		public List<String> getSingleHashSchemes() { return singleHashSchemes; }
-		public void setSingleHashSchemes(List<String> singleHashSchemes) { this.singleHashSchemes = singleHashSchemes; }
-		public int getMinLength() { return minLength; }
-		public void setMinLength(int minLength) { this.minLength = minLength; }
-		public int getMaxLength() { return maxLength; }
-		public void setMaxLength(int maxLength) { this.maxLength = maxLength; }
-		public Map<String, Integer> getRounds() { return rounds; }
-		public void setRounds(Map<String, Integer> rounds) { this.rounds = rounds; }
-	}
-
 	public static class Recaptcha {
 		/** reCAPTCHA site key; reCAPTCHA is on when both keys are set. */
 		private String publicKey;
@@ -339,18 +206,6 @@ public class GatehouseProperties {
 		public void setVerifyUrl(String verifyUrl) { this.verifyUrl = verifyUrl; }
 		public Duration getTimeout() { return timeout; }
 		public void setTimeout(Duration timeout) { this.timeout = timeout; }
-	}
-
-	public static class Tracking {
-		/** SECURITY_TRACKABLE: login times, IPs and count on the user. */
-		private boolean enabled = true;
-		/** How long IP addresses are kept in tracking and activity records. */
-		private Duration ipRetention = Duration.ofDays(30);
-
-		public boolean isEnabled() { return enabled; }
-		public void setEnabled(boolean enabled) { this.enabled = enabled; }
-		public Duration getIpRetention() { return ipRetention; }
-		public void setIpRetention(Duration ipRetention) { this.ipRetention = ipRetention; }
 	}
 
 	public static class Features {
@@ -474,139 +329,6 @@ public class GatehouseProperties {
 		public void setMessage(String message) { this.message = message; }
 	}
 
-	public static class Tasks {
-		/** Interval of the session-cleaner task. */
-		private Duration sessionCleaner = Duration.ofDays(1);
-		/** Interval of the delete-login-ips task. */
-		private Duration deleteLoginIps = Duration.ofDays(30);
-		/** Interval of the expired-sessions task (database session store: deletes expired sessions in batches). */
-		private Duration expiredSessions = Duration.ofMinutes(1);
-		/** Run the clean-ups on their schedule. */
-		private boolean enabled = true;
-
-		public Duration getSessionCleaner() { return sessionCleaner; }
-		public void setSessionCleaner(Duration sessionCleaner) { this.sessionCleaner = sessionCleaner; }
-		public Duration getDeleteLoginIps() { return deleteLoginIps; }
-		public void setDeleteLoginIps(Duration deleteLoginIps) { this.deleteLoginIps = deleteLoginIps; }
-		public Duration getExpiredSessions() { return expiredSessions; }
-		public void setExpiredSessions(Duration expiredSessions) { this.expiredSessions = expiredSessions; }
-		public boolean isEnabled() { return enabled; }
-		public void setEnabled(boolean enabled) { this.enabled = enabled; }
-	}
-
-	public static class Geoip {
-		/** Path of a MaxMind-format .mmdb country database; unset leaves the country empty. */
-		private Path database;
-
-		public Path getDatabase() { return database; }
-		public void setDatabase(Path database) { this.database = database; }
-	}
-
-	public static class Mail {
-		/** Sender address of account mails. */
-		private String from = "Gatehouse <no-reply@localhost>";
-		/**
-		 * Base URL of links in mails ({@code https://auth.example.org}); must name an allowed host, https in
-		 * production. Unset: the request's allowed host, with its port only if the connection came in on it.
-		 */
-		private String linkBaseUrl;
-
-		public String getFrom() { return from; }
-		public void setFrom(String from) { this.from = from; }
-		public String getLinkBaseUrl() { return linkBaseUrl; }
-		public void setLinkBaseUrl(String linkBaseUrl) { this.linkBaseUrl = linkBaseUrl; }
-	}
-
-	public static class Tokens {
-		/** How long a confirmation link works (SECURITY_CONFIRM_EMAIL_WITHIN). */
-		private Duration confirmationValidity = Duration.ofDays(5);
-		/** How long a reset link works (SECURITY_RESET_PASSWORD_WITHIN). */
-		private Duration resetValidity = Duration.ofHours(1);
-		/** How long the set-password link of an invitation by an administrator works. */
-		private Duration invitationValidity = Duration.ofDays(3);
-
-		public Duration getConfirmationValidity() { return confirmationValidity; }
-		public void setConfirmationValidity(Duration v) { this.confirmationValidity = v; }
-		public Duration getResetValidity() { return resetValidity; }
-		public void setResetValidity(Duration v) { this.resetValidity = v; }
-		public Duration getInvitationValidity() { return invitationValidity; }
-		public void setInvitationValidity(Duration v) { this.invitationValidity = v; }
-	}
-
-	public static class Accounts {
-		/** Shortest accepted username. */
-		private int usernameMinLength = 3;
-		/** Longest accepted username. */
-		private int usernameMaxLength = 255;
-
-		public int getUsernameMinLength() { return usernameMinLength; }
-		public void setUsernameMinLength(int v) { this.usernameMinLength = v; }
-		public int getUsernameMaxLength() { return usernameMaxLength; }
-		public void setUsernameMaxLength(int v) { this.usernameMaxLength = v; }
-	}
-
-	public static class Cors {
-		/** Origins (scheme://host[:port]) allowed to call /api/ from other sites. Empty (default): CORS off. */
-		private List<String> allowedOrigins = new ArrayList<>();
-		/** Let those origins send cookies; never allowed together with "*". */
-		private boolean allowCredentials = true;
-		/** How long browsers may cache a CORS preflight answer. */
-		private Duration maxAge = Duration.ofHours(1);
-
-		public List<String> getAllowedOrigins() { return allowedOrigins; }
-		public void setAllowedOrigins(List<String> allowedOrigins) { this.allowedOrigins = allowedOrigins; }
-		public boolean isAllowCredentials() { return allowCredentials; }
-		public void setAllowCredentials(boolean allowCredentials) { this.allowCredentials = allowCredentials; }
-		public Duration getMaxAge() { return maxAge; }
-		public void setMaxAge(Duration maxAge) { this.maxAge = maxAge; }
-	}
-
-	public static class Api {
-		/** Serve the OpenAPI 3 description at /api/openapi.json. */
-		private boolean docsEnabled = true;
-		/**
-		 * Revoke the user's personal access tokens when they change their password (a reset by email always
-		 * revokes them): whoever knew the old password may have created some. False keeps scripts working.
-		 */
-		private boolean revokeTokensOnPasswordChange = true;
-		/**
-		 * Longest life of a personal access token: a token without expires_at expires after it,
-		 * a later expires_at is refused.
-		 */
-		private Duration tokenMaxLifetime = Duration.ofDays(365);
-
-		public boolean isDocsEnabled() { return docsEnabled; }
-		public void setDocsEnabled(boolean docsEnabled) { this.docsEnabled = docsEnabled; }
-		public boolean isRevokeTokensOnPasswordChange() { return revokeTokensOnPasswordChange; }
-		public void setRevokeTokensOnPasswordChange(boolean v) { this.revokeTokensOnPasswordChange = v; }
-		public Duration getTokenMaxLifetime() { return tokenMaxLifetime; }
-		public void setTokenMaxLifetime(Duration v) { this.tokenMaxLifetime = v; }
-	}
-
-	public static class Audit {
-		/** How long security log entries are kept; the audit-retention task deletes older ones. */
-		private Duration retention = Duration.ofDays(365);
-		/** Interval of the audit-retention task. */
-		private Duration retentionInterval = Duration.ofDays(1);
-
-		public Duration getRetention() { return retention; }
-		public void setRetention(Duration retention) { this.retention = retention; }
-		public Duration getRetentionInterval() { return retentionInterval; }
-		public void setRetentionInterval(Duration v) { this.retentionInterval = v; }
-	}
-
-	public static class Admin {
-		/**
-		 * Actions that grant or take access (admin: create with roles, unban, role add/remove, ban,
-		 * session revocation, unlock; everyone: creating a personal access token) need the password
-		 * entered within this time.
-		 */
-		private Duration reauthenticationTimeout = Duration.ofMinutes(5);
-
-		public Duration getReauthenticationTimeout() { return reauthenticationTimeout; }
-		public void setReauthenticationTimeout(Duration v) { this.reauthenticationTimeout = v; }
-	}
-
 	public static class Throttle {
 		/** Throttle failed logins and rate-limit the pages that send mail or create accounts. */
 		private boolean enabled = true;
@@ -687,17 +409,6 @@ public class GatehouseProperties {
 		public void setMax(int max) { this.max = max; }
 		public Duration getPer() { return per; }
 		public void setPer(Duration per) { this.per = per; }
-	}
-
-	public static class Database {
-		/**
-		 * Migrate Gatehouse's tables at start (Flyway, history table gatehouse_schema_history). Off for an operator
-		 * who applies the DDL of db/gatehouse/migration himself.
-		 */
-		private boolean migrate = true;
-
-		public boolean isMigrate() { return migrate; }
-		public void setMigrate(boolean migrate) { this.migrate = migrate; }
 	}
 
 	public static class I18n {

@@ -18,11 +18,11 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 public class ApiCors {
 
 	private final List<String> origins;
-	private final GatehouseProperties.Cors config;
+	private final CorsProperties config;
 	private final String csrfHeader;
 
-	public ApiCors(GatehouseProperties properties) {
-		this.config = properties.getCors();
+	public ApiCors(CorsProperties config, GatehouseProperties properties) {
+		this.config = config;
 		this.origins = config.getAllowedOrigins().stream().map(String::strip).filter(o -> !o.isEmpty())
 			.map(o -> o.replaceAll("/+$", "")).toList();
 		this.csrfHeader = properties.getCsrf().getHeaderName();

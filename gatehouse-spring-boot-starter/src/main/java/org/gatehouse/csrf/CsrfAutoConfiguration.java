@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * REST CSRF (signed double-submit cookie, {@code GET /api/csrf}) and CORS for /api/: the pieces the
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class)
 @Import(RestCsrfConfiguration.class)
+@EnableConfigurationProperties(CorsProperties.class)
 public class CsrfAutoConfiguration {
 
 	@Bean
@@ -23,8 +25,8 @@ public class CsrfAutoConfiguration {
 	}
 
 	@Bean
-	public ApiCors gatehouseApiCors(GatehouseProperties properties) {
-		return new ApiCors(properties);
+	public ApiCors gatehouseApiCors(CorsProperties cors, GatehouseProperties properties) {
+		return new ApiCors(cors, properties);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -26,6 +26,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * Gatehouse migrates its own tables with its own Flyway instance (not a {@code Flyway} bean, so
@@ -40,6 +41,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 @ConditionalOnBean(DataSource.class)
 @ConditionalOnBooleanProperty(name = "gatehouse.database.migrate", matchIfMissing = true)
 @Import(DatabaseInitializationDependencyConfigurer.class)
+@EnableConfigurationProperties(DatabaseProperties.class)
 public final class DatabaseMigrationAutoConfiguration {
 
 	static final String MIGRATIONS = "db/gatehouse/migration";

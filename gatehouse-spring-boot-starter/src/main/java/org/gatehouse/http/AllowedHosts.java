@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.gatehouse.config.GatehouseProperties;
 
 
 /**
@@ -16,8 +15,8 @@ public class AllowedHosts {
 
 	private final List<String> patterns;
 
-	public AllowedHosts(GatehouseProperties properties) {
-		this.patterns = properties.getHttp().getAllowedHosts().stream()
+	public AllowedHosts(HttpProperties properties) {
+		this.patterns = properties.getAllowedHosts().stream()
 				.filter(Objects::nonNull)
 				.map(pattern -> pattern.strip().toLowerCase(Locale.ROOT))
 				.filter(pattern -> !pattern.isEmpty())

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.gatehouse.config.GatehouseProperties;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,8 +30,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBodyBytes;
 
-	public BodySizeLimitFilter(GatehouseProperties properties) {
-		this.maxBodyBytes = properties.getHttp().getMaxBodyBytes();
+	public BodySizeLimitFilter(HttpProperties properties) {
+		this.maxBodyBytes = properties.getMaxBodyBytes();
 	}
 
 	@Override

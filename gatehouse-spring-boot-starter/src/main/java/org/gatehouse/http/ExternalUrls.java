@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.mail.MailProperties;
 
 
 /**
@@ -21,10 +22,10 @@ public class ExternalUrls {
 	private final String linkBaseUrl;
 	private final boolean behindProxies;
 
-	public ExternalUrls(GatehouseProperties properties, AllowedHosts allowedHosts) {
+	public ExternalUrls(GatehouseProperties properties, HttpProperties http, MailProperties mail, AllowedHosts allowedHosts) {
 		this.allowedHosts = allowedHosts;
-		this.linkBaseUrl = validatedLinkBaseUrl(properties.getMail().getLinkBaseUrl(), allowedHosts);
-		this.behindProxies = properties.getHttp().getProxies() > 0;
+		this.linkBaseUrl = validatedLinkBaseUrl(mail.getLinkBaseUrl(), allowedHosts);
+		this.behindProxies = http.getProxies() > 0;
 	}
 
 	/**

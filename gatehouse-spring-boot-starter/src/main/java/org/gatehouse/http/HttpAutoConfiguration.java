@@ -2,6 +2,7 @@ package org.gatehouse.http;
 
 import org.gatehouse.config.GatehouseAutoConfiguration;
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.mail.MailProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * HTTP hardening: allowed hosts, proxy headers, HTTPS, security headers with the CSP nonce, body size
@@ -18,16 +20,18 @@ import org.springframework.core.io.ResourceLoader;
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class)
 @Import(HttpFilterRegistrations.class)
+@EnableConfigurationProperties({ HttpProperties.class, MailProperties.class })
 public class HttpAutoConfiguration {
 
 	@Bean
-	public AllowedHosts gatehouseAllowedHosts(GatehouseProperties properties) {
-		return new AllowedHosts(properties);
+	public AllowedHosts gatehouseAllowedHosts(HttpProperties http) {
+		return new AllowedHosts(http);
 	}
 
 	@Bean
-	public ExternalUrls gatehouseExternalUrls(GatehouseProperties properties, AllowedHosts allowedHosts) {
-		return new ExternalUrls(properties, allowedHosts);
+	public ExternalUrls gatehouseExternalUrls(GatehouseProperties properties, HttpProperties http, MailProperties mail,
+			AllowedHosts allowedHosts) {
+		return new ExternalUrls(properties, http, mail, allowedHosts);
 	}
 
 	@Bean
@@ -52,8 +56,8 @@ public class HttpAutoConfiguration {
 	static class Tomcat {
 
 		@Bean
-		TomcatBodySizeLimit gatehouseTomcatBodySizeLimit(GatehouseProperties properties) {
-			return new TomcatBodySizeLimit(properties);
+		TomcatBodySizeLimit gatehouseTomcatBodySizeLimit(HttpProperties http) {
+			return new TomcatBodySizeLimit(http);
 		}
 	}
 }

@@ -20,14 +20,14 @@ class HttpFilterRegistrations {
 	private static final EnumSet<DispatcherType> INCOMING_REQUESTS = EnumSet.of(DispatcherType.REQUEST);
 
 	@Bean
-	FilterRegistrationBean<ProxyHeadersFilter> gatehouseProxyHeadersFilter(GatehouseProperties properties) {
-		return registration(new ProxyHeadersFilter(properties), GatehouseFilterOrder.PROXY_HEADERS, ALL_DISPATCHES);
+	FilterRegistrationBean<ProxyHeadersFilter> gatehouseProxyHeadersFilter(HttpProperties http) {
+		return registration(new ProxyHeadersFilter(http), GatehouseFilterOrder.PROXY_HEADERS, ALL_DISPATCHES);
 	}
 
 	@Bean
 	FilterRegistrationBean<SecurityHeadersFilter> gatehouseSecurityHeadersFilter(GatehouseProperties properties,
-			CspNonce cspNonce) {
-		return registration(new SecurityHeadersFilter(properties, cspNonce), GatehouseFilterOrder.SECURITY_HEADERS,
+			HttpProperties http, CspNonce cspNonce) {
+		return registration(new SecurityHeadersFilter(properties, http, cspNonce), GatehouseFilterOrder.SECURITY_HEADERS,
 				ALL_DISPATCHES);
 	}
 
@@ -37,18 +37,18 @@ class HttpFilterRegistrations {
 	}
 
 	@Bean
-	FilterRegistrationBean<ForceHttpsFilter> gatehouseForceHttpsFilter(GatehouseProperties properties,
+	FilterRegistrationBean<ForceHttpsFilter> gatehouseForceHttpsFilter(GatehouseProperties properties, HttpProperties http,
 			ExternalUrls externalUrls) {
 		FilterRegistrationBean<ForceHttpsFilter> registration = registration(new ForceHttpsFilter(externalUrls),
 				GatehouseFilterOrder.FORCE_HTTPS, INCOMING_REQUESTS);
-		Boolean forceHttps = properties.getHttp().getForceHttps();
+		Boolean forceHttps = http.getForceHttps();
 		registration.setEnabled(forceHttps != null ? forceHttps : properties.isProduction());
 		return registration;
 	}
 
 	@Bean
-	FilterRegistrationBean<BodySizeLimitFilter> gatehouseBodySizeLimitFilter(GatehouseProperties properties) {
-		return registration(new BodySizeLimitFilter(properties), GatehouseFilterOrder.BODY_SIZE_LIMIT, INCOMING_REQUESTS);
+	FilterRegistrationBean<BodySizeLimitFilter> gatehouseBodySizeLimitFilter(HttpProperties http) {
+		return registration(new BodySizeLimitFilter(http), GatehouseFilterOrder.BODY_SIZE_LIMIT, INCOMING_REQUESTS);
 	}
 
 	@Bean

@@ -9,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.gatehouse.config.GatehouseProperties;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,8 +22,8 @@ class ProxyHeadersFilter extends OncePerRequestFilter {
 
 	private final int proxies;
 
-	public ProxyHeadersFilter(GatehouseProperties properties) {
-		this.proxies = properties.getHttp().getProxies();
+	public ProxyHeadersFilter(HttpProperties properties) {
+		this.proxies = properties.getProxies();
 	}
 
 	@Override

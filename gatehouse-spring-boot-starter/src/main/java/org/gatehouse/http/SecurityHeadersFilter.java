@@ -31,13 +31,13 @@ public class SecurityHeadersFilter implements Filter {
 	static final String PRIVATE_CACHE_CONTROL = "no-store";
 	private static final String NONCE_PLACEHOLDER = "{nonce}";
 
-	private final GatehouseProperties.Headers headers;
+	private final HttpProperties.Headers headers;
 	private final String contentSecurityPolicy;
 	private final CspNonce cspNonce;
 	private final Map<String, String> fixedHeaders = new LinkedHashMap<>();
 
-	public SecurityHeadersFilter(GatehouseProperties properties, CspNonce cspNonce) {
-		this.headers = properties.getHttp().getHeaders();
+	public SecurityHeadersFilter(GatehouseProperties properties, HttpProperties http, CspNonce cspNonce) {
+		this.headers = http.getHeaders();
 		this.contentSecurityPolicy = properties.getRecaptcha().isEnabled()
 				? withRecaptcha(headers.getContentSecurityPolicy()) : headers.getContentSecurityPolicy();
 		this.cspNonce = cspNonce;

@@ -1,6 +1,5 @@
 package org.gatehouse.http;
 
-import org.gatehouse.config.GatehouseProperties;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -15,8 +14,8 @@ class TomcatBodySizeLimit implements WebServerFactoryCustomizer<TomcatServletWeb
 
 	private final int maxPostSize;
 
-	TomcatBodySizeLimit(GatehouseProperties properties) {
-		this.maxPostSize = (int) Math.min(Integer.MAX_VALUE, properties.getHttp().getMaxBodyBytes());
+	TomcatBodySizeLimit(HttpProperties properties) {
+		this.maxPostSize = (int) Math.min(Integer.MAX_VALUE, properties.getMaxBodyBytes());
 	}
 
 	@Override

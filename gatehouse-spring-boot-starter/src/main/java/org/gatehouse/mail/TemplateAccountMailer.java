@@ -8,7 +8,6 @@ import java.util.Map;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.http.RequestLocale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +32,10 @@ final class TemplateAccountMailer implements AccountMailer {
 	private final ObjectProvider<JavaMailSender> sender;
 	private final ITemplateEngine templates;
 	private final MessageSource messages;
-	private final GatehouseProperties properties;
+	private final MailProperties properties;
 
 	TemplateAccountMailer(ObjectProvider<JavaMailSender> sender, ITemplateEngine templates, MessageSource messages,
-			GatehouseProperties properties) {
+			MailProperties properties) {
 		this.sender = sender;
 		this.templates = templates;
 		this.messages = messages;
@@ -63,7 +62,7 @@ final class TemplateAccountMailer implements AccountMailer {
 		try {
 			MimeMessage message = mailSender.createMimeMessage();
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-			helper.setFrom(properties.getMail().getFrom());
+			helper.setFrom(properties.getFrom());
 			helper.setTo(to);
 			helper.setSubject(subject);
 			helper.setText(text, html);

@@ -23,6 +23,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertyResolver;
 
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.http.HttpProperties;
+import org.gatehouse.mail.MailProperties;
 import org.gatehouse.crypto.SecretKeyStrength;
 import org.gatehouse.crypto.SecretKeys;
 
@@ -86,13 +88,15 @@ public class ProductionSettingsValidator implements BeanFactoryPostProcessor, En
 	}
 
 	private static List<String> problems(GatehouseProperties properties, Binder binder) {
-		List<String> problems = problems(properties);
+		List<String> problems = problems(properties,
+				binder.bind("gatehouse.http", HttpProperties.class).orElseGet(HttpProperties::new));
 		allowedHostsNotChosenProblem(binder).ifPresent(problems::add);
-		linkBaseUrlProblem(properties).ifPresent(problems::add);
+		linkBaseUrlProblem(binder.bind("gatehouse.mail", MailProperties.class).orElseGet(MailProperties::new))
+			.ifPresent(problems::add);
 		return problems;
 	}
 
-	static List<String> problems(GatehouseProperties properties) {
+	static List<String> problems(GatehouseProperties properties, HttpProperties http) {
 		List<String> problems = new ArrayList<>();
 		secretKeyProblem(properties).ifPresent(problems::add);
 		String key = properties.getSecretKey();
@@ -100,7 +104,7 @@ public class ProductionSettingsValidator implements BeanFactoryPostProcessor, En
 			problems.add(SECRET_KEY + " is also listed in " + FALLBACKS
 					+ ": after a rotation the fallbacks hold only the previous keys");
 		}
-		List<String> hosts = properties.getHttp().getAllowedHosts();
+		List<String> hosts = http.getAllowedHosts();
 		if (hosts == null || hosts.stream().allMatch(host -> host == null || host.isBlank())) {
 			problems.add(ALLOWED_HOSTS + " is empty: list the host names this service answers to, e.g. `auth.example.org`");
 		}
@@ -200,8 +204,8 @@ public class ProductionSettingsValidator implements BeanFactoryPostProcessor, En
 	}
 
 	/** Links in mails carry reset and confirmation tokens: in production they must never point at plain HTTP. */
-	private static Optional<String> linkBaseUrlProblem(GatehouseProperties properties) {
-		String url = properties.getMail().getLinkBaseUrl();
+	private static Optional<String> linkBaseUrlProblem(MailProperties mail) {
+		String url = mail.getLinkBaseUrl();
 		if (url == null || url.isBlank() || url.strip().toLowerCase(Locale.ROOT).startsWith("https://")) {
 			return Optional.empty();
 		}

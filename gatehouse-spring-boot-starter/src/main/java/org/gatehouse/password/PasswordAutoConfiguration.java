@@ -22,14 +22,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * feature (gatehouse.features.changeable, SECURITY_CHANGEABLE: off, its URLs answer 404).
  */
 @AutoConfiguration(after = { CryptoAutoConfiguration.class, AccountAutoConfiguration.class })
-@EnableConfigurationProperties(GatehouseProperties.class)
+@EnableConfigurationProperties({ GatehouseProperties.class, PasswordsProperties.class })
 @Import({ PasswordService.class, AccountPasswordCheck.class, LegacyHashSampleRefresh.class })
 public class PasswordAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PasswordContext passwordContext(GatehouseProperties properties) {
-		GatehouseProperties.Passwords p = properties.getPasswords();
+	PasswordContext passwordContext(PasswordsProperties properties) {
+		PasswordsProperties p = properties;
 		return PasswordContext.builder()
 			.defaultScheme(p.getHash())
 			.schemes(p.getSchemes())
@@ -47,8 +47,8 @@ public class PasswordAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PasswordPolicy passwordPolicy(GatehouseProperties properties) {
-		return new PasswordPolicy(properties.getPasswords().getMinLength(), properties.getPasswords().getMaxLength());
+	PasswordPolicy passwordPolicy(PasswordsProperties properties) {
+		return new PasswordPolicy(properties.getMinLength(), properties.getMaxLength());
 	}
 
 	@Bean

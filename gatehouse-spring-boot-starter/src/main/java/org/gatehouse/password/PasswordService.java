@@ -36,18 +36,18 @@ public class PasswordService {
 	private final String throwaway;
 
 	public PasswordService(PasswordContext context, PasswordPolicy policy,
-			org.gatehouse.config.GatehouseProperties properties) {
+			PasswordsProperties properties) {
 		this(context, policy, properties, null);
 	}
 
 	/** With messages, the policy's refusals are in the request's language. */
 	@Autowired
 	public PasswordService(PasswordContext context, PasswordPolicy policy,
-			org.gatehouse.config.GatehouseProperties properties, MessageSource messages) {
+			PasswordsProperties properties, MessageSource messages) {
 		this.context = context;
 		this.messages = messages;
 		this.policy = policy;
-		this.maxBytes = properties.getPasswords().getMaxLength();
+		this.maxBytes = properties.getMaxLength();
 		byte[] random = new byte[32];
 		new java.security.SecureRandom().nextBytes(random);
 		this.throwaway = java.util.Base64.getEncoder().encodeToString(random);

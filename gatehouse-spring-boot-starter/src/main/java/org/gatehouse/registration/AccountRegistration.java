@@ -31,6 +31,7 @@ import org.springframework.validation.Errors;
 class AccountRegistration {
 
 	private final GatehouseProperties properties;
+	private final AccountsProperties accounts;
 	private final UserStore users;
 	private final PasswordService passwords;
 	private final RecaptchaVerifier recaptcha;
@@ -40,10 +41,11 @@ class AccountRegistration {
 	private final PageRateLimits rateLimits;
 	private final SignUpMails signUpMails;
 
-	public AccountRegistration(GatehouseProperties properties, UserStore users, PasswordService passwords,
+	public AccountRegistration(GatehouseProperties properties, AccountsProperties accounts, UserStore users, PasswordService passwords,
 			RecaptchaVerifier recaptcha, ConfirmationMails confirmations, SessionLogin sessionLogin,
 			ApplicationEventPublisher events, PageRateLimits rateLimits, SignUpMails signUpMails) {
 		this.properties = properties;
+		this.accounts = accounts;
 		this.users = users;
 		this.passwords = passwords;
 		this.recaptcha = recaptcha;
@@ -153,7 +155,7 @@ class AccountRegistration {
 			form.setUsername(username == null || username.isEmpty() ? null : username);
 			return;
 		}
-		GatehouseProperties.Accounts limits = properties.getAccounts();
+		AccountsProperties limits = accounts;
 		if (username.length() < limits.getUsernameMinLength() || username.length() > limits.getUsernameMaxLength()) {
 			errors.rejectValue("username", "account.username.length",
 					new Object[] { limits.getUsernameMinLength(), limits.getUsernameMaxLength() }, null);

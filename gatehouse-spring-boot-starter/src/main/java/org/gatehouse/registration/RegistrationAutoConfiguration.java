@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
 /** Sign-up (gatehouse.features.registerable, Flask-Security's SECURITY_REGISTERABLE): off, its URLs answer 404. */
 @AutoConfiguration(after = AccountAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "gatehouse.features.registerable", matchIfMissing = true)
-@EnableConfigurationProperties(GatehouseProperties.class)
+@EnableConfigurationProperties({ GatehouseProperties.class, AccountsProperties.class })
 @Import({ AccountRegistration.class, SignUpMails.class })
 public class RegistrationAutoConfiguration {
 

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.gatehouse.account.UserStore;
-import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.account.TrackingProperties;
 import org.gatehouse.tasks.CleanupTask;
 
 /** Invenio's delete-login-ips: erases IP addresses older than the retention period. */
@@ -12,10 +12,10 @@ final class DeleteLoginIpsTask implements CleanupTask {
 
 	private final UserStore users;
 	private final SessionActivityStore activity;
-	private final GatehouseProperties properties;
+	private final TrackingProperties properties;
 	private final Clock clock;
 
-	DeleteLoginIpsTask(UserStore users, SessionActivityStore activity, GatehouseProperties properties,
+	DeleteLoginIpsTask(UserStore users, SessionActivityStore activity, TrackingProperties properties,
 			Clock clock) {
 		this.users = users;
 		this.activity = activity;
@@ -30,7 +30,7 @@ final class DeleteLoginIpsTask implements CleanupTask {
 
 	@Override
 	public int run() {
-		Instant cutoff = clock.instant().minus(properties.getTracking().getIpRetention());
+		Instant cutoff = clock.instant().minus(properties.getIpRetention());
 		return users.eraseLoginIpsBefore(cutoff) + activity.eraseIpsSeenBefore(cutoff);
 	}
 }

@@ -9,7 +9,6 @@ import com.maxmind.db.Reader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.gatehouse.config.GatehouseProperties;
 
 /**
  * IP to ISO country code from a MaxMind-format .mmdb file; empty when none is configured.
@@ -23,8 +22,8 @@ class GeoIpCountry implements CountryLookup, AutoCloseable {
 
 	private final Reader reader;
 
-	GeoIpCountry(GatehouseProperties properties) throws IOException {
-		Path database = properties.getGeoip().getDatabase();
+	GeoIpCountry(GeoipProperties properties) throws IOException {
+		Path database = properties.getDatabase();
 		this.reader = database == null ? null : new Reader(database.toFile());
 		if (reader != null) {
 			log.info("GeoIP country database: {}", database);

@@ -8,6 +8,7 @@ import jakarta.servlet.DispatcherType;
 import org.gatehouse.account.RememberMeTokenStore;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseAutoConfiguration;
+import org.gatehouse.account.TrackingProperties;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.crypto.Signers;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.HttpSessionIdResolver;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * Sessions whichever store holds them (see {@link SessionStoreAutoConfiguration}): the signed session cookie (or the
@@ -37,6 +39,7 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 @AutoConfiguration(after = { GatehouseAutoConfiguration.class, SessionStoreAutoConfiguration.class },
 		beforeName = "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration")
 @Import({ SessionActivityStore.class, UserSessions.class })
+@EnableConfigurationProperties({ GeoipProperties.class, TrackingProperties.class })
 public class SessionAutoConfiguration {
 
 	/** Spring Security's filter chain runs at -100; activity needs the authenticated user. */
@@ -112,8 +115,8 @@ public class SessionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CountryLookup gatehouseCountryLookup(GatehouseProperties properties) {
-		if (properties.getGeoip().getDatabase() != null) {
+	CountryLookup gatehouseCountryLookup(GeoipProperties geoip) {
+		if (geoip.getDatabase() != null) {
 			LoggerFactory.getLogger(SessionAutoConfiguration.class).warn("gatehouse.geoip.database is set but the "
 					+ "MaxMind DB reader (com.maxmind.db:maxmind-db) is not on the class path: sessions show no country");
 		}
@@ -141,8 +144,8 @@ public class SessionAutoConfiguration {
 	static class GeoIp {
 
 		@Bean
-		GeoIpCountry gatehouseGeoIpCountry(GatehouseProperties properties) throws IOException {
-			return new GeoIpCountry(properties);
+		GeoIpCountry gatehouseGeoIpCountry(GeoipProperties geoip) throws IOException {
+			return new GeoIpCountry(geoip);
 		}
 	}
 
@@ -155,7 +158,7 @@ public class SessionAutoConfiguration {
 
 	@Bean
 	DeleteLoginIpsTask gatehouseDeleteLoginIpsTask(UserStore users, SessionActivityStore activity,
-			GatehouseProperties properties, Clock clock) {
-		return new DeleteLoginIpsTask(users, activity, properties, clock);
+			TrackingProperties tracking, Clock clock) {
+		return new DeleteLoginIpsTask(users, activity, tracking, clock);
 	}
 }

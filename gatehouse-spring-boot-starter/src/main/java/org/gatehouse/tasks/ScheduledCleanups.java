@@ -3,7 +3,6 @@ package org.gatehouse.tasks;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.gatehouse.config.GatehouseProperties;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 
@@ -15,13 +14,13 @@ public final class ScheduledCleanups implements AutoCloseable {
 
 	private final SimpleAsyncTaskScheduler scheduler;
 
-	ScheduledCleanups(CleanupRunner runner, GatehouseProperties properties) {
+	ScheduledCleanups(CleanupRunner runner, TasksProperties properties) {
 		this.scheduler = new SimpleAsyncTaskScheduler();
 		scheduler.setThreadNamePrefix("gatehouse-tasks-");
-		schedule(scheduler, runner, "session-cleaner", properties.getTasks().getSessionCleaner());
-		schedule(scheduler, runner, "delete-login-ips", properties.getTasks().getDeleteLoginIps());
+		schedule(scheduler, runner, "session-cleaner", properties.getSessionCleaner());
+		schedule(scheduler, runner, "delete-login-ips", properties.getDeleteLoginIps());
 		if (runner.names().contains("expired-sessions")) {
-			schedule(scheduler, runner, "expired-sessions", properties.getTasks().getExpiredSessions());
+			schedule(scheduler, runner, "expired-sessions", properties.getExpiredSessions());
 		}
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * Clean-ups (Invenio's session-cleaner and delete-login-ips), run once per cluster under a ShedLock
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and on demand ({@code tasks run NAME}).
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, GatehouseAutoConfiguration.class })
+@EnableConfigurationProperties(TasksProperties.class)
 public final class TasksAutoConfiguration {
 
 	/** A host that already uses ShedLock brings its own provider; Gatehouse's locks are named gatehouse-*. */
@@ -47,7 +49,7 @@ public final class TasksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "gatehouse.tasks.enabled", matchIfMissing = true)
-	ScheduledCleanups gatehouseScheduledCleanups(CleanupRunner runner, GatehouseProperties properties) {
+	ScheduledCleanups gatehouseScheduledCleanups(CleanupRunner runner, TasksProperties properties) {
 		return new ScheduledCleanups(runner, properties);
 	}
 }

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * Personal access tokens: issued and listed under /api/tokens, kept in the {@link ApiTokenStore}
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class)
 @Import({ PersonalAccessTokens.class, TokenRevocationOnPasswordChange.class })
+@EnableConfigurationProperties(ApiProperties.class)
 public class ApiTokenAutoConfiguration {
 
 	@Bean

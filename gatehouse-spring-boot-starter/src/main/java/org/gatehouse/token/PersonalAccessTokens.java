@@ -19,7 +19,6 @@ import org.gatehouse.account.AccountPrincipal;
 import org.gatehouse.account.Reauthentication;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
-import org.gatehouse.config.GatehouseProperties;
 import org.springframework.validation.Errors;
 
 /**
@@ -55,12 +54,12 @@ public class PersonalAccessTokens {
 	private final SecureRandom random = new SecureRandom();
 
 	public PersonalAccessTokens(ApiTokenStore store, UserStore users, Clock clock, Reauthentication reauthentication,
-			GatehouseProperties properties) {
+			ApiProperties properties) {
 		this.store = store;
 		this.users = users;
 		this.clock = clock;
 		this.reauthentication = reauthentication;
-		this.maxLifetime = properties.getApi().getTokenMaxLifetime();
+		this.maxLifetime = properties.getTokenMaxLifetime();
 	}
 
 	/**

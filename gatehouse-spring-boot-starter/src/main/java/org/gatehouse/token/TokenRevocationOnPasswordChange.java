@@ -1,7 +1,6 @@
 package org.gatehouse.token;
 
 import org.gatehouse.account.PasswordReplacedEvent;
-import org.gatehouse.config.GatehouseProperties;
 import org.springframework.context.event.EventListener;
 
 /**
@@ -12,16 +11,16 @@ import org.springframework.context.event.EventListener;
 class TokenRevocationOnPasswordChange {
 
 	private final PersonalAccessTokens tokens;
-	private final GatehouseProperties properties;
+	private final ApiProperties properties;
 
-	TokenRevocationOnPasswordChange(PersonalAccessTokens tokens, GatehouseProperties properties) {
+	TokenRevocationOnPasswordChange(PersonalAccessTokens tokens, ApiProperties properties) {
 		this.tokens = tokens;
 		this.properties = properties;
 	}
 
 	@EventListener
 	void passwordReplaced(PasswordReplacedEvent event) {
-		if (event.reset() || properties.getApi().isRevokeTokensOnPasswordChange()) {
+		if (event.reset() || properties.isRevokeTokensOnPasswordChange()) {
 			tokens.revokeAllFor(event.userId());
 		}
 	}

@@ -6,6 +6,7 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.http.HttpProperties;
 import org.gatehouse.http.CspNonce;
 import org.gatehouse.http.SecurityHeadersFilter;
 
@@ -27,8 +28,8 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
 
 	private final SecurityHeadersFilter securityHeaders;
 
-	ContainerErrorReports(GatehouseProperties properties, CspNonce cspNonce) {
-		this.securityHeaders = new SecurityHeadersFilter(properties, cspNonce);
+	ContainerErrorReports(GatehouseProperties properties, HttpProperties http, CspNonce cspNonce) {
+		this.securityHeaders = new SecurityHeadersFilter(properties, http, cspNonce);
 	}
 
 	@Override

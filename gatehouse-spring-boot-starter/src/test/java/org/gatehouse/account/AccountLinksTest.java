@@ -18,6 +18,8 @@ import org.gatehouse.crypto.SecretKeys;
 import org.gatehouse.crypto.Signers;
 import org.gatehouse.http.AllowedHosts;
 import org.gatehouse.http.ExternalUrls;
+import org.gatehouse.http.HttpProperties;
+import org.gatehouse.mail.MailProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
@@ -43,6 +45,7 @@ class AccountLinksTest {
 
 	final MutableClock clock = new MutableClock(START);
 	final GatehouseProperties properties = new GatehouseProperties();
+	final TokensProperties tokens = new TokensProperties();
 	final FakeUsers users = new FakeUsers();
 	final AccountLinks links;
 
@@ -50,7 +53,8 @@ class AccountLinksTest {
 		properties.setSecretKey("unit-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz");
 		StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("clock", clock));
 		Signers signers = new Signers(new SecretKeys(properties), beans.getBeanProvider(Clock.class));
-		links = new AccountLinks(signers, properties, new ExternalUrls(properties, new AllowedHosts(properties)), clock);
+		links = new AccountLinks(signers, tokens, new ExternalUrls(properties, new HttpProperties(),
+				new MailProperties(), new AllowedHosts(new HttpProperties())), clock);
 	}
 
 	static User user(long id, String email, String stamp, boolean active, Instant confirmedAt) {
@@ -65,7 +69,7 @@ class AccountLinksTest {
 		String token = links.resetToken(user);
 		assertThat(links.resetUser(token, users)).map(User::id).contains(7L);
 
-		clock.advance(properties.getTokens().getResetValidity().minusSeconds(1));
+		clock.advance(tokens.getResetValidity().minusSeconds(1));
 		assertThat(links.resetUser(token, users)).as("just before expiry").isPresent();
 		clock.advance(Duration.ofSeconds(1));
 		assertThat(links.resetUser(token, users)).as("at expiry").isEmpty();
@@ -110,7 +114,7 @@ class AccountLinksTest {
 		assertThat(links.confirmationUser(token, users)).as("address changed").isEmpty();
 		users.byId.put(11L, user);
 
-		clock.advance(properties.getTokens().getConfirmationValidity());
+		clock.advance(tokens.getConfirmationValidity());
 		assertThat(links.confirmationUser(token, users)).isEmpty();
 	}
 }

@@ -34,6 +34,7 @@ import org.gatehouse.throttle.ThrottleEvents;
 import org.gatehouse.password.AccountPasswordCheck;
 import org.gatehouse.password.LegacyHashSample;
 import org.gatehouse.password.PasswordService;
+import org.gatehouse.password.PasswordsProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -63,7 +64,8 @@ class LoginCostTest {
 		.scheme(new CountingScheme(Pbkdf2Scheme.sha1(2000), false, atDefaultCost, legacy))
 		.build();
 	private final GatehouseProperties properties = new GatehouseProperties();
-	private final PasswordService passwords = new PasswordService(context, new PasswordPolicy(12, 4096), properties);
+	private final PasswordsProperties passwordsProperties = new PasswordsProperties();
+	private final PasswordService passwords = new PasswordService(context, new PasswordPolicy(12, 4096), passwordsProperties);
 	private final UserStore users = mock(UserStore.class);
 	private final AtomicReference<String> storedUpgrade = new AtomicReference<>();
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -148,7 +150,7 @@ class LoginCostTest {
 
 	@Test
 	void overLongPasswordCostsOneForKnownAndUnknownAccounts() {
-		String overLong = "x".repeat(properties.getPasswords().getMaxLength() + 1);
+		String overLong = "x".repeat(passwordsProperties.getMaxLength() + 1);
 		user("long@example.org", passwords.hashNew(PASSWORD), true, true);
 		assertThat(login("long@example.org", overLong)).isEqualTo(new Cost(1, 0, BadCredentialsException.class));
 		assertThat(login("nobody-long@example.org", overLong))

@@ -26,6 +26,7 @@ import org.gatehouse.throttle.ThrottleEvents;
 import org.gatehouse.password.AccountPasswordCheck;
 import org.gatehouse.password.LegacyHashSample;
 import org.gatehouse.password.PasswordService;
+import org.gatehouse.password.PasswordsProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -57,7 +58,8 @@ class UnknownLoginMirrorsLegacyHashesTest {
 	private final PasswordContext bcryptWriter = PasswordContext.builder().defaultScheme("bcrypt")
 		.rounds(Map.of("bcrypt", 4)).build();
 	private final GatehouseProperties properties = new GatehouseProperties();
-	private final PasswordService passwords = new PasswordService(context, new PasswordPolicy(12, 4096), properties);
+	private final PasswordsProperties passwordsProperties = new PasswordsProperties();
+	private final PasswordService passwords = new PasswordService(context, new PasswordPolicy(12, 4096), passwordsProperties);
 	private final UserStore users = mock(UserStore.class);
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 	private final LoginThrottle throttle = new LoginThrottle(new MemoryAttemptCounters(clock, 10_000), properties,
@@ -151,7 +153,7 @@ class UnknownLoginMirrorsLegacyHashesTest {
 		refresh(population(7, 3));
 		user("bcrypt@example.org", bcryptWriter.hash(PASSWORD));
 		String legacyLooking = probe(true);
-		String overLong = "x".repeat(properties.getPasswords().getMaxLength() + 1);
+		String overLong = "x".repeat(passwordsProperties.getMaxLength() + 1);
 		Cost dummyOnly = new Cost(1, 0, 0, BadCredentialsException.class);
 		assertThat(login("bcrypt@example.org", overLong)).isEqualTo(dummyOnly);
 		assertThat(login(legacyLooking, overLong)).isEqualTo(dummyOnly);

@@ -10,6 +10,7 @@ import java.time.Clock;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
+import org.gatehouse.mail.MailProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -53,7 +54,7 @@ class FirstAdminSetupTest {
 	void productionNeverMakesASetupLink() {
 		GatehouseProperties production = new GatehouseProperties();
 		production.setMode(GatehouseProperties.Mode.PRODUCTION);
-		FirstAdminSetup inProduction = new FirstAdminSetup(users, production, Clock.systemUTC());
+		FirstAdminSetup inProduction = new FirstAdminSetup(users, production, new MailProperties(), Clock.systemUTC());
 		assertThat(inProduction.issue()).isNull();
 		assertThat(inProduction.isValid(null)).isFalse();
 	}

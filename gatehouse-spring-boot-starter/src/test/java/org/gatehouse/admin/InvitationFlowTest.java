@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
-import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.account.TokensProperties;
 import org.gatehouse.crypto.Signers;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
 import org.gatehouse.testapp.TestMail;
@@ -42,7 +42,7 @@ class InvitationFlowTest {
 	Signers signers;
 
 	@Autowired
-	GatehouseProperties properties;
+	TokensProperties properties;
 
 	@Test
 	void adminCreatesAUserWhoSetsAPasswordOnceThroughTheMailedLink() throws Exception {
@@ -83,7 +83,7 @@ class InvitationFlowTest {
 	void theLinkExpires() throws Exception {
 		long id = users.create(WebClient.uniqueEmail(), null, null, false);
 		User user = users.findById(id).orElseThrow();
-		Duration validity = properties.getTokens().getInvitationValidity();
+		Duration validity = properties.getInvitationValidity();
 		InvitationLinks madeEarlier = new InvitationLinks(signers, properties,
 				Clock.offset(Clock.system(ZoneOffset.UTC), validity.plusMinutes(1).negated()));
 		String expired = madeEarlier.token(user);

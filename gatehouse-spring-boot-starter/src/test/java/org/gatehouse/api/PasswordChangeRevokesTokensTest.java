@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.UserStore;
-import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.token.ApiProperties;
 import org.gatehouse.testapp.GatehouseServerTest;
 import org.gatehouse.testapp.TestMail;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class PasswordChangeRevokesTokensTest {
 	PasswordService passwords;
 
 	@Autowired
-	GatehouseProperties properties;
+	ApiProperties properties;
 
 	/** A token created through the API by whoever knows the password (the attacker of these tests). */
 	private String tokenFor(String email) {
@@ -86,14 +86,14 @@ class PasswordChangeRevokesTokensTest {
 		String email = ApiTestUsers.uniqueEmail();
 		ApiClient owner = new ApiTestUsers(store, passwords).loggedIn(port, email);
 		String secret = tokenFor(email);
-		properties.getApi().setRevokeTokensOnPasswordChange(false);
+		properties.setRevokeTokensOnPasswordChange(false);
 		try {
 			ApiClient.Response changed = owner.post("/api/change-password",
 					Map.of("password", ApiTestUsers.PASSWORD, "new_password", NEW_PASSWORD));
 			assertThat(changed.status()).as(changed.body()).isEqualTo(200);
 		}
 		finally {
-			properties.getApi().setRevokeTokensOnPasswordChange(true);
+			properties.setRevokeTokensOnPasswordChange(true);
 		}
 		assertThat(bearerWorks(secret)).isTrue();
 	}

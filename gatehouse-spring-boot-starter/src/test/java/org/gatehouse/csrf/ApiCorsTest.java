@@ -14,25 +14,25 @@ class ApiCorsTest {
 
 	@Test
 	void offByDefault() {
-		assertThat(new ApiCors(new GatehouseProperties()).enabled()).isFalse();
+		assertThat(new ApiCors(new CorsProperties(), new GatehouseProperties()).enabled()).isFalse();
 	}
 
 	@Test
 	void wildcardWithCredentialsStopsTheStartUp() {
-		GatehouseProperties properties = new GatehouseProperties();
-		properties.getCors().setAllowedOrigins(List.of("*"));
-		assertThatThrownBy(() -> new ApiCors(properties)).isInstanceOf(IllegalStateException.class)
+		CorsProperties properties = new CorsProperties();
+		properties.setAllowedOrigins(List.of("*"));
+		assertThatThrownBy(() -> new ApiCors(properties, new GatehouseProperties())).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("gatehouse.cors.allowed-origins");
-		properties.getCors().setAllowCredentials(false);
-		assertThat(new ApiCors(properties).enabled()).isTrue();
+		properties.setAllowCredentials(false);
+		assertThat(new ApiCors(properties, new GatehouseProperties()).enabled()).isTrue();
 	}
 
 	@Test
 	void explicitOriginsMayUseCredentials() {
-		GatehouseProperties properties = new GatehouseProperties();
-		properties.getCors().setAllowedOrigins(List.of("https://app.example.org/"));
+		CorsProperties properties = new CorsProperties();
+		properties.setAllowedOrigins(List.of("https://app.example.org/"));
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/me");
-		CorsConfiguration cors = new ApiCors(properties).source().getCorsConfiguration(request);
+		CorsConfiguration cors = new ApiCors(properties, new GatehouseProperties()).source().getCorsConfiguration(request);
 		assertThat(cors.getAllowedOrigins()).containsExactly("https://app.example.org");
 		assertThat(cors.getAllowCredentials()).isTrue();
 		assertThat(cors.getAllowedHeaders()).contains("X-CSRFToken", "Authorization");

@@ -8,6 +8,7 @@ import jakarta.servlet.http.Cookie;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.http.AllowedHosts;
+import org.gatehouse.http.HttpProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -16,7 +17,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class CrossSiteRequestFilterTest {
 
 	final GatehouseProperties properties = new GatehouseProperties();
-	final CrossSiteRequestFilter filter = new CrossSiteRequestFilter(new AllowedHosts(properties),
+	final CrossSiteRequestFilter filter = new CrossSiteRequestFilter(new AllowedHosts(new HttpProperties()),
 			Set.of("https://app.example.org"), new RestCsrfRequestMatcher(properties));
 
 	@Test

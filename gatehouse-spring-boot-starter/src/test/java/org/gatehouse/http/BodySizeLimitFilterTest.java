@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.gatehouse.config.GatehouseProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockFilterChain;
@@ -40,8 +39,8 @@ class BodySizeLimitFilterTest {
 	}
 
 	private static BodySizeLimitFilter filter() {
-		GatehouseProperties properties = new GatehouseProperties();
-		properties.getHttp().setMaxBodyBytes(100);
+		HttpProperties properties = new HttpProperties();
+		properties.setMaxBodyBytes(100);
 		return new BodySizeLimitFilter(properties);
 	}
 

@@ -3,6 +3,7 @@ package org.gatehouse.http;
 import java.util.List;
 
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.mail.MailProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,9 +36,9 @@ class ExternalUrlsTest {
 
 	@Test
 	void behindAProxyTheHostsPortIsNeverTrusted() {
-		GatehouseProperties properties = properties(null);
-		properties.getHttp().setProxies(1);
-		ExternalUrls urls = new ExternalUrls(properties, new AllowedHosts(properties));
+		HttpProperties http = http();
+		http.setProxies(1);
+		ExternalUrls urls = new ExternalUrls(new GatehouseProperties(), http, new MailProperties(), new AllowedHosts(http));
 
 		assertThat(urls.linkBaseUrl(request("https", "auth.example.org:8080", 8080))).isEqualTo("https://auth.example.org");
 	}
@@ -75,15 +76,16 @@ class ExternalUrlsTest {
 	}
 
 	private static ExternalUrls urls(String linkBaseUrl) {
-		GatehouseProperties properties = properties(linkBaseUrl);
-		return new ExternalUrls(properties, new AllowedHosts(properties));
+		HttpProperties http = http();
+		MailProperties mail = new MailProperties();
+		mail.setLinkBaseUrl(linkBaseUrl);
+		return new ExternalUrls(new GatehouseProperties(), http, mail, new AllowedHosts(http));
 	}
 
-	private static GatehouseProperties properties(String linkBaseUrl) {
-		GatehouseProperties properties = new GatehouseProperties();
-		properties.getHttp().setAllowedHosts(List.of("auth.example.org", "localhost", "[::1]"));
-		properties.getMail().setLinkBaseUrl(linkBaseUrl);
-		return properties;
+	private static HttpProperties http() {
+		HttpProperties http = new HttpProperties();
+		http.setAllowedHosts(List.of("auth.example.org", "localhost", "[::1]"));
+		return http;
 	}
 
 	private static MockHttpServletRequest request(String scheme, String host) {

@@ -2,7 +2,6 @@ package org.gatehouse.http;
 
 import java.util.List;
 
-import org.gatehouse.config.GatehouseProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,8 +61,8 @@ class SafeRedirectsTest {
 	}
 
 	private static AllowedHosts allowed(String... hosts) {
-		GatehouseProperties properties = new GatehouseProperties();
-		properties.getHttp().setAllowedHosts(List.of(hosts));
+		HttpProperties properties = new HttpProperties();
+		properties.setAllowedHosts(List.of(hosts));
 		return new AllowedHosts(properties);
 	}
 }

@@ -12,10 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecurityHeadersFilterTest {
 
 	private final GatehouseProperties properties = new GatehouseProperties();
+	private final HttpProperties http = new HttpProperties();
 
 	@Test
 	void headersAreOverridable() throws Exception {
-		GatehouseProperties.Headers headers = properties.getHttp().getHeaders();
+		HttpProperties.Headers headers = http.getHeaders();
 		headers.setFrameOptions("SAMEORIGIN");
 		headers.setContentSecurityPolicy("script-src 'nonce-{nonce}' 'strict-dynamic'; style-src 'nonce-{nonce}'");
 
@@ -30,7 +31,7 @@ class SecurityHeadersFilterTest {
 
 	@Test
 	void emptyValuesOmitTheHeader() throws Exception {
-		GatehouseProperties.Headers headers = properties.getHttp().getHeaders();
+		HttpProperties.Headers headers = http.getHeaders();
 		headers.setContentSecurityPolicy("");
 		headers.setFrameOptions("");
 		headers.setReferrerPolicy("");
@@ -94,7 +95,7 @@ class SecurityHeadersFilterTest {
 
 	private MockHttpServletResponse filter(MockHttpServletRequest request) throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		new SecurityHeadersFilter(properties, new CspNonce()).doFilter(request, response, new MockFilterChain());
+		new SecurityHeadersFilter(properties, http, new CspNonce()).doFilter(request, response, new MockFilterChain());
 		return response;
 	}
 }

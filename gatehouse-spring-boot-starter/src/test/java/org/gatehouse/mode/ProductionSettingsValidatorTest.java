@@ -22,6 +22,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.http.HttpProperties;
 import org.gatehouse.crypto.SecretKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,7 +113,7 @@ class ProductionSettingsValidatorTest {
 			String key = formats.get(i % formats.size()).apply(bytes);
 			properties.setSecretKey(key);
 
-			assertThat(ProductionSettingsValidator.problems(properties)).as(key).isEmpty();
+			assertThat(ProductionSettingsValidator.problems(properties, new HttpProperties())).as(key).isEmpty();
 		}
 	}
 

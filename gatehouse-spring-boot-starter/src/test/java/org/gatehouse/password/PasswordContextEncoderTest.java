@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.passwords.PasswordContext;
 import org.gatehouse.passwords.PasswordPolicy;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class PasswordContextEncoderTest {
 		.rounds(Map.of("pbkdf2_sha512", 1000)).build();
 	private final PasswordContextEncoder encoder = new PasswordContextEncoder(context);
 	private final PasswordService passwords = new PasswordService(context, new PasswordPolicy(12, 4096),
-			new GatehouseProperties());
+			new PasswordsProperties());
 
 	@Test
 	void aPasswordSetThroughTheEncoderLogsIn() {

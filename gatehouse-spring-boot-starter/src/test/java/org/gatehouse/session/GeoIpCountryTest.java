@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import org.gatehouse.config.GatehouseProperties;
 import org.junit.jupiter.api.Test;
 
 class GeoIpCountryTest {
 
 	@Test
 	void readsCountryFromThePublicDomainIptoasnDatabase() throws Exception {
-		GatehouseProperties properties = new GatehouseProperties();
-		properties.getGeoip().setDatabase(Path.of(getClass().getResource("/geoip/iptoasn-country-ipv4.mmdb").toURI()));
+		GeoipProperties properties = new GeoipProperties();
+		properties.setDatabase(Path.of(getClass().getResource("/geoip/iptoasn-country-ipv4.mmdb").toURI()));
 		try (GeoIpCountry geoIp = new GeoIpCountry(properties)) {
 			assertThat(geoIp.countryOf("8.8.8.8")).isEqualTo("US");
 			assertThat(geoIp.countryOf("193.5.216.1")).as("SWITCH, Switzerland").isEqualTo("CH");
@@ -23,7 +22,7 @@ class GeoIpCountryTest {
 
 	@Test
 	void withoutDatabaseTheCountryStaysEmpty() throws Exception {
-		try (GeoIpCountry geoIp = new GeoIpCountry(new GatehouseProperties())) {
+		try (GeoIpCountry geoIp = new GeoIpCountry(new GeoipProperties())) {
 			assertThat(geoIp.countryOf("8.8.8.8")).isNull();
 		}
 	}

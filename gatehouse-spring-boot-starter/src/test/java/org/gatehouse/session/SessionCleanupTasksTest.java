@@ -15,6 +15,7 @@ import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
+import org.gatehouse.account.TrackingProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,9 @@ class SessionCleanupTasksTest {
 
 	@Autowired
 	GatehouseProperties properties;
+
+	@Autowired
+	TrackingProperties tracking;
 
 	@Autowired
 	ObjectProvider<InMemoryIndexedSessionRepository> memory;
@@ -73,7 +77,7 @@ class SessionCleanupTasksTest {
 			.params(at(now.minus(Duration.ofDays(2))), recentUser).update();
 		String oldActivity = activityAt(oldUser, now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(40)));
 
-		new DeleteLoginIpsTask(users, activity, properties, clock()).run();
+		new DeleteLoginIpsTask(users, activity, tracking, clock()).run();
 
 		User old = users.findById(oldUser).orElseThrow();
 		assertThat(old.currentLoginIp()).isNull();
