@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.gatehouse.passwords.PasswordContext;
 import org.gatehouse.passwords.PasswordPolicy;
 import org.gatehouse.passwords.Verification;
-import org.gatehouse.http.RequestLocale;
+import org.gatehouse.mail.RequestLocale;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 

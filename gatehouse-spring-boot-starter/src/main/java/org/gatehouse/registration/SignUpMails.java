@@ -1,6 +1,6 @@
 package org.gatehouse.registration;
 
-import org.gatehouse.http.RequestLocale;
+import org.gatehouse.mail.RequestLocale;
 
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -1,4 +1,4 @@
-package org.gatehouse.http;
+package org.gatehouse.mail;
 
 import java.util.Locale;
 
