@@ -121,6 +121,17 @@ class BanFlowTest {
 	}
 
 	@Test
+	void theUserPageShowsReadableTimesAndADestructiveBanButton() throws Exception {
+		String email = WebClient.uniqueEmail();
+		long user = WebClient.createUser(users, passwords, email);
+		new WebClient(mvc).login(email, WebClient.PASSWORD);
+		String page = admin().perform(get("/admin/users/" + user)).getResponse().getContentAsString();
+		assertThat(page).containsPattern("<time datetime=\"[^\"]+\" title=\"[^\"]+\">\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC</time>")
+			.doesNotContainPattern(">[^<]*\\d{2}:\\d{2}:\\d{2}\\.\\d+Z?<")
+			.containsPattern("id=\"ban\" class=\"destructive\"");
+	}
+
+	@Test
 	void reauthenticationDoesNotRedirectOutsideTheAdminArea() throws Exception {
 		WebClient admin = admin();
 		MvcResult result = admin.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD)
