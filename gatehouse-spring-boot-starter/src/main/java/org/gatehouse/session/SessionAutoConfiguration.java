@@ -6,6 +6,7 @@ import java.time.Clock;
 import jakarta.servlet.DispatcherType;
 
 import org.gatehouse.account.RememberMeTokenStore;
+import org.gatehouse.account.SessionLoggedInEvent;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseAutoConfiguration;
 import org.gatehouse.config.GatehouseProperties;
@@ -17,6 +18,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -95,6 +98,16 @@ public class SessionAutoConfiguration {
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		registration.setEnabled(properties.getSession().isActivityEnabled());
 		return registration;
+	}
+
+	@Bean
+	ApplicationListener<PayloadApplicationEvent<SessionLoggedInEvent>> gatehouseLoginSessionActivity(
+			FilterRegistrationBean<SessionActivityFilter> gatehouseSessionActivityFilter) {
+		return ApplicationListener.forPayload(login -> {
+			if (gatehouseSessionActivityFilter.isEnabled()) {
+				gatehouseSessionActivityFilter.getFilter().loggedIn(login);
+			}
+		});
 	}
 
 	@Bean
