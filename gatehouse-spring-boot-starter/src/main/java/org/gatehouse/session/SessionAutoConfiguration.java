@@ -7,6 +7,7 @@ import jakarta.servlet.DispatcherType;
 
 import org.gatehouse.account.RememberMeTokenStore;
 import org.gatehouse.account.SessionLoggedInEvent;
+import org.gatehouse.audit.ClientLabels;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseAutoConfiguration;
 import org.gatehouse.config.GatehouseProperties;
@@ -108,6 +109,13 @@ public class SessionAutoConfiguration {
 				gatehouseSessionActivityFilter.getFilter().loggedIn(login);
 			}
 		});
+	}
+
+	/** The security log names clients as the sessions page does. */
+	@Bean
+	@ConditionalOnMissingBean
+	ClientLabels gatehouseClientLabels(ClientDescriptions descriptions) {
+		return userAgent -> descriptions.describe(userAgent).label();
 	}
 
 	@Bean
