@@ -32,12 +32,15 @@ public class AdminUsersController {
 	private final UserSearch search;
 	private final UserSessions sessions;
 	private final AdminUserActions actions;
+	private final UserPageActions pageActions;
 
-	public AdminUsersController(UserStore users, UserSearch search, UserSessions sessions, AdminUserActions actions) {
+	AdminUsersController(UserStore users, UserSearch search, UserSessions sessions, AdminUserActions actions,
+			UserPageActions pageActions) {
 		this.users = users;
 		this.search = search;
 		this.sessions = sessions;
 		this.actions = actions;
+		this.pageActions = pageActions;
 	}
 
 	@GetMapping({ "/admin", AdminPaths.HOME })
@@ -70,37 +73,26 @@ public class AdminUsersController {
 	@PostMapping(AdminPaths.USERS + "{id}/ban")
 	public String ban(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			RedirectAttributes redirect) {
-		User user = actions.find(id);
-		actions.ban(admin.id(), user);
-		redirect.addFlashAttribute("notice", "admin.user.banned.done");
-		return backTo(user);
+		return pageActions.perform(admin.id(), PendingAdminAction.Kind.BAN, actions.find(id), null, redirect);
 	}
 
 	@PostMapping(AdminPaths.USERS + "{id}/unban")
 	public String unban(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			RedirectAttributes redirect) {
-		User user = actions.find(id);
-		actions.unban(admin.id(), user);
-		redirect.addFlashAttribute("notice", "admin.user.unbanned");
-		return backTo(user);
+		return pageActions.perform(admin.id(), PendingAdminAction.Kind.UNBAN, actions.find(id), null, redirect);
 	}
 
 	@PostMapping(AdminPaths.USERS + "{id}/roles/add")
 	public String addRole(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			@RequestParam String role, RedirectAttributes redirect) {
-		User user = actions.find(id);
-		boolean added = actions.addRole(admin.id(), user, role);
-		redirect.addFlashAttribute("notice", added ? "admin.role.added" : "admin.role.invalid");
-		return backTo(user);
+		return pageActions.perform(admin.id(), PendingAdminAction.Kind.ADD_ROLE, actions.find(id), role, redirect);
 	}
 
 	@PostMapping(AdminPaths.USERS + "{id}/roles/remove")
 	public String removeRole(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			@RequestParam String role, RedirectAttributes redirect) {
-		User user = actions.find(id);
-		actions.removeRole(admin.id(), user, role);
-		redirect.addFlashAttribute("notice", "admin.role.removed");
-		return backTo(user);
+		return pageActions.perform(admin.id(), PendingAdminAction.Kind.REMOVE_ROLE, actions.find(id), role,
+				redirect);
 	}
 
 	@PostMapping(AdminPaths.USERS + "{id}/sessions/{ref}/revoke")

@@ -12,34 +12,53 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin confirms their password before actions that grant or take access; the session gets a new id. */
+/**
+ * The admin confirms their password before actions that grant or take access; the session gets a
+ * new id. The action that asked for it, when one is pending in the session, is then performed
+ * (as GitHub's and Keycloak's "sudo mode" re-submit the original request).
+ */
 @Controller
 public class ReauthenticationController {
 
 	private final Reauthentication reauthentication;
+	private final AdminUserActions actions;
+	private final UserPageActions pageActions;
 
-	public ReauthenticationController(Reauthentication reauthentication) {
+	ReauthenticationController(Reauthentication reauthentication, AdminUserActions actions,
+			UserPageActions pageActions) {
 		this.reauthentication = reauthentication;
+		this.actions = actions;
+		this.pageActions = pageActions;
 	}
 
 	@GetMapping(AdminPaths.REAUTH)
-	public String form(@RequestParam(required = false) String next, Model model) {
-		model.addAttribute("next", safeNext(next));
-		return "gatehouse/admin/reauth";
+	public String form(@RequestParam(required = false) String next, HttpServletRequest request, Model model) {
+		return page(next, request, model);
 	}
 
 	@PostMapping(AdminPaths.REAUTH)
 	public String confirm(@AuthenticationPrincipal AccountPrincipal admin, @RequestParam(required = false) String password,
-			@RequestParam(required = false) String next, HttpServletRequest request, HttpServletResponse response,
-			Model model) {
+			@RequestParam(required = false) String next, @RequestParam(required = false) String action,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		if (!reauthentication.confirm(admin.id(), password, request)) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("next", safeNext(next));
 			model.addAttribute("wrongPassword", true);
-			return "gatehouse/admin/reauth";
+			return page(next, request, model);
 		}
-		return "redirect:" + safeNext(next);
+		return PendingAdminAction.take(request.getSession(false), action)
+			.map(pending -> pageActions.perform(admin.id(), pending.kind(),
+					actions.find(Long.toString(pending.userId())), pending.role(), redirect))
+			.orElse("redirect:" + safeNext(next));
+	}
+
+	private String page(String next, HttpServletRequest request, Model model) {
+		model.addAttribute("next", safeNext(next));
+		model.addAttribute("minutes", reauthentication.timeout().toMinutes());
+		PendingAdminAction.peek(request.getSession(false))
+			.ifPresent(pending -> model.addAttribute("pendingAction", pending.id()));
+		return "gatehouse/admin/reauth";
 	}
 
 	private static String safeNext(String next) {

@@ -20,7 +20,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Answers a {@link ReauthenticationRequiredException} from Gatehouse's controllers (an application's
  * own controllers keep their own handling): under /api/ a 403
  * problem, on pages the re-authentication page, which returns to the page of the user acted on
- * (or the form). The action is not replayed: the admin submits it again.
+ * (or the form). A user-page action is kept in the session ({@link PendingAdminAction}) and
+ * performed once the password is confirmed; other forms are submitted again.
  */
 @ControllerAdvice(basePackages = "org.gatehouse")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,6 +32,7 @@ class ReauthenticationRequiredHandler {
 		if (ApiRequests.isApi(request)) {
 			return ApiProblems.problem(HttpStatus.FORBIDDEN, ex.getMessage());
 		}
+		PendingAdminAction.remember(request);
 		String location = request.getContextPath() + UriComponentsBuilder.fromPath(AdminPaths.REAUTH)
 			.queryParam("next", backTo(request)).build().toUriString();
 		return ResponseEntity.status(HttpStatus.FOUND).header("Location", location).build();

@@ -31,9 +31,12 @@ public class AdminAuditController {
 	private final AuditLog auditLog;
 	private final UserStore users;
 
-	public AdminAuditController(AuditLog auditLog, UserStore users) {
+	private final SecurityLogRows rows;
+
+	AdminAuditController(AuditLog auditLog, UserStore users, SecurityLogRows rows) {
 		this.auditLog = auditLog;
 		this.users = users;
+		this.rows = rows;
 	}
 
 	/** @param user a user id, email or username */
@@ -52,13 +55,13 @@ public class AdminAuditController {
 		if (user != null && !user.isBlank()) {
 			userId = resolve(user.strip());
 			if (userId == null) {
-				AuditPage.addTo(model, List.of(), PAGE_SIZE);
+				AuditPage.addTo(model, List.of(), PAGE_SIZE, rows);
 				return "gatehouse/admin/audit";
 			}
 		}
 		AuditQuery query = new AuditQuery(type, userId, from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
 				to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), before);
-		AuditPage.addTo(model, auditLog.search(query, PAGE_SIZE + 1), PAGE_SIZE);
+		AuditPage.addTo(model, auditLog.search(query, PAGE_SIZE + 1), PAGE_SIZE, rows);
 		return "gatehouse/admin/audit";
 	}
 

@@ -37,7 +37,7 @@ public class AuditAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@Import({ AdminAuditController.class, SecurityLogController.class })
+	@Import({ AdminAuditController.class, SecurityLogController.class, SecurityLogRows.class })
 	static class Pages {
 	}
 }

@@ -10,10 +10,10 @@ final class AuditPage {
 	private AuditPage() {
 	}
 
-	static void addTo(Model model, List<AuditEntry> fetched, int size) {
+	static void addTo(Model model, List<AuditEntry> fetched, int size, SecurityLogRows rows) {
 		boolean more = fetched.size() > size;
 		List<AuditEntry> shown = more ? fetched.subList(0, size) : fetched;
-		model.addAttribute("entries", shown);
+		model.addAttribute("entries", rows.of(shown));
 		model.addAttribute("nextBefore", more ? shown.get(size - 1).id() : null);
 	}
 }

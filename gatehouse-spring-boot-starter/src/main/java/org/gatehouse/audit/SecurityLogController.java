@@ -20,15 +20,18 @@ public class SecurityLogController {
 
 	private final AuditLog auditLog;
 
-	public SecurityLogController(AuditLog auditLog) {
+	private final SecurityLogRows rows;
+
+	SecurityLogController(AuditLog auditLog, SecurityLogRows rows) {
 		this.auditLog = auditLog;
+		this.rows = rows;
 	}
 
 	@GetMapping(PATH)
 	public String list(@AuthenticationPrincipal AccountPrincipal principal,
 			@RequestParam(required = false) @Positive Long before, Model model) {
 		List<AuditEntry> entries = auditLog.aboutUser(principal.id(), before, PAGE_SIZE + 1);
-		AuditPage.addTo(model, entries, PAGE_SIZE);
+		AuditPage.addTo(model, entries, PAGE_SIZE, rows);
 		return "gatehouse/security_log";
 	}
 }

@@ -42,6 +42,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -117,7 +118,12 @@ class WebSecurityConfiguration {
 				.invalidateHttpSession(true)
 				.deleteCookies(SessionCookies.name(properties), SessionCookies.csrfName(properties))
 				.logoutSuccessUrl(urls.getHome()))
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginEntryPoint(urls.getLogin())));
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginEntryPoint(urls.getLogin()))
+				// the error page reads the refusal to say what is missing
+				.accessDeniedHandler((request, response, denied) -> {
+					request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+					response.sendError(HttpStatus.FORBIDDEN.value());
+				}));
 		if (properties.getRememberMe().isEnabled()) {
 			http.rememberMe(remember -> remember.rememberMeServices(rememberMe));
 		}

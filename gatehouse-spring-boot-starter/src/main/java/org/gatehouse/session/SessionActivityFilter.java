@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.gatehouse.account.AccountPrincipal;
+import org.gatehouse.account.SessionLoggedInEvent;
 import org.gatehouse.http.IpLiteral;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,11 @@ class SessionActivityFilter extends OncePerRequestFilter {
 		finally {
 			record(request);
 		}
+	}
+
+	/** The login request ends in Spring Security's filter (a redirect), before this filter: it records the session itself. */
+	void loggedIn(SessionLoggedInEvent event) {
+		record(event.request());
 	}
 
 	private void record(HttpServletRequest request) {

@@ -6,6 +6,8 @@ import java.time.Clock;
 import jakarta.servlet.DispatcherType;
 
 import org.gatehouse.account.RememberMeTokenStore;
+import org.gatehouse.account.SessionLoggedInEvent;
+import org.gatehouse.audit.ClientLabels;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseAutoConfiguration;
 import org.gatehouse.account.TrackingProperties;
@@ -19,6 +21,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -105,6 +109,23 @@ public class SessionAutoConfiguration {
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		registration.setEnabled(properties.getSession().isActivityEnabled());
 		return registration;
+	}
+
+	@Bean
+	ApplicationListener<PayloadApplicationEvent<SessionLoggedInEvent>> gatehouseLoginSessionActivity(
+			FilterRegistrationBean<SessionActivityFilter> gatehouseSessionActivityFilter) {
+		return ApplicationListener.forPayload(login -> {
+			if (gatehouseSessionActivityFilter.isEnabled()) {
+				gatehouseSessionActivityFilter.getFilter().loggedIn(login);
+			}
+		});
+	}
+
+	/** The security log names clients as the sessions page does. */
+	@Bean
+	@ConditionalOnMissingBean
+	ClientLabels gatehouseClientLabels(ClientDescriptions descriptions) {
+		return userAgent -> descriptions.describe(userAgent).label();
 	}
 
 	@Bean

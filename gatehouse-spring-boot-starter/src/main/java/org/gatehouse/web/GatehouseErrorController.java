@@ -10,6 +10,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -32,9 +35,17 @@ class GatehouseErrorController implements ErrorController {
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
 		ModelAndView page = new ModelAndView("gatehouse/error", Map.of("status", status.value(),
-				"reason", status.getReasonPhrase()));
+				"reason", status.getReasonPhrase(), "text", pageText(request, path)));
 		page.setStatus(status);
 		return page;
+	}
+
+	/** The admin area refused for want of the role says so; anything else (a stale form's CSRF token too) is generic. */
+	private static String pageText(HttpServletRequest request, String path) {
+		boolean roleMissing = request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof AccessDeniedException denied
+				&& !(denied instanceof CsrfException);
+		return roleMissing && path != null && (path.equals("/admin") || path.startsWith("/admin/"))
+				? "error.admin-role" : "error.text";
 	}
 
 	/** Gatehouse's own sentence for the statuses the container or the framework send here, else the phrase. */

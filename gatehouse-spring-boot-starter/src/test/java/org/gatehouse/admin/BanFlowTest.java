@@ -53,17 +53,22 @@ class BanFlowTest {
 		assertThat(users.findById(victim).orElseThrow().active()).isTrue();
 		assertThat(victimBrowser.isLoggedIn()).isTrue();
 
-		MvcResult wrong = admin.perform(post("/admin/reauth").with(csrf()).param("password", "wrong-password-123")
-			.param("next", "/admin/users/" + victim));
-		assertThat(wrong.getResponse().getStatus()).isEqualTo(400);
-		MvcResult reauth = admin.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD)
-			.param("next", "/admin/users/" + victim));
-		assertThat(reauth.getResponse().getRedirectedUrl()).isEqualTo("/admin/users/" + victim);
+		String reauthPage = admin.perform(get("/admin/reauth?next=/admin/users/" + victim)).getResponse()
+			.getContentAsString();
+		assertThat(reauthPage).contains("entered within the last 5 minutes");
+		String action = pendingAction(reauthPage);
 
-		MvcResult ban = admin.perform(post("/admin/users/" + victim + "/ban").with(csrf()));
-		assertThat(ban.getResponse().getRedirectedUrl()).isEqualTo("/admin/users/" + victim);
-		assertThat(users.findById(victim).orElseThrow().active()).isFalse();
+		MvcResult wrong = admin.perform(post("/admin/reauth").with(csrf()).param("password", "wrong-password-123")
+			.param("next", "/admin/users/" + victim).param("action", action));
+		assertThat(wrong.getResponse().getStatus()).isEqualTo(400);
+		assertThat(users.findById(victim).orElseThrow().active()).isTrue();
+		MvcResult reauth = admin.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD)
+			.param("next", "/admin/users/" + victim).param("action", action));
+		assertThat(reauth.getResponse().getRedirectedUrl()).isEqualTo("/admin/users/" + victim);
+		assertThat(users.findById(victim).orElseThrow().active()).as("banned without a second click").isFalse();
 		assertThat(victimBrowser.isLoggedIn()).as("session ended").isFalse();
+		assertThat(admin.perform(get("/admin/users/" + victim)).getResponse().getContentAsString())
+			.contains("User " + email + " banned");
 
 		WebClient rememberedOnly = new WebClient(mvc);
 		rememberedOnly.setCookie(WebClient.REMEMBER_COOKIE, rememberMe);
@@ -74,6 +79,56 @@ class BanFlowTest {
 
 		admin.perform(post("/admin/users/" + victim + "/unban").with(csrf()));
 		assertThat(users.findById(victim).orElseThrow().active()).isTrue();
+	}
+
+	private static String pendingAction(String reauthPage) {
+		java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"action\" value=\"([0-9a-f]+)\"")
+			.matcher(reauthPage);
+		assertThat(field.find()).as("the re-authentication form names the pending action").isTrue();
+		return field.group(1);
+	}
+
+	@Test
+	void aPendingActionIsPerformedOnlyOnceAndOnlyWithItsOwnId() throws Exception {
+		String email = WebClient.uniqueEmail();
+		long victim = WebClient.createUser(users, passwords, email);
+		String otherEmail = WebClient.uniqueEmail();
+		long other = WebClient.createUser(users, passwords, otherEmail);
+		WebClient admin = admin();
+
+		admin.perform(post("/admin/users/" + victim + "/ban").with(csrf()));
+		String action = pendingAction(admin.perform(get("/admin/reauth")).getResponse().getContentAsString());
+		MvcResult forged = admin.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD)
+			.param("next", "/admin/users/" + other).param("action", "00" + action.substring(2)));
+		assertThat(forged.getResponse().getRedirectedUrl()).isEqualTo("/admin/users/" + other);
+		assertThat(users.findById(victim).orElseThrow().active()).as("a forged id performs nothing").isTrue();
+		assertThat(users.findById(other).orElseThrow().active()).isTrue();
+
+		WebClient admin2 = admin();
+		admin2.perform(post("/admin/users/" + victim + "/roles/add").with(csrf()).param("role", "reviewer"));
+		String addRole = pendingAction(admin2.perform(get("/admin/reauth")).getResponse().getContentAsString());
+		assertThat(admin.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD)
+			.param("action", addRole)).getResponse().getRedirectedUrl())
+			.as("another session's pending action is not this one's").isEqualTo("/admin/users/");
+		assertThat(users.findById(victim).orElseThrow().roles()).doesNotContain("reviewer");
+
+		admin2.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD).param("action", addRole));
+		assertThat(users.findById(victim).orElseThrow().roles()).contains("reviewer");
+		admin2.perform(post("/admin/users/" + victim + "/roles/remove").with(csrf()).param("role", "reviewer"));
+		admin2.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD).param("action", addRole));
+		assertThat(users.findById(victim).orElseThrow().roles()).as("a replayed id performs nothing")
+			.doesNotContain("reviewer");
+	}
+
+	@Test
+	void theUserPageShowsReadableTimesAndADestructiveBanButton() throws Exception {
+		String email = WebClient.uniqueEmail();
+		long user = WebClient.createUser(users, passwords, email);
+		new WebClient(mvc).login(email, WebClient.PASSWORD);
+		String page = admin().perform(get("/admin/users/" + user)).getResponse().getContentAsString();
+		assertThat(page).containsPattern("<time datetime=\"[^\"]+\" title=\"[^\"]+\">\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC</time>")
+			.doesNotContainPattern(">[^<]*\\d{2}:\\d{2}:\\d{2}\\.\\d+Z?<")
+			.containsPattern("id=\"ban\" class=\"destructive\"");
 	}
 
 	@Test

@@ -48,6 +48,28 @@ class SecurityLogTest {
 	}
 
 	@Test
+	void theSecurityLogPagesReadAsSentences() throws Exception {
+		String firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+		String email = WebClient.uniqueEmail();
+		long id = WebClient.createUser(users, passwords, email);
+		WebClient browser = new WebClient(mvc, "0:0:0:0:0:0:0:1");
+		browser.perform(post("/login/").header("User-Agent", firefox).with(csrf()).param("login", email)
+			.param("password", "wrong-password-123"));
+		browser.perform(post("/login/").header("User-Agent", firefox).with(csrf()).param("login", email)
+			.param("password", WebClient.PASSWORD));
+
+		String own = browser.perform(get("/account/security-log/")).getResponse().getContentAsString();
+		assertThat(own).contains(">Signed in<", ">Sign-in failed<", "A sign-in to the account was refused.",
+				">wrong password<", ">Firefox 133 on Windows<", ">::1<", "<time datetime=\"")
+			.doesNotContain("LOGIN_SUCCESS", "Exception", "0:0:0:0", "Mozilla/5.0");
+
+		String audit = WebClient.loggedIn(mvc, users, passwords, "admin").perform(get("/admin/audit/").param("user", email))
+			.getResponse().getContentAsString();
+		assertThat(audit).contains("Security log of all accounts", "href=\"/admin/users/" + id + "\">" + email + "<")
+			.doesNotContain("Security events of your account", "LOGIN_FAILURE<");
+	}
+
+	@Test
 	void loginsFailuresPasswordChangesAndLogoutsAreLogged() throws Exception {
 		String email = WebClient.uniqueEmail();
 		long id = WebClient.createUser(users, passwords, email);
@@ -98,7 +120,7 @@ class SecurityLogTest {
 		WebClient browser = new WebClient(mvc);
 		browser.login(email, WebClient.PASSWORD);
 		String page = browser.perform(get("/account/security-log/")).getResponse().getContentAsString();
-		assertThat(page).contains("LOGIN_SUCCESS").doesNotContain("PASSWORD_CHANGE");
+		assertThat(page).contains(">Signed in<").doesNotContain(">Password changed<");
 		assertThat(page.split("class=\"audit-row\"", -1)).hasSize(2);
 		assertThat(new WebClient(mvc).perform(get("/account/security-log/")).getResponse().getStatus()).isEqualTo(302);
 	}

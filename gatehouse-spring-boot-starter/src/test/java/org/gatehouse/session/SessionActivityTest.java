@@ -72,6 +72,19 @@ class SessionActivityTest {
 	}
 
 	@Test
+	void theLoginRequestItselfRecordsBrowserSystemAndAddress() throws Exception {
+		long id = newUser();
+		login(id);
+
+		List<SessionActivity> rows = activity.findByUser(id);
+		assertThat(rows).as("recorded by the login request, before any other").hasSize(1);
+		assertThat(rows.get(0).browser()).isEqualTo("Firefox");
+		assertThat(rows.get(0).os()).startsWith("Windows");
+		assertThat(rows.get(0).ip()).isEqualTo("203.0.113.5");
+		assertThat(rows.get(0).sessionHash()).isEqualTo(SessionIdHash.of(sessionIdOf(id)));
+	}
+
+	@Test
 	void lastSeenIsWrittenAtMostOncePerIntervalNotOnEveryRequest() throws Exception {
 		long id = newUser();
 		Cookie session = login(id);

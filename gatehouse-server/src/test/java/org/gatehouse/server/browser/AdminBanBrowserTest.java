@@ -10,7 +10,10 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** An administrator bans a logged-in user; the user's next click lands on the login page. */
+/**
+ * An administrator bans a logged-in user, confirming their password on the way (the ban completes
+ * after it); the user's next click lands on the login page.
+ */
 @BrowserTest
 class AdminBanBrowserTest {
 
@@ -35,12 +38,14 @@ class AdminBanBrowserTest {
 			Accounts.loginSucceeds(user, userEmail, PASSWORD, false);
 			Accounts.loginSucceeds(admin, adminEmail, PASSWORD, false);
 
-			// destructive actions need the admin's password again
-			admin.open("/admin/reauth?next=/admin/users/" + userId);
-			admin.type(By.id("password"), PASSWORD).submit(By.id("reauth-submit"));
 			admin.open("/admin/users/" + userId);
 			assertThat(admin.waitFor(By.id("user-email")).getText()).isEqualTo(userEmail);
 			admin.submit(By.id("ban"));
+			// destructive actions need the admin's password again, then complete without a second click
+			assertThat(admin.waitFor(By.id("reauth-window")).getText()).contains("within the last 5 minutes");
+			admin.type(By.id("password"), PASSWORD).submit(By.id("reauth-submit"));
+			assertThat(admin.path()).isEqualTo("/admin/users/" + userId);
+			assertThat(admin.waitFor(By.id("admin-notice")).getText()).contains("User " + userEmail + " banned");
 			assertThat(admin.waitFor(By.id("user-status")).getText()).isNotEqualToIgnoringCase("active");
 			assertThat(admin.has(By.id("unban"))).isTrue();
 
