@@ -112,6 +112,7 @@ public class SessionAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	ApplicationListener<PayloadApplicationEvent<SessionLoggedInEvent>> gatehouseLoginSessionActivity(
 			FilterRegistrationBean<SessionActivityFilter> gatehouseSessionActivityFilter) {
 		return ApplicationListener.forPayload(login -> {
