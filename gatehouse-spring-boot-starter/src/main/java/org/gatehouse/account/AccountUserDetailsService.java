@@ -1,11 +1,14 @@
 package org.gatehouse.account;
 
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
-/** Loads an active user by id (the principal name), for remember-me logins. */
-public class AccountUserDetailsService implements UserDetailsService {
+/**
+ * Loads an active user by id (the principal name), for remember-me logins. Deliberately not a
+ * {@code UserDetailsService} bean: beside Gatehouse's AuthenticationProvider, Spring Security warns at
+ * every start that such beans are not used for password logins (which is true, and intended).
+ */
+public class AccountUserDetailsService {
 
 	private final UserStore users;
 
@@ -13,7 +16,6 @@ public class AccountUserDetailsService implements UserDetailsService {
 		this.users = users;
 	}
 
-	@Override
 	public UserDetails loadUserByUsername(String id) {
 		long userId;
 		try {

@@ -56,7 +56,7 @@ public class RevocableRememberMeServices extends AbstractRememberMeServices {
 
 	public RevocableRememberMeServices(String key, AccountUserDetailsService users, RememberMeTokenStore tokens,
 			Signer signer, Settings settings, RememberMeTheft theft, Clock clock) {
-		super(key, users);
+		super(key, users::loadUserByUsername);
 		this.tokens = tokens;
 		this.signer = signer;
 		this.settings = settings;

@@ -16,20 +16,43 @@ import java.util.stream.Stream;
  * fenced code blocks (``` or ```sh) and inline code spans that start with {@code java},
  * {@code curl}, {@code mvn} or {@code echo … | java}; a trailing {@code # comment} is dropped and
  * {@code a && b} is two commands. An inline span followed by {@code → `output`} documents that
- * command's output.
+ * command's output; in a fenced block, {@code # => STATUS [sample JSON]} lines (continued on
+ * further {@code #} lines) right after a command document its answer. Shell definitions in a fenced
+ * block ({@code NAME=value}, {@code name() { … }}) are kept as commands too: later commands of the
+ * same document use them. A fenced block after a line ending in {@code `file.ext`:} is an example
+ * file of that name.
  */
 final class DocumentedCommands {
 
-	/** One command, where it is written and what the document says it prints (null: nothing said). */
-	record Command(String document, int line, String text, String expectedOutput) {
+	/**
+	 * One command, where it is written, what the document says it prints and the answer it documents
+	 * with {@code # =>} (null: nothing said).
+	 */
+	record Command(String document, int line, String text, String expectedOutput, String answer) {
+
+		private static final Pattern DEFINITION = Pattern.compile("[A-Za-z_]\\w*=\\S*|\\w+\\(\\)\\s*\\{.*\\}\\s*;?");
 
 		String where() {
 			return document + ":" + line + ": `" + text + "`";
 		}
+
+		/** A variable or function the document's later commands use, not a command of its own. */
+		boolean definition() {
+			return DEFINITION.matcher(text).matches();
+		}
+
+		Command answering(String more) {
+			return new Command(document, line, text, expectedOutput, answer == null ? more : answer + " " + more);
+		}
+	}
+
+	/** A file a document shows, to be created before its commands run. */
+	record ExampleFile(String document, String name, String content) {
 	}
 
 	private static final Pattern INLINE = Pattern.compile("`([^`]+)`(?:\\s*→\\s*`([^`]+)`)?");
 	private static final Pattern CANDIDATE = Pattern.compile("^(java|curl|mvn)\\s.*|^echo\\s.*\\|\\s*java\\s.*");
+	private static final Pattern FILE_INTRODUCTION = Pattern.compile(".*`([\\w.-]+\\.\\w+)`:$");
 
 	private static final Set<String> SHELL_FENCES = Set.of("", "sh", "bash", "shell");
 
@@ -43,19 +66,30 @@ final class DocumentedCommands {
 			List<String> lines = read(document);
 			boolean inFence = false;
 			boolean shellFence = false;
+			int answered = -1; // the command the next "# =>" line belongs to
 			for (int i = 0; i < lines.size(); i++) {
 				String line = lines.get(i).strip();
 				if (line.startsWith("```")) {
 					inFence = !inFence;
 					shellFence = inFence && SHELL_FENCES.contains(line.substring(3).strip());
+					answered = -1;
 					continue;
 				}
 				if (shellFence) {
+					if (answered >= 0 && line.startsWith("#") && (line.startsWith("# =>") || commands.get(answered).answer() != null)) {
+						commands.set(answered, commands.get(answered).answering(line.substring(1).strip()));
+						continue;
+					}
 					int first = i;
 					while (line.endsWith("\\") && i + 1 < lines.size()) {
 						line = line.substring(0, line.length() - 1).strip() + " " + lines.get(++i).strip();
 					}
+					int before = commands.size();
 					addCandidates(commands, name, first + 1, withoutComment(line), null);
+					if (Command.DEFINITION.matcher(line).matches()) {
+						commands.add(new Command(name, first + 1, line, null, null));
+					}
+					answered = commands.size() > before ? commands.size() - 1 : -1;
 				}
 				else if (!inFence) {
 					int first = i;
@@ -74,10 +108,32 @@ final class DocumentedCommands {
 		return commands;
 	}
 
+	static List<ExampleFile> files(Path repository) {
+		List<ExampleFile> files = new ArrayList<>();
+		for (Path document : documents(repository)) {
+			List<String> lines = read(document);
+			for (int i = 0; i + 1 < lines.size(); i++) {
+				Matcher introduction = FILE_INTRODUCTION.matcher(lines.get(i).strip());
+				int fence = i + 1;
+				while (fence < lines.size() && lines.get(fence).isBlank()) {
+					fence++;
+				}
+				if (introduction.matches() && fence < lines.size() && lines.get(fence).strip().startsWith("```")) {
+					StringBuilder content = new StringBuilder();
+					for (int j = fence + 1; j < lines.size() && !lines.get(j).strip().startsWith("```"); j++) {
+						content.append(lines.get(j)).append('\n');
+					}
+					files.add(new ExampleFile(repository.relativize(document).toString(), introduction.group(1), content.toString()));
+				}
+			}
+		}
+		return files;
+	}
+
 	private static void addCandidates(List<Command> commands, String document, int line, String text, String output) {
 		for (String part : text.split("\\s+&&\\s+")) {
 			if (CANDIDATE.matcher(part.strip()).matches()) {
-				commands.add(new Command(document, line, part.strip(), output));
+				commands.add(new Command(document, line, part.strip(), output, null));
 			}
 		}
 	}

@@ -3,6 +3,8 @@ package org.gatehouse.server.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,21 +16,45 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.gatehouse.server.GatehouseServer;
 import org.gatehouse.server.docs.DocumentedCommands.Command;
+import org.gatehouse.server.docs.DocumentedCommands.ExampleFile;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs every command README.md and docs/*.md show (see {@link DocumentedCommands} for which) in a
  * shell against a server started the README's way on a free port, in a fresh working directory
- * (so a fresh ./data/), and fails naming the document, line and command when one exits non-zero or
- * prints something other than the output the document shows.
+ * (so a fresh ./data/), and fails naming the document, line and command when one exits non-zero,
+ * prints something other than the output the document shows ({@code → `output`}), or answers with
+ * another status or other field names than its {@code # => STATUS sample} shows ({@link DocumentedAnswer}).
+ * It prints what it ran and what it skipped and why, and fails when fewer than {@link #AT_LEAST_RAN}
+ * commands ran.
+ * <p>
+ * The commands of a document run in order in one working directory, so files (cookie jars) carry
+ * over, and each runs after the document's shell definitions before it ({@code JAR=cookies.txt},
+ * {@code csrf() { … }}). In a command:
+ * <ul>
+ * <li>{@code localhost:8080} and {@code https://accounts.example.org} (docs/api.md's example host) are
+ * the server under test; {@code java -jar ...} is the README's shorthand for the built jar;</li>
+ * <li>{@code $TOKEN}, {@code $ADMIN_TOKEN}, {@code <id>} and {@code <last path segment of the mailed link>}
+ * are filled from earlier answers and the mails the server logs ({@link WalkThrough});</li>
+ * <li>any other placeholder ({@code ...}, {@code <…>}, an undefined {@code $VAR}, an upper-case word like
+ * {@code NAME}) marks a form for the reader, not a command, and is skipped;</li>
+ * <li>a file a document shows ({@code `users.csv`:} and a fenced block) is created first.</li>
+ * </ul>
+ * Standard input is a password line (the README's {@code users create} reads it). The start log may
+ * have no WARN line but the documented ones (the development secret key, the first-admin link).
  * <p>
  * It runs in the test phase, before the jar is packaged: {@code java -jar <the server jar>} is run
  * as {@code java -cp <this test's class path> GatehouseServer}, the jar's main class, so the test
@@ -39,53 +65,89 @@ class DocumentedCommandsTest {
 
 	static final String PASSWORD = "velvet-canyon-drum-91";
 
+	/** A floor: fewer commands ran means the extraction or the docs lost some. */
+	static final int AT_LEAST_RAN = 30;
+
 	/** Commands a reader is shown that this test leaves out, with the reason. */
 	static final Map<String, String> SKIPPED = Map.of(
-			"java -jar gatehouse-server.jar users import users.csv",
-			"needs the reader's export file; ImportCommandTest runs imports",
 			"java -Djarmode=tools -jar gatehouse-server.jar extract --destination /opt/gatehouse",
 			"needs the packaged jar, which this test runs before");
 
 	/** {@code java [JVM options] -jar <a gatehouse-server jar>}: group 1 the options, group 2 the jar. */
 	static final Pattern JAR = Pattern.compile("java((?: -\\S+)*) -jar (\\S*gatehouse-server\\S*\\.jar)");
+	/** The README's shorthand for the jar: {@code java -jar ... users …}. */
+	static final Pattern JAR_SHORTHAND = Pattern.compile("(?<=-jar )\\.\\.\\.(?=\\s|$)");
 	/** The jar without a command (or with only settings): a server. */
 	static final Pattern SERVER = Pattern.compile("^java(?: -\\S+)* -jar \\S+\\.jar(?: --\\S+=\\S*)*$");
-	static final Pattern PLACEHOLDER = Pattern.compile("\\.\\.\\.|…|<|\\$|(?<![-.\\w])[A-Z]{3,}(?![-.\\w])");
-	static final Pattern OTHER_HOST = Pattern.compile("https?://(?!localhost:8080)|\\b(?!localhost:8080)[\\w.-]+:\\d{2,5}/");
+	static final Pattern OTHER_HOST = Pattern.compile(
+			"https?://(?!localhost:8080|accounts\\.example\\.org)|\\b(?!localhost:8080)[\\w.-]+:\\d{2,5}/");
+	static final String EXAMPLE_HOST = "https://accounts.example.org";
+	static final Pattern FORM = Pattern.compile("\\.\\.\\.|…|<[^>]*>?");
+	static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)|\\$\\((\\w+)");
+	static final Pattern UPPER_CASE_WORD = Pattern.compile("(?<![-.\\w$])(?!(?:GET|POST|PUT|PATCH|DELETE)\\b)[A-Z]{3,}(?![-.\\w])");
+	static final Pattern DEFINED_NAME = Pattern.compile("^(\\w+)(?:=|\\(\\))");
+	/** WARN lines the start may log, because the docs say so. */
+	static final List<Pattern> DOCUMENTED_WARNINGS = List.of(
+			// docs/security.md: "Development generates a random key once into ./data/secret-key … and logs a warning."
+			Pattern.compile("No gatehouse\\.secret-key configured: generated a development key"),
+			// README: "On the very first start, with no administrator yet, the log prints a one-time link /setup/…"
+			Pattern.compile("No administrator exists\\. Create the first one within 60 minutes at \\S*/setup/\\S+"));
 
 	@Test
 	void everyCommandInTheReadmeAndTheDocsWorksAsShown() throws Exception {
 		Path repository = Path.of("").toAbsolutePath().getParent();
 		List<Command> commands = DocumentedCommands.in(repository);
 		Path directory = Files.createTempDirectory("gatehouse-docs");
+		for (ExampleFile file : DocumentedCommands.files(repository)) {
+			Files.writeString(directory.resolve(file.name()), file.content());
+		}
 		int port = freePort();
 
 		assertThat(commands).extracting(Command::text).as("every skipped command is still in the docs")
 			.containsAll(SKIPPED.keySet());
 		Command start = commands.get(1);
+		String builtJar = "gatehouse-server/target/" + artifactJarName();
 		assertThat(start.document() + " " + start.text()).as("the README's first command starts the jar this module builds")
-			.isEqualTo("README.md java -jar gatehouse-server/target/" + artifactJarName());
+			.isEqualTo("README.md java -jar " + builtJar);
 
 		Path serverLog = directory.resolve("server.log");
 		Process server = shell(start.text() + " > server.log 2>&1", directory, port).start();
 		List<String> failures = new ArrayList<>();
+		Map<String, Integer> skipped = new TreeMap<>();
+		int ran = 0;
 		try {
 			awaitHealth(port, server, serverLog);
+			WalkThrough walkThrough = new WalkThrough(serverLog, () -> adminToken(port, commands));
+			Map<String, StringBuilder> definitions = new HashMap<>();
 			for (Command command : commands) {
 				checkJarName(command, repository, failures);
+				StringBuilder defined = definitions.computeIfAbsent(command.document(), document -> new StringBuilder());
 				if (command == start) {
 					continue;
 				}
-				String skipped = skipReason(command);
-				if (skipped == null) {
-					run(command, directory, port, failures);
+				if (command.definition()) {
+					defined.append(command.text()).append('\n');
+					continue;
 				}
-				System.out.println((skipped == null ? "ran " : "skipped (" + skipped + ") ") + command.where());
+				String text = JAR_SHORTHAND.matcher(command.text()).replaceAll(builtJar);
+				String reason = skipReason(text, definedNames(defined));
+				if (reason == null) {
+					Instant started = Instant.now();
+					run(command, text, defined.toString(), walkThrough, directory, port, failures);
+					ran++;
+					System.out.printf("ran (%.1f s) %s%n", Duration.between(started, Instant.now()).toMillis() / 1000.0, command.where());
+				}
+				else {
+					skipped.merge(reason, 1, Integer::sum);
+					System.out.println("skipped (" + reason + ") " + command.where());
+				}
 			}
+			System.out.println("Documented commands: ran " + ran + ", skipped " + skipped.values().stream().mapToInt(n -> n).sum()
+					+ skipped.entrySet().stream().map(e -> "\n  " + e.getValue() + " × " + e.getKey()).collect(Collectors.joining()));
 			String log = Files.readString(serverLog);
 			assertThat(log).as("the first-admin link the README promises")
 				.containsPattern("Create the first one within 60 minutes at \\S*/setup/\\S+");
-			assertThat(log).as("no Flyway upgrade warning at start").doesNotContain("newer than the version Flyway");
+			assertThat(undocumentedStartWarnings(log)).as("WARN lines at start that no document explains").isEmpty();
 		}
 		finally {
 			server.descendants().forEach(ProcessHandle::destroy);
@@ -93,6 +155,17 @@ class DocumentedCommandsTest {
 			server.waitFor(20, TimeUnit.SECONDS);
 		}
 		assertThat(failures).as("documented commands that do not work as shown").isEmpty();
+		assertThat(ran).as("documented commands run (a floor)").isGreaterThanOrEqualTo(AT_LEAST_RAN);
+	}
+
+	/** The WARN lines of the start (up to "Started …") other than {@link #DOCUMENTED_WARNINGS}. */
+	static List<String> undocumentedStartWarnings(String log) {
+		int started = log.indexOf(" Started ");
+		String start = started < 0 ? log : log.substring(0, started);
+		return start.lines()
+			.filter(line -> line.matches("\\S+\\s+WARN\\b.*"))
+			.filter(line -> DOCUMENTED_WARNINGS.stream().noneMatch(warning -> warning.matcher(line).find()))
+			.toList();
 	}
 
 	/**
@@ -113,8 +186,7 @@ class DocumentedCommandsTest {
 		}
 	}
 
-	static String skipReason(Command command) {
-		String text = command.text();
+	static String skipReason(String text, Set<String> defined) {
 		if (SKIPPED.containsKey(text)) {
 			return SKIPPED.get(text);
 		}
@@ -125,39 +197,145 @@ class DocumentedCommandsTest {
 			return "builds or tests: this test runs inside that build";
 		}
 		if (OTHER_HOST.matcher(text).find()) {
-			return "an example for another deployment (a public host, or the nginx of ops/cluster.sh)";
+			return "an example for another deployment (the nginx of ops/cluster.sh)";
 		}
-		if (PLACEHOLDER.matcher(text).find()) {
-			return "a template with a placeholder for the reader to fill in";
+		String placeholder = placeholder(text, defined);
+		if (placeholder != null) {
+			return "a form for the reader to fill in, not a command: " + placeholder;
 		}
 		return null;
 	}
 
-	private static void run(Command command, Path directory, int port, List<String> failures) throws Exception {
+	/** A placeholder this test cannot fill, or null. */
+	static String placeholder(String text, Set<String> defined) {
+		String rest = text.replace(WalkThrough.ID, "").replace(WalkThrough.MAILED_TOKEN, "");
+		Matcher form = FORM.matcher(rest);
+		if (form.find()) {
+			return form.group();
+		}
+		String unquoted = rest.replaceAll("'[^']*'", "''");
+		Matcher variable = VARIABLE.matcher(unquoted);
+		while (variable.find()) {
+			String name = variable.group(1) != null ? variable.group(1) : variable.group(2);
+			if (!defined.contains(name) && !WalkThrough.VARIABLES.contains(name)) {
+				return variable.group();
+			}
+		}
+		Matcher upperCase = UPPER_CASE_WORD.matcher(unquoted);
+		return upperCase.find() ? upperCase.group() : null;
+	}
+
+	static Set<String> definedNames(CharSequence definitions) {
+		Set<String> names = new HashSet<>();
+		definitions.toString().lines().map(DEFINED_NAME::matcher).filter(Matcher::find).forEach(name -> names.add(name.group(1)));
+		return names;
+	}
+
+	private static void run(Command command, String text, String definitions, WalkThrough walkThrough, Path directory,
+			int port, List<String> failures) throws Exception {
+		walkThrough.next();
+		Map<String, String> environment;
+		try {
+			text = walkThrough.fill(text);
+			environment = walkThrough.environment(text);
+		}
+		catch (IllegalStateException ex) {
+			failures.add(command.where() + ": " + ex.getMessage());
+			walkThrough.answered(null);
+			return;
+		}
+		text = text.replace("localhost:8080", "localhost:" + port).replace(EXAMPLE_HOST, "http://localhost:" + port);
+		boolean curl = text.startsWith("curl ");
+		if (curl) {
+			// curl answers 0 to a 404 or a 500 unless asked not to; the status is the last line
+			text = "curl --fail-with-body -w '\\n%{http_code}' " + text.substring("curl ".length());
+		}
 		Path out = directory.resolve("out.txt");
 		Path err = directory.resolve("err.txt");
-		// curl answers 0 to a 404 or a 500 unless asked not to
-		String text = command.text().replace("localhost:8080", "localhost:" + port).replaceFirst("^curl ", "curl --fail-with-body ");
-		Process process = shell(text, directory, port)
+		ProcessBuilder builder = shell(definitions + text, directory, port)
 			.redirectOutput(out.toFile())
-			.redirectError(err.toFile())
-			.start();
+			.redirectError(err.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		process.getOutputStream().write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
 		process.getOutputStream().close();
 		if (!process.waitFor(40, TimeUnit.SECONDS)) {
 			process.descendants().forEach(ProcessHandle::destroyForcibly);
 			process.destroyForcibly();
 			failures.add(command.where() + " did not finish within 40 s");
+			walkThrough.answered(null);
 			return;
 		}
 		String stdout = Files.readString(out).strip();
+		int status = -1;
+		if (curl) {
+			int lastLine = stdout.lastIndexOf('\n');
+			status = Integer.parseInt(stdout.substring(lastLine + 1).strip());
+			stdout = lastLine < 0 ? "" : stdout.substring(0, lastLine).strip();
+		}
+		walkThrough.answered(DocumentedAnswer.parseOrNull(stdout));
 		if (process.exitValue() != 0) {
-			failures.add(command.where() + " exited " + process.exitValue() + ": " + Files.readString(err).strip());
+			failures.add(command.where() + " exited " + process.exitValue() + (curl ? " (status " + status + ")" : "") + ": "
+					+ Files.readString(err).strip() + " " + stdout);
 		}
 		else if (command.expectedOutput() != null && !stdout.equals(command.expectedOutput())) {
 			failures.add(command.where() + " printed `" + stdout + "`, the document shows `"
 					+ command.expectedOutput() + "`");
 		}
+		else if (command.answer() != null) {
+			try {
+				DocumentedAnswer.parse(command.answer()).differences(status, stdout)
+					.forEach(difference -> failures.add(command.where() + " " + difference));
+			}
+			catch (IllegalArgumentException ex) {
+				failures.add(command.where() + ": " + ex.getMessage());
+			}
+		}
+	}
+
+	/**
+	 * {@code $ADMIN_TOKEN}: logs in as the administrator the README's {@code users create … --role admin}
+	 * made (with {@link #PASSWORD}, the standard input of every command) and creates a token with the
+	 * {@code admin} scope, as docs/api.md describes.
+	 */
+	private static String adminToken(int port, List<Command> commands) {
+		Matcher admin = Pattern.compile("users create (\\S+) --role admin").matcher(commands.stream()
+			.filter(command -> command.document().equals("README.md")).map(Command::text).collect(Collectors.joining("\n")));
+		if (!admin.find()) {
+			throw new IllegalStateException("the README creates no administrator");
+		}
+		try {
+			CookieManager cookies = new CookieManager();
+			HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+			String base = "http://localhost:" + port;
+			post(client, base + "/api/login", "{\"email\":\"" + admin.group(1) + "\",\"password\":\"" + PASSWORD + "\"}", null, 200);
+			String csrf = cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("csrftoken"))
+				.findFirst().orElseThrow().getValue();
+			String token = post(client, base + "/api/tokens",
+					"{\"name\":\"docs\",\"scopes\":[\"admin\"],\"password\":\"" + PASSWORD + "\"}", csrf, 201);
+			return DocumentedAnswer.JSON.readTree(token).get("token").asString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String post(HttpClient client, String url, String json, String csrf, int expectedStatus)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (csrf != null) {
+			request.header("X-CSRFToken", csrf);
+		}
+		HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != expectedStatus) {
+			throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return response.body();
 	}
 
 	/** The command in bash, its {@code java -jar <the server jar>} run from this test's class path. */
