@@ -16,13 +16,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -112,50 +116,81 @@ class DocumentedCommandsTest {
 
 		Path serverLog = directory.resolve("server.log");
 		Process server = shell(start.text() + " > server.log 2>&1", directory, port).start();
-		List<String> failures = new ArrayList<>();
-		Map<String, Integer> skipped = new TreeMap<>();
-		int ran = 0;
+		List<Outcome> outcomes = new ArrayList<>();
+		ExecutorService lanes = Executors.newFixedThreadPool(2);
 		try {
 			awaitHealth(port, server, serverLog);
-			WalkThrough walkThrough = new WalkThrough(serverLog, () -> adminToken(port, commands));
-			Map<String, StringBuilder> definitions = new HashMap<>();
-			for (Command command : commands) {
-				checkJarName(command, repository, failures);
-				StringBuilder defined = definitions.computeIfAbsent(command.document(), document -> new StringBuilder());
-				if (command == start) {
-					continue;
-				}
-				if (command.definition()) {
-					defined.append(command.text()).append('\n');
-					continue;
-				}
-				String text = JAR_SHORTHAND.matcher(command.text()).replaceAll(builtJar);
-				String reason = skipReason(text, definedNames(defined));
-				if (reason == null) {
-					Instant started = Instant.now();
-					run(command, text, defined.toString(), walkThrough, directory, port, failures);
-					ran++;
-					System.out.printf("ran (%.1f s) %s%n", Duration.between(started, Instant.now()).toMillis() / 1000.0, command.where());
-				}
-				else {
-					skipped.merge(reason, 1, Integer::sum);
-					System.out.println("skipped (" + reason + ") " + command.where());
-				}
+			Setting setting = new Setting(repository, builtJar, directory, port, serverLog, () -> adminToken(port, commands));
+			Map<String, List<Command>> documents = commands.stream().filter(command -> command != start)
+				.collect(Collectors.groupingBy(Command::document, LinkedHashMap::new, Collectors.toList()));
+			// the README's commands first: docs/api.md's $ADMIN_TOKEN is the README's administrator's
+			outcomes.add(runDocument(documents.remove("README.md"), setting));
+			// then the other documents side by side: each waits mostly for a JVM or a password hash
+			List<Future<Outcome>> others = new ArrayList<>();
+			for (List<Command> document : documents.values()) {
+				others.add(lanes.submit(() -> runDocument(document, setting)));
 			}
-			System.out.println("Documented commands: ran " + ran + ", skipped " + skipped.values().stream().mapToInt(n -> n).sum()
-					+ skipped.entrySet().stream().map(e -> "\n  " + e.getValue() + " × " + e.getKey()).collect(Collectors.joining()));
+			for (Future<Outcome> outcome : others) {
+				outcomes.add(outcome.get());
+			}
 			String log = Files.readString(serverLog);
 			assertThat(log).as("the first-admin link the README promises")
 				.containsPattern("Create the first one within 60 minutes at \\S*/setup/\\S+");
 			assertThat(undocumentedStartWarnings(log)).as("WARN lines at start that no document explains").isEmpty();
 		}
 		finally {
+			lanes.shutdownNow();
 			server.descendants().forEach(ProcessHandle::destroy);
 			server.destroy();
 			server.waitFor(20, TimeUnit.SECONDS);
 		}
-		assertThat(failures).as("documented commands that do not work as shown").isEmpty();
+		Map<String, Integer> skipped = new TreeMap<>();
+		outcomes.forEach(outcome -> outcome.skipped().forEach((reason, count) -> skipped.merge(reason, count, Integer::sum)));
+		int ran = outcomes.stream().mapToInt(Outcome::ran).sum();
+		outcomes.forEach(outcome -> outcome.report().forEach(System.out::println));
+		System.out.println("Documented commands: ran " + ran + ", skipped " + skipped.values().stream().mapToInt(n -> n).sum()
+				+ skipped.entrySet().stream().map(e -> "\n  " + e.getValue() + " × " + e.getKey()).collect(Collectors.joining()));
+		assertThat(outcomes.stream().flatMap(outcome -> outcome.failures().stream()))
+			.as("documented commands that do not work as shown").isEmpty();
 		assertThat(ran).as("documented commands run (a floor)").isGreaterThanOrEqualTo(AT_LEAST_RAN);
+	}
+
+	/** Where the commands run. */
+	record Setting(Path repository, String builtJar, Path directory, int port, Path serverLog, Supplier<String> adminToken) {
+	}
+
+	/** What one document's commands did: how many ran, why the others were skipped, what failed, one line each. */
+	record Outcome(int ran, Map<String, Integer> skipped, List<String> failures, List<String> report) {
+	}
+
+	/** Runs a document's commands in order, after its shell definitions. */
+	static Outcome runDocument(List<Command> commands, Setting setting) throws Exception {
+		WalkThrough walkThrough = new WalkThrough(setting.serverLog(), setting.adminToken());
+		StringBuilder definitions = new StringBuilder();
+		Map<String, Integer> skipped = new TreeMap<>();
+		List<String> failures = new ArrayList<>();
+		List<String> report = new ArrayList<>();
+		int ran = 0;
+		for (Command command : commands) {
+			checkJarName(command, setting.repository(), failures);
+			if (command.definition()) {
+				definitions.append(command.text()).append('\n');
+				continue;
+			}
+			String text = JAR_SHORTHAND.matcher(command.text()).replaceAll(setting.builtJar());
+			String reason = skipReason(text, definedNames(definitions));
+			if (reason == null) {
+				Instant started = Instant.now();
+				run(command, text, definitions.toString(), walkThrough, setting, failures);
+				ran++;
+				report.add(String.format("ran (%.1f s) %s", Duration.between(started, Instant.now()).toMillis() / 1000.0, command.where()));
+			}
+			else {
+				skipped.merge(reason, 1, Integer::sum);
+				report.add("skipped (" + reason + ") " + command.where());
+			}
+		}
+		return new Outcome(ran, skipped, failures, report);
 	}
 
 	/** The WARN lines of the start (up to "Started …") other than {@link #DOCUMENTED_WARNINGS}. */
@@ -231,8 +266,10 @@ class DocumentedCommandsTest {
 		return names;
 	}
 
-	private static void run(Command command, String text, String definitions, WalkThrough walkThrough, Path directory,
-			int port, List<String> failures) throws Exception {
+	private static void run(Command command, String text, String definitions, WalkThrough walkThrough, Setting setting,
+			List<String> failures) throws Exception {
+		Path directory = setting.directory();
+		int port = setting.port();
 		walkThrough.next();
 		Map<String, String> environment;
 		try {
@@ -250,8 +287,8 @@ class DocumentedCommandsTest {
 			// curl answers 0 to a 404 or a 500 unless asked not to; the status is the last line
 			text = "curl --fail-with-body -w '\\n%{http_code}' " + text.substring("curl ".length());
 		}
-		Path out = directory.resolve("out.txt");
-		Path err = directory.resolve("err.txt");
+		Path out = Files.createTempFile(directory, "out", ".txt");
+		Path err = Files.createTempFile(directory, "err", ".txt");
 		ProcessBuilder builder = shell(definitions + text, directory, port)
 			.redirectOutput(out.toFile())
 			.redirectError(err.toFile());
