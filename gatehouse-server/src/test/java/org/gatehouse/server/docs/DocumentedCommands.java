@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * The shell commands a reader is shown in README.md and docs/*.md. Candidates are the lines of
  * fenced code blocks (``` or ```sh) and inline code spans that start with {@code java},
- * {@code curl}, {@code mvn} or {@code echo … | java}; a trailing {@code # comment} is dropped and
+ * {@code curl}, {@code mvn} or {@code echo … | java} (and, in fenced blocks, the repository's
+ * {@code ops/…sh} and {@code bench/…sh} scripts); a trailing {@code # comment} is dropped and
  * {@code a && b} is two commands. An inline span followed by {@code → `output`} documents that
  * command's output; in a fenced block, {@code # => STATUS [sample JSON]} lines (continued on
  * further {@code #} lines) right after a command document its answer. Shell definitions in a fenced
@@ -52,6 +53,8 @@ final class DocumentedCommands {
 
 	private static final Pattern INLINE = Pattern.compile("`([^`]+)`(?:\\s*→\\s*`([^`]+)`)?");
 	private static final Pattern CANDIDATE = Pattern.compile("^(java|curl|mvn)\\s.*|^echo\\s.*\\|\\s*java\\s.*");
+	/** The repository's own scripts, as a fenced block shows them run. */
+	private static final Pattern SCRIPT = Pattern.compile("^(ops|bench)/\\S+\\.sh(\\s.*)?$");
 	private static final Pattern FILE_INTRODUCTION = Pattern.compile(".*`([\\w.-]+\\.\\w+)`:$");
 
 	private static final Set<String> SHELL_FENCES = Set.of("", "sh", "bash", "shell");
@@ -86,6 +89,9 @@ final class DocumentedCommands {
 					}
 					int before = commands.size();
 					addCandidates(commands, name, first + 1, withoutComment(line), null);
+					if (SCRIPT.matcher(withoutComment(line)).matches()) {
+						commands.add(new Command(name, first + 1, withoutComment(line), null, null));
+					}
 					if (Command.DEFINITION.matcher(line).matches()) {
 						commands.add(new Command(name, first + 1, line, null, null));
 					}
