@@ -30,6 +30,14 @@ class DocumentedCommandRulesTest {
 	}
 
 	@Test
+	void theRepositorysClusterAndBenchmarkScriptsAreSkippedWithTheirReason() {
+		assertThat(DocumentedCommandsTest.skipReason("ops/cluster.sh up", Set.of())).startsWith("runs a cluster of its own");
+		assertThat(DocumentedCommandsTest.skipReason("ops/reliability/run.sh", Set.of())).startsWith("a fault scenario");
+		assertThat(DocumentedCommandsTest.skipReason("bench/run.sh", Set.of())).startsWith("a benchmark");
+		assertThat(DocumentedCommandsTest.skipReason("java -jar x/gatehouse-server.jar tasks run session-cleaner", Set.of())).isNull();
+	}
+
+	@Test
 	void onlyTheDocumentedWarningsMayBeLoggedAtStart() {
 		String log = """
 				2026-11-30T05:12:26.090Z  WARN 4714 --- [gatehouse] [main] org.gatehouse.crypto.SecretKeys : No gatehouse.secret-key configured: generated a development key into /tmp/data/secret-key. Never use it in production.
