@@ -100,14 +100,14 @@ final class WalkThrough {
 
 	/** Waits for the mail the command before sent (the server may log it after answering). */
 	private String mailedToken() throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		List<String> mails = mails();
 		while (mails.size() <= mailsBeforePrevious && Instant.now().isBefore(deadline)) {
 			Thread.sleep(100);
 			mails = mails();
 		}
 		if (mails.size() <= mailsBeforePrevious) {
-			throw new IllegalStateException("the command before sent no mail within 10 s");
+			throw new IllegalStateException("the command before sent no mail within 30 s");
 		}
 		Matcher link = LINK.matcher(mails.get(mails.size() - 1));
 		if (!link.find()) {
