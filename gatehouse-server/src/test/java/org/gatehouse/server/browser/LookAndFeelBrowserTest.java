@@ -32,6 +32,7 @@ class LookAndFeelBrowserTest {
 	static final int[] WIDTHS = { 1280, 390 };
 	static final String ADMIN = "look-admin@example.org";
 	static final String USER = "look-robin@example.org";
+	static final String NEWCOMER = "look-newcomer@example.org";
 
 	@LocalServerPort
 	int port;
@@ -60,13 +61,22 @@ class LookAndFeelBrowserTest {
 
 			person.open("/lost-password/");
 			person.type(By.id("email"), USER).submit(By.cssSelector("#forgot-form button[type=submit]"));
+			checkHere(person, "message");
 			check(person, "reset-password", BrowserMail.awaitLink(USER, "/lost-password/"));
+
+			person.open("/signup/");
+			person.type(By.id("email"), NEWCOMER)
+				.type(By.id("password"), PASSWORD)
+				.type(By.id("passwordConfirm"), PASSWORD)
+				.submit(By.id("register-submit"));
+			check(person, "confirm-email", BrowserMail.awaitLink(NEWCOMER, "/confirm/"));
 
 			Accounts.loginSucceeds(person, USER, PASSWORD, false);
 			check(person, "home", "/");
 			check(person, "change-password", "/account/settings/password/");
 			check(person, "sessions", "/account/settings/sessions/");
 			check(person, "security-log", "/account/security-log/");
+			check(person, "logout", "/logout/");
 
 			Accounts.loginSucceeds(admin, ADMIN, PASSWORD, false);
 			check(admin, "admin-users", "/admin/users/?q=look-&by=email");
@@ -109,8 +119,15 @@ class LookAndFeelBrowserTest {
 		}
 	}
 
+	/** The page the browser is on (the answer to a form, which cannot be opened again), at both widths. */
+	private void checkHere(Browser browser, String page) {
+		for (int width : WIDTHS) {
+			PageShot.viewport(browser, width, PageShot.START_HEIGHT);
+			inspect(browser, page + "-" + width, width);
+		}
+	}
+
 	private void checkAt(Browser browser, String page, String url, int width, int status) {
-		String name = page + "-" + width;
 		PageShot.viewport(browser, width, PageShot.START_HEIGHT);
 		if (status == 200) {
 			browser.open(url);
@@ -118,6 +135,10 @@ class LookAndFeelBrowserTest {
 		else {
 			browser.openExpectingStatus(url, status);
 		}
+		inspect(browser, page + "-" + width, width);
+	}
+
+	private void inspect(Browser browser, String name, int width) {
 		Axe.seriousViolations(browser).forEach(v -> problems.add(name + " axe: " + v));
 		List<String> overflow = PageShot.overflow(browser);
 		if (!overflow.isEmpty()) {
