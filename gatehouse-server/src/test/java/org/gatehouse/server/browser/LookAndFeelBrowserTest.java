@@ -15,7 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every page, anonymous, signed in and as an administrator, at 1280 and 390 pixels wide (and two in
- * dark mode): no serious or critical axe-core violation, nothing wider than the page, and the
+ * dark mode): no serious or critical axe-core violation, nothing wider than the page, every
+ * destructive action (ban, signing out sessions, removing a role) in the destructive style, and the
  * rendering equal to the committed reference screenshot in
  * {@code src/test/resources/screenshots/<page>-<width>.png} (see {@link ScreenshotComparison} for
  * the tolerance; actual and diff images land in {@code target/screenshots/}).
@@ -43,6 +44,14 @@ class LookAndFeelBrowserTest {
 	@Autowired
 	PasswordService passwords;
 
+	/** Buttons of forms that ban, sign out sessions or remove a role, without the destructive style. */
+	private static final String UNMARKED_DESTRUCTIVE_BUTTONS = """
+			return [...document.querySelectorAll('form[action$="/ban"] button, form[action*="revoke"] button, form[action$="/roles/remove"] button')]
+			  .filter(b => !b.classList.contains('destructive'))
+			  .map(b => b.closest('form').getAttribute('action').replace(/\\/[^\\/]{20,}\\//g, '/{ref}/').replace(/\\/[0-9]+\\//g, '/{id}/')
+			    + ' ' + b.textContent.trim());
+			""";
+
 	private final List<String> problems = new ArrayList<>();
 
 	@Test
@@ -50,8 +59,10 @@ class LookAndFeelBrowserTest {
 		long adminId = users.create(ADMIN, "look-admin", passwords.hashNew(PASSWORD), true);
 		users.addRole(adminId, "admin");
 		long userId = users.create(USER, "robin", passwords.hashNew(PASSWORD), true);
+		users.addRole(userId, "editor");
 
-		try (Browser person = Browser.start(port); Browser admin = Browser.start(port)) {
+		try (Browser person = Browser.start(port); Browser phone = Browser.start(port, Browser.PHONE_USER_AGENT);
+				Browser admin = Browser.start(port)) {
 			check(person, "home-anonymous", "/");
 			check(person, "login", "/login/");
 			check(person, "register", "/signup/");
@@ -71,6 +82,7 @@ class LookAndFeelBrowserTest {
 				.submit(By.id("register-submit"));
 			check(person, "confirm-email", BrowserMail.awaitLink(NEWCOMER, "/confirm/"));
 
+			Accounts.loginSucceeds(phone, USER, PASSWORD, false);
 			Accounts.loginSucceeds(person, USER, PASSWORD, false);
 			check(person, "home", "/");
 			check(person, "change-password", "/account/settings/password/");
@@ -140,6 +152,11 @@ class LookAndFeelBrowserTest {
 
 	private void inspect(Browser browser, String name, int width) {
 		Axe.seriousViolations(browser).forEach(v -> problems.add(name + " axe: " + v));
+		@SuppressWarnings("unchecked")
+		List<String> plain = (List<String>) browser.script(UNMARKED_DESTRUCTIVE_BUTTONS);
+		if (!plain.isEmpty()) {
+			problems.add(name + " destructive actions styled like any other button: " + plain);
+		}
 		List<String> overflow = PageShot.overflow(browser);
 		if (!overflow.isEmpty()) {
 			problems.add(name + " wider than the page: " + overflow);

@@ -14,7 +14,8 @@ final class PageShot {
 	static final int START_HEIGHT = 900;
 
 	/**
-	 * Replaces what changes from run to run with constants: times, browser versions, user ids
+	 * Replaces what changes from run to run with constants: times, browser versions (also a
+	 * version standing alone, as on the Sessions page), user ids
 	 * (which depend on the users other tests created before). Runs after the
 	 * page's own scripts, so a script that formats times is overwritten too.
 	 */
@@ -25,7 +26,8 @@ final class PageShot {
 			for (let n = walker.nextNode(); n; n = walker.nextNode()) {
 			  n.nodeValue = n.nodeValue
 			    .replace(/\\b(HeadlessChrome|Chromium|Chrome)([ \\/])[0-9][0-9.]*/g, '$1$2NN')
-			    .replace(/\\b\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?( ?(UTC|Z))?/g, '2026-01-01 12:00');
+			    .replace(/\\b\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?( ?(UTC|Z))?/g, '2026-01-01 12:00')
+			    .replace(/^(\\s*)\\d+(\\.\\d+)+(\\s*)$/, '$1NN$3');
 			}
 			if (document.activeElement) { document.activeElement.blur(); }
 			""";
