@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.gatehouse.account.UserStore;
 import org.gatehouse.password.PasswordService;
 import org.gatehouse.password.PasswordsProperties;
 import org.gatehouse.passwords.PasswordContext;
 import org.gatehouse.passwords.PasswordPolicy;
+import org.gatehouse.server.GatehouseServer;
 import org.gatehouse.server.cli.CommandLineTest.Result;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +98,23 @@ class CommandLineLanguageTest {
 				() -> GatehouseCli.commandLine(beans).execute("users", "create", "weak@example.org"));
 		assertThat(french.err().lines()).singleElement().asString()
 			.startsWith("Mot de passe refusé : Le mot de passe doit comporter au moins 12 caractères");
+	}
+
+	@Test
+	void theRealMainTakesTheLanguageFromTheProcess() throws Exception {
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Duser.language=de", "-Duser.country=DE", "-cp", System.getProperty("java.class.path"),
+				GatehouseServer.class.getName(), "users", "create", "root").redirectErrorStream(true).start();
+		try {
+			process.getOutputStream().close();
+			assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines())
+				.contains("Keine E-Mail-Adresse: root");
+			assertThat(process.exitValue()).isEqualTo(2);
+		}
+		finally {
+			process.destroyForcibly();
+		}
 	}
 
 	private static Result runWithoutSpring(String... args) {
