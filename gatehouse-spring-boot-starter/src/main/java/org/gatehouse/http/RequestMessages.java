@@ -1,6 +1,7 @@
 package org.gatehouse.http;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -8,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -18,6 +21,14 @@ import org.springframework.web.servlet.LocaleResolver;
  * application) or when it fails (a session-based resolver while the session store is down).
  */
 public class RequestMessages {
+
+	private static final ResourceBundleMessageSource GATEHOUSE = new ResourceBundleMessageSource();
+
+	static {
+		GATEHOUSE.setBasename("gatehouse/messages");
+		GATEHOUSE.setDefaultEncoding(StandardCharsets.UTF_8.name());
+		GATEHOUSE.setFallbackToSystemLocale(false);
+	}
 
 	private final MessageSource messages;
 	private final Supplier<LocaleResolver> localeResolver;
@@ -43,7 +54,14 @@ public class RequestMessages {
 
 	/** The bundle's text for {@code key} in the request's language. */
 	public String get(HttpServletRequest request, String key, Object... arguments) {
-		return messages.getMessage(key, arguments, locale(request));
+		Locale locale = locale(request);
+		try {
+			return messages.getMessage(key, arguments, locale);
+		}
+		catch (NoSuchMessageException ex) {
+			// an application's own message source that does not chain Gatehouse's texts: never a 500 for that
+			return GATEHOUSE.getMessage(key, arguments, locale);
+		}
 	}
 
 	/** A problem document (API paths) whose detail is the bundle's text for {@code key}. */
