@@ -36,7 +36,8 @@ class GatehouseErrorController implements ErrorController {
 		HttpStatus status = status(request);
 		String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (path != null && (path.startsWith("/api/") || path.equals("/api"))) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ErrorDetails.of(messages, request, status, path));
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+					ErrorDetails.of(messages, request, status, path));
 			problem.setType(java.net.URI.create("about:blank"));
 			problem.setTitle(status.getReasonPhrase());
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -15,7 +15,7 @@ final class CliMessages {
 	private CliMessages() {
 	}
 
-	/** The text for {@code key}; arguments as in {@link MessageFormat} (pass numbers as text unless the pattern formats them). */
+	/** The text for {@code key}; arguments as in {@link MessageFormat} (numbers as text unless the pattern formats them). */
 	static String get(String key, Object... arguments) {
 		ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.getDefault());
 		return new MessageFormat(bundle.getString(key), Locale.getDefault()).format(arguments);

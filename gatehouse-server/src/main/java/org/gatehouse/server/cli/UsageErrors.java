@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-/** Picocli's usage errors in the process's language: the common ones from the bundle, the rare ones as picocli words them. */
+/** Picocli's usage errors in the process's language: the common ones from the bundle, rare ones as picocli words them. */
 final class UsageErrors {
 
 	private UsageErrors() {
