@@ -1,5 +1,6 @@
 package org.gatehouse.api;
 
+import org.gatehouse.http.RequestMessages;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Import;
 public class ApiAutoConfiguration {
 
 	@Bean
-	FrameworkErrorResolver gatehouseFrameworkErrorResolver() {
-		return new FrameworkErrorResolver();
+	FrameworkErrorResolver gatehouseFrameworkErrorResolver(RequestMessages messages) {
+		return new FrameworkErrorResolver(messages);
 	}
 }

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.http.ApiRequests;
-import org.gatehouse.http.ProblemResponses;
+import org.gatehouse.http.RequestMessages;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -36,6 +36,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 class FrameworkErrorResolver implements HandlerExceptionResolver, Ordered {
 
+	private final RequestMessages messages;
+
+	FrameworkErrorResolver(RequestMessages messages) {
+		this.messages = messages;
+	}
+
 	@Override
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE + 100;
@@ -56,25 +62,26 @@ class FrameworkErrorResolver implements HandlerExceptionResolver, Ordered {
 		}
 	}
 
-	private static boolean api(HttpServletRequest request, HttpServletResponse response, Exception ex)
+	private boolean api(HttpServletRequest request, HttpServletResponse response, Exception ex)
 			throws IOException {
 		if (response.isCommitted()) {
 			return false;
 		}
 		if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
-			ProblemResponses.write(response, HttpStatus.NOT_FOUND, notFound(request));
+			messages.problem(request, response, HttpStatus.NOT_FOUND, "problem.not-found", request.getMethod(),
+					ApiRequests.shownPath(request.getRequestURI()));
 		}
 		else if (ex instanceof HttpRequestMethodNotSupportedException notAllowed) {
 			Set<HttpMethod> allowed = notAllowed.getSupportedHttpMethods();
 			if (allowed == null || allowed.isEmpty()) {
-				ProblemResponses.write(response, HttpStatus.METHOD_NOT_ALLOWED,
-						"This endpoint does not accept " + request.getMethod() + ".");
+				messages.problem(request, response, HttpStatus.METHOD_NOT_ALLOWED, "problem.method-not-allowed",
+						request.getMethod());
 			}
 			else {
 				String names = allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
 				response.setHeader("Allow", names);
-				ProblemResponses.write(response, HttpStatus.METHOD_NOT_ALLOWED,
-						"This endpoint accepts " + names + ", not " + request.getMethod() + ".");
+				messages.problem(request, response, HttpStatus.METHOD_NOT_ALLOWED, "problem.method-not-allowed.allowed",
+						names, request.getMethod());
 			}
 		}
 		else if (ex instanceof HttpMediaTypeNotSupportedException unsupported) {
@@ -82,26 +89,26 @@ class FrameworkErrorResolver implements HandlerExceptionResolver, Ordered {
 			String accepted = types.isEmpty() || types.stream().anyMatch(MediaType.APPLICATION_JSON::includes)
 					? MediaType.APPLICATION_JSON_VALUE : MediaType.toString(types);
 			response.setHeader("Accept", accepted);
-			ProblemResponses.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "This endpoint accepts " + accepted + ".");
+			messages.problem(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.unsupported-media-type",
+					accepted);
 		}
 		else if (ex instanceof HttpMediaTypeNotAcceptableException) {
-			ProblemResponses.write(response, HttpStatus.NOT_ACCEPTABLE, "This endpoint answers application/json.");
+			messages.problem(request, response, HttpStatus.NOT_ACCEPTABLE, "problem.not-acceptable");
 		}
 		else if (ex instanceof HttpMessageNotReadableException) {
-			ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+			messages.problem(request, response, HttpStatus.BAD_REQUEST, "problem.unreadable-json");
 		}
 		else if (ex instanceof MissingServletRequestParameterException missing) {
-			ProblemResponses.write(response, HttpStatus.BAD_REQUEST,
-					"The parameter " + missing.getParameterName() + " is required.");
+			messages.problem(request, response, HttpStatus.BAD_REQUEST, "problem.parameter-missing",
+					missing.getParameterName());
 		}
 		else if (ex instanceof MultipartException) {
 			// thrown before a handler is chosen, so no controller advice would see it
-			ProblemResponses.write(response, ex instanceof MaxUploadSizeExceededException ? HttpStatus.PAYLOAD_TOO_LARGE
-					: HttpStatus.BAD_REQUEST, "Malformed or unreadable multipart request body");
+			messages.problem(request, response, ex instanceof MaxUploadSizeExceededException ? HttpStatus.PAYLOAD_TOO_LARGE
+					: HttpStatus.BAD_REQUEST, "problem.multipart");
 		}
 		else if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
-			ProblemResponses.write(response, HttpStatus.BAD_REQUEST,
-					"The parameter " + mismatch.getName() + " is not valid.");
+			messages.problem(request, response, HttpStatus.BAD_REQUEST, "problem.parameter-invalid", mismatch.getName());
 		}
 		else {
 			return false;
@@ -109,12 +116,4 @@ class FrameworkErrorResolver implements HandlerExceptionResolver, Ordered {
 		return true;
 	}
 
-	/** "No such API endpoint: GET /api/nope" (the path as requested, at most 200 characters). */
-	static String notFound(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		if (path.length() > 200) {
-			path = path.substring(0, 200) + "…";
-		}
-		return "No such API endpoint: " + request.getMethod() + " " + path;
-	}
 }

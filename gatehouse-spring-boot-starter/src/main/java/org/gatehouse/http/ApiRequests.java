@@ -20,4 +20,9 @@ public final class ApiRequests {
 		return mapped.startsWith(PREFIX) || mapped.equals("/api")
 				|| request.getRequestURI().startsWith(request.getContextPath() + PREFIX);
 	}
+
+	/** A requested path as a problem's detail shows it ("No such API endpoint: GET /api/nope"): at most 200 characters. */
+	public static String shownPath(String path) {
+		return path.length() > 200 ? path.substring(0, 200) + "…" : path;
+	}
 }

@@ -29,9 +29,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBodyBytes;
+	private final RequestMessages messages;
 
-	public BodySizeLimitFilter(HttpProperties properties) {
+	public BodySizeLimitFilter(HttpProperties properties, RequestMessages messages) {
 		this.maxBodyBytes = properties.getMaxBodyBytes();
+		this.messages = messages;
 	}
 
 	@Override
@@ -59,7 +61,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			// the rest of the body is not read, so the connection cannot be reused
 			response.setHeader("Connection", "close");
 		}
-		String detail = "Request body larger than " + maxBodyBytes + " bytes";
+		String detail = messages.get(request, "problem.body-too-large", String.valueOf(maxBodyBytes));
 		if (ApiRequests.isApi(request)) {
 			ProblemResponses.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large", detail);
 		}

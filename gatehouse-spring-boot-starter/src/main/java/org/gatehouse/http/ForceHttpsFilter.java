@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,13 +22,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ForceHttpsFilter extends OncePerRequestFilter {
 
 	static final String MESSAGE = "Bad Request: HTTPS required";
-	static final String API_DETAIL = "HTTPS required: this API answers only over https://. The request was not "
-			+ "processed; any token or session cookie it carried crossed the network unencrypted.";
 
 	private final ExternalUrls externalUrls;
+	private final RequestMessages messages;
 
-	public ForceHttpsFilter(ExternalUrls externalUrls) {
+	public ForceHttpsFilter(ExternalUrls externalUrls, RequestMessages messages) {
 		this.externalUrls = externalUrls;
+		this.messages = messages;
 	}
 
 	@Override
@@ -38,7 +39,7 @@ class ForceHttpsFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (ApiRequests.isApi(request)) {
-			ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", API_DETAIL);
+			messages.problem(request, response, HttpStatus.FORBIDDEN, "problem.https-required");
 			return;
 		}
 		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {

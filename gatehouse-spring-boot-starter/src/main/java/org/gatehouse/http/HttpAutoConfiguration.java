@@ -4,6 +4,7 @@ import org.gatehouse.config.GatehouseAutoConfiguration;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.mail.MailProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -11,7 +12,10 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
@@ -42,6 +46,12 @@ public class HttpAutoConfiguration {
 	@Bean
 	public CspNonce gatehouseCspNonce() {
 		return new CspNonce();
+	}
+
+	@Bean
+	public RequestMessages gatehouseRequestMessages(MessageSource messageSource,
+			ObjectProvider<LocaleResolver> localeResolver) {
+		return new RequestMessages(messageSource, SingletonSupplier.of(localeResolver::getIfUnique));
 	}
 
 	/** Named for templates ({@code @sri}, see {@link Sri}). */

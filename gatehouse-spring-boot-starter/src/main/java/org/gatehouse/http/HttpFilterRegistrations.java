@@ -38,8 +38,8 @@ class HttpFilterRegistrations {
 
 	@Bean
 	FilterRegistrationBean<ForceHttpsFilter> gatehouseForceHttpsFilter(GatehouseProperties properties, HttpProperties http,
-			ExternalUrls externalUrls) {
-		FilterRegistrationBean<ForceHttpsFilter> registration = registration(new ForceHttpsFilter(externalUrls),
+			ExternalUrls externalUrls, RequestMessages messages) {
+		FilterRegistrationBean<ForceHttpsFilter> registration = registration(new ForceHttpsFilter(externalUrls, messages),
 				GatehouseFilterOrder.FORCE_HTTPS, INCOMING_REQUESTS);
 		Boolean forceHttps = http.getForceHttps();
 		registration.setEnabled(forceHttps != null ? forceHttps : properties.isProduction());
@@ -47,8 +47,9 @@ class HttpFilterRegistrations {
 	}
 
 	@Bean
-	FilterRegistrationBean<BodySizeLimitFilter> gatehouseBodySizeLimitFilter(HttpProperties http) {
-		return registration(new BodySizeLimitFilter(http), GatehouseFilterOrder.BODY_SIZE_LIMIT, INCOMING_REQUESTS);
+	FilterRegistrationBean<BodySizeLimitFilter> gatehouseBodySizeLimitFilter(HttpProperties http,
+			RequestMessages messages) {
+		return registration(new BodySizeLimitFilter(http, messages), GatehouseFilterOrder.BODY_SIZE_LIMIT, INCOMING_REQUESTS);
 	}
 
 	@Bean

@@ -67,11 +67,15 @@ public class PasswordService {
 
 	/** The policy's refusals of a new password, in the language of the current request (English outside one). */
 	public List<String> problems(String password, String email, String username) {
+		return problems(password, email, username, RequestLocale.current());
+	}
+
+	/** The policy's refusals of a new password in {@code locale} (the command line's: the process's language). */
+	public List<String> problems(String password, String email, String username, Locale locale) {
 		List<PasswordPolicy.Refusal> refusals = policy.refusals(password == null ? "" : password, email, username);
 		if (messages == null) {
 			return refusals.stream().map(PasswordPolicy.Refusal::text).toList();
 		}
-		Locale locale = RequestLocale.current();
 		return refusals.stream()
 			.map(refusal -> messages.getMessage(refusal.key(), refusal.arguments().toArray(), refusal.text(), locale))
 			.toList();

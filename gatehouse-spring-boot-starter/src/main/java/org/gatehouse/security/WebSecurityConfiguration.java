@@ -21,7 +21,7 @@ import org.gatehouse.csrf.RestCsrfRequestMatcher;
 import org.gatehouse.csrf.RestCsrfTokenRepository;
 import org.gatehouse.csrf.RestCsrfTokens;
 import org.gatehouse.http.AllowedHosts;
-import org.gatehouse.http.ProblemResponses;
+import org.gatehouse.http.RequestMessages;
 import org.gatehouse.http.SessionCookies;
 import org.gatehouse.token.BearerTokenFilter;
 import org.gatehouse.token.PersonalAccessTokens;
@@ -134,7 +134,7 @@ class WebSecurityConfiguration {
 	@Order(1)
 	@ConditionalOnMissingBean(name = "gatehouseApiTokenFilterChain")
 	public SecurityFilterChain gatehouseApiTokenFilterChain(HttpSecurity http, PersonalAccessTokens tokens,
-			AuthenticationEventPublisher authenticationEvents, ApiCors cors) throws Exception {
+			AuthenticationEventPublisher authenticationEvents, ApiCors cors, RequestMessages messages) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		String read = TokenScope.USER_READ.authority();
 		String write = TokenScope.USER_WRITE.authority();
@@ -144,7 +144,7 @@ class WebSecurityConfiguration {
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-			.addFilterBefore(new BearerTokenFilter(tokens, authenticationEvents), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, authenticationEvents, messages), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(authorize -> authorize
 				// logging in, out or signing up is about sessions, which token requests do not have
 				.requestMatchers(paths.matcher(HttpMethod.POST, "/api/login"), paths.matcher(HttpMethod.POST, "/api/logout"),
@@ -160,11 +160,11 @@ class WebSecurityConfiguration {
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) -> {
 					response.setHeader("WWW-Authenticate", "Bearer");
-					ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Authentication required");
+					messages.problem(request, response, HttpStatus.UNAUTHORIZED, "problem.authentication-required");
 				})
 				.accessDeniedHandler((request, response, ex) -> {
 					response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
-					ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Insufficient scope");
+					messages.problem(request, response, HttpStatus.FORBIDDEN, "problem.insufficient-scope");
 				}));
 		cors(http, cors);
 		return http.build();
@@ -176,9 +176,10 @@ class WebSecurityConfiguration {
 	public SecurityFilterChain gatehouseApiFilterChain(HttpSecurity http, GatehouseProperties properties,
 			RevocableRememberMeServices rememberMe,
 			RestCsrfTokenRepository csrfTokens, RestCsrfTokens restCsrfTokens, RestCsrfRequestMatcher requiresCsrf,
-			AllowedHosts allowedHosts, ApiCors cors) throws Exception {
+			AllowedHosts allowedHosts, ApiCors cors, RequestMessages messages) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		CsrfProblemHandler csrfProblems = new CsrfProblemHandler(csrfTokens, properties.getCsrf().getHeaderName());
+		CsrfProblemHandler csrfProblems = new CsrfProblemHandler(csrfTokens, properties.getCsrf().getHeaderName(),
+				messages);
 		http.securityMatcher(paths.matcher(API))
 			.headers(headers -> headers.disable())
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
@@ -189,7 +190,7 @@ class WebSecurityConfiguration {
 				.anyRequest().permitAll())
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) ->
-					ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Authentication required"))
+					messages.problem(request, response, HttpStatus.UNAUTHORIZED, "problem.authentication-required"))
 				.accessDeniedHandler(csrfProblems));
 		if (properties.getCsrf().isRestEnabled()) {
 			http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)

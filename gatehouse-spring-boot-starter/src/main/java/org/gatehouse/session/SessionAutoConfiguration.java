@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import jakarta.servlet.DispatcherType;
 
+import org.gatehouse.http.RequestMessages;
 import org.gatehouse.account.RememberMeTokenStore;
 import org.gatehouse.account.SessionLoggedInEvent;
 import org.gatehouse.audit.ClientLabels;
@@ -79,9 +80,10 @@ public class SessionAutoConfiguration {
 	/** Just outside Spring Session's repository filter: store outages become a clear 503. */
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	FilterRegistrationBean<SessionStoreUnavailableFilter> gatehouseSessionStoreUnavailableFilter() {
+	FilterRegistrationBean<SessionStoreUnavailableFilter> gatehouseSessionStoreUnavailableFilter(
+			RequestMessages messages) {
 		FilterRegistrationBean<SessionStoreUnavailableFilter> registration = new FilterRegistrationBean<>(
-				new SessionStoreUnavailableFilter());
+				new SessionStoreUnavailableFilter(messages));
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.http.ApiRequests;
 import org.gatehouse.http.ProblemResponses;
+import org.gatehouse.http.RequestMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -32,8 +33,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SessionStoreUnavailableFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionStoreUnavailableFilter.class);
-	static final String MESSAGE = "Service temporarily unavailable: a backing store (sessions or database) "
-			+ "cannot be reached. Please try again in a moment.";
+
+	private final RequestMessages messages;
+
+	SessionStoreUnavailableFilter(RequestMessages messages) {
+		this.messages = messages;
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -87,14 +92,15 @@ class SessionStoreUnavailableFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setHeader("Retry-After", "5");
 		response.setHeader("Cache-Control", "no-store");
 		if (ApiRequests.isApi(request)) {
-			ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, MESSAGE);
+			messages.problem(request, response, HttpStatus.SERVICE_UNAVAILABLE, "problem.service-unavailable");
 		}
 		else {
-			ProblemResponses.plainText(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, MESSAGE);
+			ProblemResponses.plainText(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+					messages.get(request, "problem.service-unavailable"));
 		}
 	}
 }

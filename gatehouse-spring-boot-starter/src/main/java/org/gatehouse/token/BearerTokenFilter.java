@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.gatehouse.http.ProblemResponses;
+import org.gatehouse.http.RequestMessages;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
@@ -30,14 +30,14 @@ public class BearerTokenFilter extends AuthenticationFilter {
 	/** Matches the requests this filter is for; the Bearer filter chain is selected by it. */
 	public static final RequestMatcher BEARER_REQUEST = request -> BearerTokenConverter.bearerValue(request) != null;
 
-	public BearerTokenFilter(PersonalAccessTokens tokens, AuthenticationEventPublisher events) {
+	public BearerTokenFilter(PersonalAccessTokens tokens, AuthenticationEventPublisher events, RequestMessages messages) {
 		super(manager(tokens, events), new BearerTokenConverter());
 		setSuccessHandler((request, response, authentication) -> {
 			// the request goes on, authenticated by the token
 		});
 		setFailureHandler((request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-			ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, ApiTokenAuthenticationProvider.INVALID);
+			messages.problem(request, response, HttpStatus.UNAUTHORIZED, "problem.invalid-token");
 		});
 	}
 

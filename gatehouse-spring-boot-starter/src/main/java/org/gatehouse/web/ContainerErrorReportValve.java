@@ -2,17 +2,21 @@ package org.gatehouse.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.gatehouse.http.RequestMessages;
 import org.gatehouse.http.SecurityHeadersFilter;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Tomcat's error report for the responses nobody else wrote a body for: requests the connector
@@ -26,11 +30,16 @@ import org.springframework.web.util.HtmlUtils;
  */
 class ContainerErrorReportValve extends ErrorReportValve {
 
+	private static final ObjectMapper JSON = new ObjectMapper();
+
 	private final SecurityHeadersFilter securityHeaders;
+	private final RequestMessages messages;
 	private final String apiPrefix;
 
-	public ContainerErrorReportValve(SecurityHeadersFilter securityHeaders, String contextPath) {
+	public ContainerErrorReportValve(SecurityHeadersFilter securityHeaders, RequestMessages messages,
+			String contextPath) {
 		this.securityHeaders = securityHeaders;
+		this.messages = messages;
 		this.apiPrefix = contextPath + "/api";
 		setShowReport(false);
 		setShowServerInfo(false);
@@ -52,13 +61,21 @@ class ContainerErrorReportValve extends ErrorReportValve {
 		securityHeaders.setHeaders(request, response);
 		try {
 			if (mayBeApi(request.getRequestURI())) {
-				write(response, MediaType.APPLICATION_PROBLEM_JSON_VALUE, "{\"type\":\"about:blank\",\"title\":\"" + reason
-						+ "\",\"status\":" + status + "}");
+				Map<String, Object> problem = new LinkedHashMap<>();
+				problem.put("type", "about:blank");
+				problem.put("title", reason);
+				problem.put("status", status);
+				if (known != null) {
+					problem.put("detail", ErrorDetails.of(messages, request, known, request.getRequestURI()));
+				}
+				write(response, MediaType.APPLICATION_PROBLEM_JSON_VALUE, JSON.writeValueAsString(problem));
 			}
 			else {
 				String title = status + " " + HtmlUtils.htmlEscape(reason);
-				write(response, "text/html;charset=UTF-8", "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-						+ "<title>" + title + "</title></head><body><h1>" + title + "</h1></body></html>");
+				String language = HtmlUtils.htmlEscape(messages.locale(request).toLanguageTag());
+				write(response, "text/html;charset=UTF-8", "<!doctype html><html lang=\"" + language + "\"><head>"
+						+ "<meta charset=\"utf-8\"><title>" + title + "</title></head><body><h1>" + title + "</h1><p>"
+						+ HtmlUtils.htmlEscape(messages.get(request, "error.text"), "UTF-8") + "</p></body></html>");
 			}
 		}
 		catch (IOException | IllegalStateException clientGone) {

@@ -8,6 +8,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.http.HttpProperties;
 import org.gatehouse.http.CspNonce;
+import org.gatehouse.http.RequestMessages;
 import org.gatehouse.http.SecurityHeadersFilter;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,9 +28,12 @@ import org.springframework.core.Ordered;
 class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
 	private final SecurityHeadersFilter securityHeaders;
+	private final RequestMessages messages;
 
-	ContainerErrorReports(GatehouseProperties properties, HttpProperties http, CspNonce cspNonce) {
+	ContainerErrorReports(GatehouseProperties properties, HttpProperties http, CspNonce cspNonce,
+			RequestMessages messages) {
 		this.securityHeaders = new SecurityHeadersFilter(properties, http, cspNonce);
+		this.messages = messages;
 	}
 
 	@Override
@@ -44,7 +48,7 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
 				pipeline.removeValve(valve);
 			}
 		}
-		pipeline.addValve(new ContainerErrorReportValve(securityHeaders, contextPath));
+		pipeline.addValve(new ContainerErrorReportValve(securityHeaders, messages, contextPath));
 		if (host instanceof StandardHost standardHost) {
 			// the host adds a valve of this class at start unless one is there already
 			standardHost.setErrorReportValveClass(ContainerErrorReportValve.class.getName());

@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.gatehouse.http.RequestMessages;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,12 +25,19 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class GatehouseErrorController implements ErrorController {
 
+	private final RequestMessages messages;
+
+	GatehouseErrorController(RequestMessages messages) {
+		this.messages = messages;
+	}
+
 	@RequestMapping("/error")
 	public Object error(HttpServletRequest request) {
 		HttpStatus status = status(request);
 		String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (path != null && (path.startsWith("/api/") || path.equals("/api"))) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status, request, path));
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+					ErrorDetails.of(messages, request, status, path));
 			problem.setType(java.net.URI.create("about:blank"));
 			problem.setTitle(status.getReasonPhrase());
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
@@ -46,18 +54,6 @@ class GatehouseErrorController implements ErrorController {
 				&& !(denied instanceof CsrfException);
 		return roleMissing && path != null && (path.equals("/admin") || path.startsWith("/admin/"))
 				? "error.admin-role" : "error.text";
-	}
-
-	/** Gatehouse's own sentence for the statuses the container or the framework send here, else the phrase. */
-	private static String detail(HttpStatus status, HttpServletRequest request, String path) {
-		return switch (status) {
-			case NOT_FOUND -> "No such API endpoint: " + request.getMethod() + " "
-					+ (path.length() > 200 ? path.substring(0, 200) + "…" : path);
-			case METHOD_NOT_ALLOWED -> "This endpoint does not accept " + request.getMethod() + ".";
-			case UNSUPPORTED_MEDIA_TYPE -> "This endpoint accepts application/json.";
-			case NOT_ACCEPTABLE -> "This endpoint answers application/json.";
-			default -> status.getReasonPhrase() + ".";
-		};
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {

@@ -1,62 +1,72 @@
 package org.gatehouse.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
-import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
-import org.springframework.web.util.WebUtils;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 /**
- * The language of a request: the one chosen with the pages' switcher (cookie {@value #COOKIE}) if Gatehouse has
- * texts in it, else the best match of {@code Accept-Language} among the configured languages, else the first of them.
+ * Spring's cookie resolver held to the languages Gatehouse has texts in: the one chosen with the pages'
+ * switcher (cookie {@value #COOKIE}), else the best match of {@code Accept-Language} among the configured
+ * languages, else the first of them. A cookie or a choice naming another language counts as none.
  */
-public class GatehouseLocaleResolver implements LocaleResolver {
+public class GatehouseLocaleResolver extends CookieLocaleResolver {
 
 	public static final String COOKIE = "gatehouse_lang";
 
-	private static final String CHOSEN = GatehouseLocaleResolver.class.getName() + ".CHOSEN";
-
 	private final List<Locale> supported;
-	private final AcceptHeaderLocaleResolver acceptHeader = new AcceptHeaderLocaleResolver();
+
+	/** The same resolver writing Secure cookies, for requests that came over HTTPS. */
+	private final CookieLocaleResolver overHttps;
 
 	public GatehouseLocaleResolver(List<String> languages) {
+		super(COOKIE);
 		this.supported = languages.stream().map(Locale::forLanguageTag).toList();
+		AcceptHeaderLocaleResolver acceptHeader = new AcceptHeaderLocaleResolver();
 		acceptHeader.setSupportedLocales(supported);
 		acceptHeader.setDefaultLocale(supported.isEmpty() ? Locale.ENGLISH : supported.get(0));
+		configure(this, acceptHeader);
+		this.overHttps = new CookieLocaleResolver(COOKIE);
+		configure(overHttps, acceptHeader);
+		overHttps.setCookieSecure(true);
+	}
+
+	private static void configure(CookieLocaleResolver resolver, AcceptHeaderLocaleResolver acceptHeader) {
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		resolver.setCookieHttpOnly(true);
+		// a forged or outdated cookie is ignored, not an error
+		resolver.setRejectInvalidCookies(false);
+		resolver.setDefaultLocaleFunction(acceptHeader::resolveLocale);
 	}
 
 	@Override
-	public Locale resolveLocale(HttpServletRequest request) {
-		if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
-			return chosen;
-		}
-		Cookie cookie = WebUtils.getCookie(request, COOKIE);
-		Locale fromCookie = cookie == null ? null : supportedOrNull(Locale.forLanguageTag(cookie.getValue()));
-		return fromCookie != null ? fromCookie : acceptHeader.resolveLocale(request);
+	protected Locale parseLocaleValue(String value) {
+		return supportedOrNull(super.parseLocaleValue(value));
 	}
 
 	@Override
-	public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-		Locale chosen = locale == null ? null : supportedOrNull(locale);
+	public void setLocaleContext(HttpServletRequest request, HttpServletResponse response, LocaleContext context) {
+		Locale chosen = context == null ? null : supportedOrNull(context.getLocale());
 		if (chosen == null) {
 			return;
 		}
-		request.setAttribute(CHOSEN, chosen);
-		if (response != null) {
-			ResponseCookie cookie = ResponseCookie.from(COOKIE, chosen.toLanguageTag()).path("/")
-				.maxAge(java.time.Duration.ofDays(365)).httpOnly(true).sameSite("Lax").secure(request.isSecure()).build();
-			response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+		LocaleContext supportedContext = () -> chosen;
+		if (request.isSecure()) {
+			overHttps.setLocaleContext(request, response, supportedContext);
+		}
+		else {
+			super.setLocaleContext(request, response, supportedContext);
 		}
 	}
 
 	private Locale supportedOrNull(Locale locale) {
-		return supported.stream().filter(s -> s.getLanguage().equals(locale.getLanguage())).findFirst().orElse(null);
+		return locale == null ? null
+				: supported.stream().filter(s -> s.getLanguage().equals(locale.getLanguage())).findFirst().orElse(null);
 	}
 }

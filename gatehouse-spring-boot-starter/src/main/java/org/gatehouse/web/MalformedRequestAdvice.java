@@ -1,5 +1,8 @@
 package org.gatehouse.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.gatehouse.http.RequestMessages;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -21,11 +24,17 @@ import org.springframework.web.multipart.MultipartException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class MalformedRequestAdvice {
 
+	private final RequestMessages messages;
+
+	MalformedRequestAdvice(RequestMessages messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler(MultipartException.class)
-	ResponseEntity<String> malformedMultipart(MultipartException ex) {
+	ResponseEntity<String> malformedMultipart(MultipartException ex, HttpServletRequest request) {
 		HttpStatus status = ex instanceof MaxUploadSizeExceededException ? HttpStatus.PAYLOAD_TOO_LARGE
 				: HttpStatus.BAD_REQUEST;
 		return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN)
-			.body(status.getReasonPhrase() + ": Malformed or unreadable multipart request body");
+			.body(status.getReasonPhrase() + ": " + messages.get(request, "problem.multipart"));
 	}
 }

@@ -2,10 +2,12 @@ package org.gatehouse.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.gatehouse.http.RequestMessages;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.support.StaticMessageSource;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -14,6 +16,7 @@ class ApiAutoConfigurationTest {
 	@Test
 	void theApiErrorHandlingIsScopedToGatehousesApi() {
 		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(ApiAutoConfiguration.class))
+			.withBean(RequestMessages.class, () -> new RequestMessages(new StaticMessageSource(), () -> null))
 			.run(context -> {
 				assertThat(context).hasSingleBean(FrameworkErrorResolver.class).hasSingleBean(ApiErrorHandler.class)
 					.hasSingleBean(ProblemTypeAdvice.class);

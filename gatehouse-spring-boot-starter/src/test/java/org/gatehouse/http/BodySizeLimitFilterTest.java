@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockFilterChain;
@@ -41,7 +42,9 @@ class BodySizeLimitFilterTest {
 	private static BodySizeLimitFilter filter() {
 		HttpProperties properties = new HttpProperties();
 		properties.setMaxBodyBytes(100);
-		return new BodySizeLimitFilter(properties);
+		ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
+		bundle.setBasename("gatehouse/messages");
+		return new BodySizeLimitFilter(properties, new RequestMessages(bundle, () -> null));
 	}
 
 	private static MockHttpServletRequest http2Request(byte[] body) {

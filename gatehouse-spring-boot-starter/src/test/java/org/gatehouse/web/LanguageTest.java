@@ -56,6 +56,25 @@ class LanguageTest {
 	}
 
 	@Test
+	void theSwitchersCookieLastsAYearAndIsSecureOverHttps() throws Exception {
+		mvc.perform(get("/login/").param("lang", "fr"))
+			.andExpect(cookie().path("gatehouse_lang", "/"))
+			.andExpect(cookie().maxAge("gatehouse_lang", 365 * 24 * 60 * 60))
+			.andExpect(cookie().sameSite("gatehouse_lang", "Lax"))
+			.andExpect(cookie().secure("gatehouse_lang", false));
+		mvc.perform(get("/login/").secure(true).param("lang", "fr"))
+			.andExpect(cookie().value("gatehouse_lang", "fr"))
+			.andExpect(cookie().secure("gatehouse_lang", true))
+			.andExpect(cookie().httpOnly("gatehouse_lang", true));
+	}
+
+	@Test
+	void aCookieForALanguageWithoutTextsIsIgnored() throws Exception {
+		mvc.perform(get("/login/").header("Accept-Language", "fr").cookie(new Cookie("gatehouse_lang", "ja")))
+			.andExpect(content().string(Matchers.containsString("<html lang=\"fr\"")));
+	}
+
+	@Test
 	void anUnknownLanguageInTheSwitcherOrCookieIsIgnored() throws Exception {
 		mvc.perform(get("/login/").param("lang", "xx").cookie(new Cookie("gatehouse_lang", "'><script>")))
 			.andExpect(status().isOk())

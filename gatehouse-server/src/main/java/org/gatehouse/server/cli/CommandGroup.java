@@ -13,6 +13,6 @@ abstract class CommandGroup implements Runnable {
 	@Override
 	public void run() {
 		throw new ParameterException(spec.commandLine(),
-				"Missing command: one of " + String.join(", ", spec.subcommands().keySet()));
+				CliMessages.get("cli.missing-command", String.join(", ", spec.subcommands().keySet())));
 	}
 }

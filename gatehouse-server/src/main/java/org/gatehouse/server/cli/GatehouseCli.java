@@ -78,7 +78,7 @@ public final class GatehouseCli {
 			}
 			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 			String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-			err.println("Failed: " + message.strip().replaceAll("\\s*\\R\\s*", "; "));
+			err.println(CliMessages.get("cli.failed", message.strip().replaceAll("\\s*\\R\\s*", "; ")));
 			err.flush();
 			return 1;
 		});
@@ -92,12 +92,13 @@ public final class GatehouseCli {
 	private static int usageError(CommandLine.ParameterException ex, String[] args) {
 		CommandLine cmd = ex.getCommandLine();
 		PrintWriter err = cmd.getErr();
-		err.println(ex.getMessage());
+		err.println(UsageErrors.message(ex, args));
 		List<String> close = ex instanceof CommandLine.UnmatchedArgumentException unmatched
 				? closeCommands(cmd, unmatched.getUnmatched()) : List.of();
 		if (!close.isEmpty()) {
-			err.println("Did you mean: " + close.stream().map(c -> cmd.getCommandSpec().qualifiedName() + " " + c)
-				.collect(Collectors.joining(" or ")) + "?");
+			err.println(CliMessages.get("cli.did-you-mean", close.stream()
+				.map(c -> cmd.getCommandSpec().qualifiedName() + " " + c)
+				.collect(Collectors.joining(" " + CliMessages.get("cli.or") + " "))));
 		}
 		else if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
 			cmd.usage(err);

@@ -16,7 +16,7 @@ public class HashCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		String password = PasswordInput.readNew("Password: ");
+		String password = PasswordInput.readNew();
 		System.out.println(beans.get(PasswordService.class).hashNew(password));
 		return 0;
 	}

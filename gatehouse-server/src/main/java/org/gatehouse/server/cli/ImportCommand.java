@@ -42,20 +42,22 @@ public class ImportCommand implements Callable<Integer> {
 		List<ExportRow> rows;
 		try {
 			if (!Files.isRegularFile(file)) {
-				err.println("No such file: " + file);
+				err.println(CliMessages.get("cli.import.no-file", file.toString()));
 				return 2;
 			}
 			rows = UserExportReader.read(file);
 		}
 		catch (IOException | RuntimeException ex) {
-			err.println("Cannot read " + file + ": " + ex.getMessage());
+			err.println(CliMessages.get("cli.import.unreadable", file.toString(), ex.getMessage()));
 			return 2;
 		}
 		ImportReport report = beans.get(UserImport.class).run(rows, dryRun);
-		report.skipped().forEach(r -> out.println("line " + r.line() + ": skipped " + r.email() + ": " + r.reason()));
-		report.rejected().forEach(r -> err.println("line " + r.line() + ": rejected: " + r.reason()));
-		out.println((dryRun ? "Dry run, nothing changed: would import " : "Imported ") + report.imported().size()
-				+ " user(s); skipped " + report.skipped().size() + "; rejected " + report.rejected().size());
+		report.skipped().forEach(r -> out.println(CliMessages.get("cli.import.skipped", String.valueOf(r.line()), r.email(),
+				r.reason())));
+		report.rejected().forEach(r -> err.println(CliMessages.get("cli.import.rejected", String.valueOf(r.line()),
+				r.reason())));
+		out.println(CliMessages.get(dryRun ? "cli.import.dry-run" : "cli.import.done", report.imported().size(),
+				report.skipped().size(), report.rejected().size()));
 		return report.rejected().isEmpty() ? 0 : 1;
 	}
 }

@@ -32,19 +32,19 @@ final class PasswordInput {
 	}
 
 	/** A password to check, asked once. */
-	static String read(String prompt) {
-		return terminal != null ? fromTerminal(prompt) : fromStandardInput();
+	static String read() {
+		return terminal != null ? fromTerminal(CliMessages.get("cli.password.prompt")) : fromStandardInput();
 	}
 
 	/** A password to set: on a terminal asked twice, and the two must be the same. */
-	static String readNew(String prompt) {
+	static String readNew() {
 		if (terminal == null) {
 			return fromStandardInput();
 		}
-		String first = fromTerminal(prompt);
-		String again = fromTerminal("Repeat " + Character.toLowerCase(prompt.charAt(0)) + prompt.substring(1));
+		String first = fromTerminal(CliMessages.get("cli.password.prompt"));
+		String again = fromTerminal(CliMessages.get("cli.password.repeat"));
 		if (!first.equals(again)) {
-			throw new CliException(2, "the two passwords differ, nothing changed");
+			throw new CliException(2, CliMessages.get("cli.password.differ"));
 		}
 		return first;
 	}
@@ -52,7 +52,7 @@ final class PasswordInput {
 	private static String fromTerminal(String prompt) {
 		char[] typed = terminal.readPassword(prompt);
 		if (typed == null || typed.length == 0) {
-			throw new CliException(2, "no password given");
+			throw new CliException(2, CliMessages.get("cli.password.none"));
 		}
 		String password = new String(typed);
 		Arrays.fill(typed, '\0');
@@ -65,10 +65,10 @@ final class PasswordInput {
 			line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
 		}
 		catch (IOException ex) {
-			throw new CliException(2, "cannot read the password from standard input: " + ex.getMessage());
+			throw new CliException(2, CliMessages.get("cli.password.unreadable", ex.getMessage()));
 		}
 		if (line == null || line.isEmpty()) {
-			throw new CliException(2, "no password given on standard input");
+			throw new CliException(2, CliMessages.get("cli.password.none-on-standard-input"));
 		}
 		return line;
 	}

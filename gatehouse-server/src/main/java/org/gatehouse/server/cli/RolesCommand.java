@@ -53,9 +53,9 @@ public class RolesCommand extends CommandGroup {
 		@Override
 		String apply(User user) {
 			if (!roles.add(null, user.id(), role)) {
-				throw new CliException(2, RoleAssignments.INVALID_NAME);
+				throw new CliException(2, CliMessages.get("cli.role.invalid"));
 			}
-			return user.email() + " now has role " + RoleAssignments.normalize(role);
+			return CliMessages.get("cli.role.added", user.email(), RoleAssignments.normalize(role));
 		}
 	}
 
@@ -69,9 +69,9 @@ public class RolesCommand extends CommandGroup {
 		@Override
 		String apply(User user) {
 			if (!roles.remove(null, user, role)) {
-				throw new CliException(1, RoleAssignments.NOT_HELD);
+				throw new CliException(1, CliMessages.get("cli.role.not-held"));
 			}
-			return user.email() + " no longer has role " + role + "; their sessions ended";
+			return CliMessages.get("cli.role.removed", user.email(), role);
 		}
 	}
 }

@@ -5,6 +5,7 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ScopeType;
 
 @Command(name = "gatehouse-server", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = RootCommand.Version.class,
+		resourceBundle = CliMessages.BUNDLE, // texts in the process's language; the English ones below are the fallback
 		description = "Gatehouse accounts server. Without a command (or with only --key=value settings), serves HTTP.",
 		subcommands = { UsersCommand.class, RolesCommand.class, SecretKeyCommand.class, TasksCommand.class,
 				HashCommand.class, VerifyCommand.class, picocli.CommandLine.HelpCommand.class },

@@ -25,14 +25,14 @@ public class TasksCommand extends CommandGroup {
 		public Integer call() {
 			CleanupRunner runner = beans.get(CleanupRunner.class);
 			if (!runner.names().contains(name)) {
-				System.err.println("Unknown task '" + name + "'. Known: " + String.join(", ", runner.names()));
+				System.err.println(CliMessages.get("cli.task.unknown", name, String.join(", ", runner.names())));
 				return 2;
 			}
 			return runner.run(name).map(count -> {
-				System.out.println(name + ": " + count + " record(s) changed");
+				System.out.println(CliMessages.get("cli.task.done", name, count));
 				return 0;
 			}).orElseGet(() -> {
-				System.out.println(name + ": skipped, another instance is running it or just ran it");
+				System.out.println(CliMessages.get("cli.task.skipped", name));
 				return 0;
 			});
 		}

@@ -30,8 +30,7 @@ public class UnlockCommand implements Callable<Integer> {
 		AttemptCounters counters = beans.get(AttemptCounters.class);
 		UserStore users = beans.get(UserStore.class);
 		if (counters instanceof MemoryAttemptCounters) {
-			System.err.println("The throttle counters live in each server's memory (no Redis configured); "
-					+ "a lock ends by itself, or when the server restarts.");
+			System.err.println(CliMessages.get("cli.user.unlock-in-memory"));
 			return 1;
 		}
 		throttle.unlock(login);
@@ -39,7 +38,7 @@ public class UnlockCommand implements Callable<Integer> {
 		if (user != null) {
 			beans.get(LoginLocks.class).unlock(null, user);
 		}
-		System.out.println("Unlocked " + login);
+		System.out.println(CliMessages.get("cli.user.unlocked", login));
 		return 0;
 	}
 }

@@ -1,6 +1,7 @@
 package org.gatehouse.server.cli;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.gatehouse.admin.BanService;
@@ -21,7 +22,7 @@ public class UsersCommand extends CommandGroup {
 	static User find(UserStore users, String login) {
 		User user = users.findByLogin(login).orElse(null);
 		if (user == null) {
-			System.err.println("No user " + login);
+			System.err.println(CliMessages.get("cli.user.none", login));
 		}
 		return user;
 	}
@@ -50,19 +51,19 @@ public class UsersCommand extends CommandGroup {
 		@Override
 		public Integer call() {
 			if (email == null || !email.matches("[^@\\s]+@[^@\\s]+")) {
-				System.err.println("Not an email address: " + email);
+				System.err.println(CliMessages.get("cli.user.not-an-email", email));
 				return 2;
 			}
 			if (!roles.stream().map(RoleAssignments::normalize).allMatch(RoleAssignments::isValidName)) {
-				System.err.println(RoleAssignments.INVALID_NAME);
+				System.err.println(CliMessages.get("cli.role.invalid"));
 				return 2;
 			}
-			String password = PasswordInput.readNew("Password: ");
+			String password = PasswordInput.readNew();
 			UserStore users = beans.get(UserStore.class);
 			PasswordService passwords = beans.get(PasswordService.class);
-			List<String> problems = passwords.problems(password, email, username);
+			List<String> problems = passwords.problems(password, email, username, Locale.getDefault());
 			if (!problems.isEmpty()) {
-				System.err.println("Password refused: " + String.join(" ", problems)); // one line
+				System.err.println(CliMessages.get("cli.password.refused", String.join(" ", problems))); // one line
 				return 2;
 			}
 			long id;
@@ -70,12 +71,13 @@ public class UsersCommand extends CommandGroup {
 				id = users.create(email, username, passwords.hashNew(password), confirmed);
 			}
 			catch (DuplicateKeyException ex) {
-				System.err.println("A user with this email or username already exists");
+				System.err.println(CliMessages.get("cli.user.exists"));
 				return 1;
 			}
 			RoleAssignments assignments = beans.get(RoleAssignments.class);
 			roles.forEach(role -> assignments.add(null, id, role));
-			System.out.println("Created user " + id + " " + email + (roles.isEmpty() ? "" : " with roles " + roles));
+			System.out.println(roles.isEmpty() ? CliMessages.get("cli.user.created", String.valueOf(id), email)
+					: CliMessages.get("cli.user.created-with-roles", String.valueOf(id), email, roles.toString()));
 			return 0;
 		}
 	}
@@ -101,7 +103,7 @@ public class UsersCommand extends CommandGroup {
 				return 1;
 			}
 			bans.unban(null, user.id());
-			System.out.println("Activated " + user.email());
+			System.out.println(CliMessages.get("cli.user.activated", user.email()));
 			return 0;
 		}
 	}
@@ -127,8 +129,7 @@ public class UsersCommand extends CommandGroup {
 				return 1;
 			}
 			int sessions = bans.ban(null, user.id());
-			System.out.println("Deactivated " + user.email() + "; " + sessions + " session(s) revoked, "
-					+ "remember-me logins and API tokens too");
+			System.out.println(CliMessages.get("cli.user.deactivated", user.email(), sessions));
 			return 0;
 		}
 	}

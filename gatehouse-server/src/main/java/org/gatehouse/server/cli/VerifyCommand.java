@@ -22,13 +22,13 @@ public class VerifyCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		String password = PasswordInput.read("Password: ");
+		String password = PasswordInput.read();
 		Verification result = beans.get(PasswordService.class).verify(password, hash);
-		System.out.println(switch (result) {
-			case MATCH -> "match";
-			case MATCH_NEEDS_UPGRADE -> "match (needs upgrade)";
-			case NO_MATCH -> "no match";
-		});
+		System.out.println(CliMessages.get(switch (result) {
+			case MATCH -> "cli.verify.match";
+			case MATCH_NEEDS_UPGRADE -> "cli.verify.match-needs-upgrade";
+			case NO_MATCH -> "cli.verify.no-match";
+		}));
 		return switch (result) {
 			case MATCH -> 0;
 			case NO_MATCH -> 1;
