@@ -70,6 +70,22 @@ class SecurityLogTest {
 	}
 
 	@Test
+	void theDetailsOfABanAreASentenceWithPluralsInTheReadersLanguage() throws Exception {
+		String email = WebClient.uniqueEmail();
+		long id = WebClient.createUser(users, passwords, email);
+		new WebClient(mvc).login(email, WebClient.PASSWORD);
+		WebClient admin = WebClient.loggedIn(mvc, users, passwords, "admin");
+		admin.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD));
+		admin.perform(post("/admin/users/" + id + "/ban").with(csrf()));
+		assertThat(users.findById(id).orElseThrow().active()).isFalse();
+
+		assertThat(admin.perform(get("/admin/audit/").param("user", email)).getResponse().getContentAsString())
+			.contains(">1 session and no API token ended<").doesNotContain("(s)");
+		assertThat(admin.perform(get("/admin/audit/").param("user", email).header("Accept-Language", "de"))
+			.getResponse().getContentAsString()).contains(">1 Sitzung und kein API-Token beendet<");
+	}
+
+	@Test
 	void loginsFailuresPasswordChangesAndLogoutsAreLogged() throws Exception {
 		String email = WebClient.uniqueEmail();
 		long id = WebClient.createUser(users, passwords, email);
