@@ -35,7 +35,7 @@ class SecurityLogRows {
 
 	List<SecurityLogRow> of(List<AuditEntry> entries) {
 		Map<Long, String> emails = new HashMap<>();
-		ClientLabels labels = clients.getIfAvailable(() -> userAgent -> userAgent);
+		ClientLabels labels = clients.getIfAvailable(() -> userAgent -> new ClientLabel(userAgent, null));
 		return entries.stream().map(e -> new SecurityLogRow(e.occurredAt(), e.eventType().toLowerCase(Locale.ROOT),
 				e.actorUserId(), email(e.actorUserId(), emails), e.subjectUserId(), email(e.subjectUserId(), emails),
 				e.ip() == null ? null : IpLiteral.parse(e.ip()).orElse(e.ip()),

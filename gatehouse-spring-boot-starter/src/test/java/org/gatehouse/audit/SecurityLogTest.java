@@ -70,6 +70,21 @@ class SecurityLogTest {
 	}
 
 	@Test
+	void clientsAreNamedInTheReadersLanguageAndUnknownSystemsAreLeftOut() throws Exception {
+		String email = WebClient.uniqueEmail();
+		WebClient.createUser(users, passwords, email);
+		WebClient browser = new WebClient(mvc);
+		browser.perform(post("/login/").header("User-Agent", "curl/8.5.0").with(csrf()).param("login", email)
+			.param("password", "wrong-password-123"));
+		browser.perform(post("/login/").header("User-Agent",
+				"Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0")
+			.with(csrf()).param("login", email).param("password", WebClient.PASSWORD));
+
+		assertThat(browser.perform(get("/account/security-log/").header("Accept-Language", "de")).getResponse()
+			.getContentAsString()).contains(">Firefox 133 unter Windows<", ">curl 8<").doesNotContain("Other", " on ");
+	}
+
+	@Test
 	void theDetailsOfABanAreASentenceWithPluralsInTheReadersLanguage() throws Exception {
 		String email = WebClient.uniqueEmail();
 		long id = WebClient.createUser(users, passwords, email);
