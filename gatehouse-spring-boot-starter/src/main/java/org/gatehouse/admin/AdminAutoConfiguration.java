@@ -29,7 +29,7 @@ public class AdminAutoConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@Import({ AdminUsersController.class, AdminUserCreationController.class, AdminApiController.class,
 			InvitationController.class, SetupController.class, ReauthenticationController.class,
-			ReauthenticationRequiredHandler.class, UserPageActions.class })
+			ReauthenticationRequiredHandler.class, UserPageActions.class, NewUsers.class })
 	static class Web {
 	}
 }

@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,7 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The admin confirms their password before actions that grant or take access; the session gets a
  * new id. The action that asked for it, when one is pending in the session, is then performed
- * (as GitHub's and Keycloak's "sudo mode" re-submit the original request).
+ * (as GitHub's and Keycloak's "sudo mode" re-submit the original request): a user-page action,
+ * or the new-user form, which is shown again if it no longer passes (the email taken meanwhile).
  */
 @Controller
 public class ReauthenticationController {
@@ -25,12 +28,14 @@ public class ReauthenticationController {
 	private final Reauthentication reauthentication;
 	private final AdminUserActions actions;
 	private final UserPageActions pageActions;
+	private final NewUsers newUsers;
 
 	ReauthenticationController(Reauthentication reauthentication, AdminUserActions actions,
-			UserPageActions pageActions) {
+			UserPageActions pageActions, NewUsers newUsers) {
 		this.reauthentication = reauthentication;
 		this.actions = actions;
 		this.pageActions = pageActions;
+		this.newUsers = newUsers;
 	}
 
 	@GetMapping(AdminPaths.REAUTH)
@@ -48,9 +53,20 @@ public class ReauthenticationController {
 			return page(next, request, model);
 		}
 		return PendingAdminAction.take(request.getSession(false), action)
-			.map(pending -> pageActions.perform(admin.id(), pending.kind(),
-					actions.find(Long.toString(pending.userId())), pending.role(), redirect))
+			.map(pending -> perform(admin.id(), pending, request, model, redirect))
 			.orElse("redirect:" + safeNext(next));
+	}
+
+	private String perform(long adminId, PendingAdminAction pending, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
+		if (pending.kind() == PendingAdminAction.Kind.CREATE_USER) {
+			NewUserForm form = pending.newUserForm();
+			BindingResult errors = new BeanPropertyBindingResult(form, "form");
+			model.addAllAttributes(errors.getModel());
+			return newUsers.create(adminId, form, errors, request, redirect);
+		}
+		return pageActions.perform(adminId, pending.kind(), actions.find(Long.toString(pending.userId())),
+				pending.role(), redirect);
 	}
 
 	private String page(String next, HttpServletRequest request, Model model) {

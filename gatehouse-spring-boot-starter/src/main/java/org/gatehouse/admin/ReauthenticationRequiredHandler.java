@@ -20,8 +20,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Answers a {@link ReauthenticationRequiredException} from Gatehouse's controllers (an application's
  * own controllers keep their own handling): under /api/ a 403
  * problem, on pages the re-authentication page, which returns to the page of the user acted on
- * (or the form). A user-page action is kept in the session ({@link PendingAdminAction}) and
- * performed once the password is confirmed; other forms are submitted again.
+ * (or the form). A user-page action or a new-user form is kept in the session
+ * ({@link PendingAdminAction}) and performed once the password is confirmed.
  */
 @ControllerAdvice(basePackages = "org.gatehouse")
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -31,6 +31,7 @@ class UserPageActions {
 				actions.removeRole(adminId, user, role);
 				yield "admin.done.role-removed";
 			}
+			case CREATE_USER -> throw new IllegalArgumentException("Not an action of the user page: " + kind);
 		};
 		redirect.addFlashAttribute("notice", notice);
 		// flash attributes live in the session, which stores strings but not lists

@@ -4,5 +4,5 @@ package org.gatehouse.audit;
 @FunctionalInterface
 public interface ClientLabels {
 
-	String label(String userAgent);
+	ClientLabel label(String userAgent);
 }

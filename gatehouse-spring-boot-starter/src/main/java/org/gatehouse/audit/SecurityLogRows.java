@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
@@ -12,6 +14,16 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /** Turns stored entries into rows for the security log pages (the stored form and the API stay as they are). */
 class SecurityLogRows {
+
+	private static final List<CountedDetails> COUNTED = List.of(
+			new CountedDetails("USER_BANNED", Pattern.compile("(\\d{1,18}) session\\(s\\) and (\\d{1,18}) token\\(s\\) ended"),
+					"security-log.detail.banned"),
+			new CountedDetails("SESSION_REVOKED", Pattern.compile("all: (\\d{1,18})"), "security-log.detail.sessions-ended"),
+			new CountedDetails("REMEMBER_ME_THEFT", Pattern.compile("sessions ended: (\\d{1,18})"),
+					"security-log.detail.sessions-ended"));
+	private static final Map<String, String> PHRASES = Map.of(
+			"REMEMBER_ME_THEFT:sessions could not be ended", "security-log.detail.sessions-not-ended",
+			"USER_IMPORTED:without password", "security-log.detail.without-password");
 
 	private final UserStore users;
 	private final ObjectProvider<ClientLabels> clients;
@@ -23,12 +35,43 @@ class SecurityLogRows {
 
 	List<SecurityLogRow> of(List<AuditEntry> entries) {
 		Map<Long, String> emails = new HashMap<>();
-		ClientLabels labels = clients.getIfAvailable(() -> userAgent -> userAgent);
+		ClientLabels labels = clients.getIfAvailable(() -> userAgent -> new ClientLabel(userAgent, null));
 		return entries.stream().map(e -> new SecurityLogRow(e.occurredAt(), e.eventType().toLowerCase(Locale.ROOT),
 				e.actorUserId(), email(e.actorUserId(), emails), e.subjectUserId(), email(e.subjectUserId(), emails),
 				e.ip() == null ? null : IpLiteral.parse(e.ip()).orElse(e.ip()),
-				e.userAgent() == null ? null : labels.label(e.userAgent()), detailsKey(e), e.details()))
+				e.userAgent() == null ? null : labels.label(e.userAgent()), details(e), e.details()))
 			.toList();
+	}
+
+	/** The details as a bundle key with its numbers, when they are a code Gatehouse writes; else null. */
+	static SecurityLogRow.Details details(AuditEntry entry) {
+		String key = detailsKey(entry);
+		if (key != null) {
+			return new SecurityLogRow.Details(key);
+		}
+		return entry.details() == null ? null : counted(entry.eventType(), entry.details());
+	}
+
+	/** Details written in English by the actions themselves (the stored form and the API keep them). */
+	private static SecurityLogRow.Details counted(String eventType, String details) {
+		String phrase = PHRASES.get(eventType + ":" + details);
+		if (phrase != null) {
+			return new SecurityLogRow.Details(phrase);
+		}
+		for (CountedDetails counted : COUNTED) {
+			Matcher counts = counted.pattern().matcher(details);
+			if (counted.eventType().equals(eventType) && counts.matches()) {
+				Object[] numbers = new Object[counts.groupCount()];
+				for (int i = 0; i < numbers.length; i++) {
+					numbers[i] = Long.valueOf(counts.group(i + 1));
+				}
+				return new SecurityLogRow.Details(counted.key(), numbers);
+			}
+		}
+		return null;
+	}
+
+	private record CountedDetails(String eventType, Pattern pattern, String key) {
 	}
 
 	private String email(Long id, Map<Long, String> emails) {
@@ -40,7 +83,7 @@ class SecurityLogRows {
 	 * The details Gatehouse itself writes as codes: how a login succeeded, and why one failed (recorded
 	 * as the refusal's class name, " (unknown login)" when no account has that login).
 	 */
-	static String detailsKey(AuditEntry entry) {
+	private static String detailsKey(AuditEntry entry) {
 		String details = entry.details();
 		if (details == null) {
 			return null;

@@ -81,7 +81,7 @@ class BanFlowTest {
 		assertThat(users.findById(victim).orElseThrow().active()).isTrue();
 	}
 
-	private static String pendingAction(String reauthPage) {
+	static String pendingAction(String reauthPage) {
 		java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"action\" value=\"([0-9a-f]+)\"")
 			.matcher(reauthPage);
 		assertThat(field.find()).as("the re-authentication form names the pending action").isTrue();

@@ -20,6 +20,7 @@ import org.gatehouse.testapp.TestMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 @GatehouseIntegrationTest
 class InvitationFlowTest {
@@ -77,6 +78,67 @@ class InvitationFlowTest {
 		assertThat(replay.status(get(path))).as("single use").isEqualTo(400);
 		assertThat(replay.status(post(path).with(csrf()).param("password", "another-long-passphrase-9")
 			.param("passwordConfirm", "another-long-passphrase-9"))).isEqualTo(400);
+	}
+
+	@Test
+	void aNewUserWithRolesIsCreatedOnceTheAdminConfirmsTheirPassword() throws Exception {
+		WebClient admin = WebClient.loggedIn(mvc, users, passwords, "admin");
+		String email = WebClient.uniqueEmail();
+		MvcResult refused = admin.perform(post("/admin/users/new").with(csrf()).param("email", email)
+			.param("username", "").param("roles", "editor, reviewer"));
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/admin/reauth?next=/admin/users/new");
+		assertThat(users.findByEmail(email)).isEmpty();
+
+		String reauthPage = admin.perform(get(refused.getResponse().getRedirectedUrl())).getResponse()
+			.getContentAsString();
+		assertThat(reauthPage).as("the form stays on the server").doesNotContain(email);
+		String action = BanFlowTest.pendingAction(reauthPage);
+		assertThat(admin.status(post("/admin/reauth").with(csrf()).param("password", "wrong-password-123")
+			.param("next", "/admin/users/new").param("action", action))).isEqualTo(400);
+		assertThat(users.findByEmail(email)).isEmpty();
+
+		MvcResult confirmed = admin.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD)
+			.param("next", "/admin/users/new").param("action", action));
+		User created = users.findByEmail(email).orElseThrow(() -> new AssertionError("created without a second submit"));
+		assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/admin/users/" + created.id());
+		assertThat(created.roles()).containsExactlyInAnyOrder("editor", "reviewer");
+		assertThat(created.passwordHash()).isNull();
+		assertThat(TestMail.awaitLink(email, 1)).contains("/invite/");
+		assertThat(admin.perform(get("/admin/users/" + created.id())).getResponse().getContentAsString())
+			.contains("User " + email + " created and invited by email.");
+
+		assertThat(admin.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD)
+			.param("next", "/admin/users/new").param("action", action)).getResponse().getRedirectedUrl())
+			.as("a replayed id performs nothing").isEqualTo("/admin/users/new");
+	}
+
+	@Test
+	void aNewUserWhoseEmailWasTakenMeanwhileIsShownAgainFilledIn() throws Exception {
+		WebClient admin = WebClient.loggedIn(mvc, users, passwords, "admin");
+		String email = WebClient.uniqueEmail();
+		admin.perform(post("/admin/users/new").with(csrf()).param("email", email).param("username", "")
+			.param("roles", "editor"));
+		String action = BanFlowTest.pendingAction(admin.perform(get("/admin/reauth")).getResponse().getContentAsString());
+		long meanwhile = users.create(email, null, null, false);
+
+		MvcResult confirmed = admin.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD)
+			.param("next", "/admin/users/new").param("action", action));
+		assertThat(confirmed.getResponse().getStatus()).isEqualTo(200);
+		assertThat(confirmed.getResponse().getContentAsString()).contains("id=\"new-user-form\"")
+			.contains("value=\"" + email + "\"").contains("value=\"editor\"")
+			.contains("This email address already has an account.");
+		assertThat(users.findById(meanwhile).orElseThrow().roles()).isEmpty();
+	}
+
+	@Test
+	void theCreatedUserIsNamedInTheNotice() throws Exception {
+		WebClient admin = WebClient.loggedIn(mvc, users, passwords, "admin");
+		String email = WebClient.uniqueEmail();
+		String redirect = admin.perform(post("/admin/users/new").with(csrf()).param("email", email).param("username", ""))
+			.getResponse().getRedirectedUrl();
+		assertThat(redirect).startsWith("/admin/users/");
+		assertThat(admin.perform(get(redirect)).getResponse().getContentAsString())
+			.contains("User " + email + " created and invited by email.");
 	}
 
 	@Test

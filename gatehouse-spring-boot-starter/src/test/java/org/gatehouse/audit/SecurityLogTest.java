@@ -70,6 +70,37 @@ class SecurityLogTest {
 	}
 
 	@Test
+	void clientsAreNamedInTheReadersLanguageAndUnknownSystemsAreLeftOut() throws Exception {
+		String email = WebClient.uniqueEmail();
+		WebClient.createUser(users, passwords, email);
+		WebClient browser = new WebClient(mvc);
+		browser.perform(post("/login/").header("User-Agent", "curl/8.5.0").with(csrf()).param("login", email)
+			.param("password", "wrong-password-123"));
+		browser.perform(post("/login/").header("User-Agent",
+				"Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0")
+			.with(csrf()).param("login", email).param("password", WebClient.PASSWORD));
+
+		assertThat(browser.perform(get("/account/security-log/").header("Accept-Language", "de")).getResponse()
+			.getContentAsString()).contains(">Firefox 133 unter Windows<", ">curl 8<").doesNotContain("Other", " on ");
+	}
+
+	@Test
+	void theDetailsOfABanAreASentenceWithPluralsInTheReadersLanguage() throws Exception {
+		String email = WebClient.uniqueEmail();
+		long id = WebClient.createUser(users, passwords, email);
+		new WebClient(mvc).login(email, WebClient.PASSWORD);
+		WebClient admin = WebClient.loggedIn(mvc, users, passwords, "admin");
+		admin.perform(post("/admin/reauth").with(csrf()).param("password", WebClient.PASSWORD));
+		admin.perform(post("/admin/users/" + id + "/ban").with(csrf()));
+		assertThat(users.findById(id).orElseThrow().active()).isFalse();
+
+		assertThat(admin.perform(get("/admin/audit/").param("user", email)).getResponse().getContentAsString())
+			.contains(">1 session and no API token ended<").doesNotContain("(s)");
+		assertThat(admin.perform(get("/admin/audit/").param("user", email).header("Accept-Language", "de"))
+			.getResponse().getContentAsString()).contains(">1 Sitzung und kein API-Token beendet<");
+	}
+
+	@Test
 	void loginsFailuresPasswordChangesAndLogoutsAreLogged() throws Exception {
 		String email = WebClient.uniqueEmail();
 		long id = WebClient.createUser(users, passwords, email);

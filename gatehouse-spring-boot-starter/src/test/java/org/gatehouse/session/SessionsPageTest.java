@@ -41,6 +41,18 @@ class SessionsPageTest {
 		assertThat(notice(laptop)).isEqualTo("Signed out 2 sessions.");
 	}
 
+	@Test
+	void theDeviceTypeIsNamedInTheReadersLanguage() throws Exception {
+		String email = WebClient.uniqueEmail();
+		WebClient.createUser(users, passwords, email);
+		WebClient phone = new WebClient(mvc);
+		phone.perform(post("/login/").header("User-Agent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
+				+ "(KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36").with(csrf()).param("login", email)
+			.param("password", WebClient.PASSWORD));
+		assertThat(phone.perform(get(SESSIONS).header("Accept-Language", "de")).getResponse().getContentAsString())
+			.contains("class=\"device\">Mobilgerät<");
+	}
+
 	private static String notice(WebClient browser) throws Exception {
 		browser.perform(post(SESSIONS + "revoke-others").with(csrf()));
 		String page = browser.perform(get(SESSIONS)).getResponse().getContentAsString();
