@@ -57,7 +57,11 @@ public class GatehouseLocaleResolver extends CookieLocaleResolver {
 			return;
 		}
 		LocaleContext supportedContext = () -> chosen;
-		if (request.isSecure()) {
+		if (response == null) {
+			// the LocaleResolver contract allows no response, Spring's cookie resolver does not: no cookie then
+			request.setAttribute(LOCALE_REQUEST_ATTRIBUTE_NAME, chosen);
+		}
+		else if (request.isSecure()) {
 			overHttps.setLocaleContext(request, response, supportedContext);
 		}
 		else {

@@ -137,6 +137,31 @@ class LocalizedHttpProblemsTest {
 				"Désolé, cela n’a pas fonctionné.");
 	}
 
+	@Test
+	void aForgedLanguageCookieOrAHostileAcceptLanguageIsIgnoredNotAnError() throws Exception {
+		// not a locale: ignored, Accept-Language decides
+		assertRefusalsIn("Cookie: gatehouse_lang=x!y\nAccept-Language: de\n", "Anmeldung erforderlich", "de");
+		// a supported language with a time zone that does not exist: the language counts, the zone does not
+		assertRefusalsIn("Cookie: gatehouse_lang=fr/Nowhere\nAccept-Language: de\n", "Authentification requise", "fr");
+		assertRefusalsIn("Accept-Language: ;;,*;q=9,-x-,zz-!!;q=abc,\u00e9\n", "Authentication required", "en");
+	}
+
+	/** The security chain's 401 on /api/me, the container's 400 on /api/%ff and on a page path, with these headers. */
+	private void assertRefusalsIn(String headers, String unauthorized, String language) throws Exception {
+		RawHttp.Response api = RawHttp.send(port, "GET /api/me HTTP/1.1\nHost: localhost\n" + headers
+				+ "Connection: close\n", new byte[0]);
+		assertThat(api.status()).as(headers).isEqualTo(401);
+		assertThat(api.body()).as(headers).contains("\"detail\":\"" + unauthorized + "\"");
+		RawHttp.Response container = RawHttp.send(port, "GET /api/%ff HTTP/1.1\nHost: localhost\n" + headers
+				+ "Connection: close\n", new byte[0]);
+		assertThat(container.status()).as(headers).isEqualTo(400);
+		assertThat(container.body()).as(headers).startsWith("{\"type\":\"about:blank\"").doesNotContain("Exception");
+		RawHttp.Response page = RawHttp.send(port, "GET /%ff HTTP/1.1\nHost: localhost\n" + headers
+				+ "Connection: close\n", new byte[0]);
+		assertThat(page.status()).as(headers).isEqualTo(400);
+		assertThat(page.body()).as(headers).contains("<html lang=\"" + language + "\">").doesNotContain("Exception");
+	}
+
 	/** One byte above the default limit of 1 MiB. */
 	private RawHttp.Response tooLarge(String language) throws Exception {
 		int size = 1024 * 1024 + 1;
