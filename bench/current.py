@@ -94,9 +94,9 @@ if "cleanup_ms" in s:
 def source(path, r, part):
     if path is None:
         return f"no complete `{part}` run recorded yet"
-    name = os.path.relpath(path, os.path.dirname(BENCH))[:-len(".tsv")] + ".md"
+    report = path[:-len(".tsv")] + ".md"
     note = f"; {r['note']}" if "note" in r else ""
-    return f"{r['date']}, commit {r['commit']}, load average {r['load_start']} at its start ([{os.path.basename(name)}]({os.path.relpath(name, 'bench')})){note}"
+    return f"{r['date']}, commit {r['commit']}, load average {r['load_start']} at its start ([{os.path.basename(report)}]({os.path.relpath(report, BENCH)})){note}"
 
 
 head = f"""# Benchmark results
