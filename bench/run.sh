@@ -32,10 +32,10 @@ CORES=$(nproc)
 THREADS=$((CORES * 2))              # login concurrency (>= cores)
 if [[ $QUICK == 1 ]]; then
   RUNS=1; DUR=5; WARM=3; WARM_GH=10; WARM_FULL=3; LOGIN_SECS=8; LOGINS=1000; SCALE_USERS=20000; JFR_SECS=10; SCALE_SECS=3
-  JMH_ARGS="-f 1 -wi 1 -i 1 -w 2s -r 3s"
+  JMH_ARGS="-f 1 -wi 1 -i 1 -w 2s -r 3s"; HASH_RUNS=1
 else
   RUNS=3; DUR=8; WARM=20; WARM_GH=50; WARM_FULL=10; LOGIN_SECS=10; LOGINS=10000; SCALE_USERS=1000000; JFR_SECS=15
-  SCALE_SECS=5; JMH_ARGS="-f 1 -wi 1 -i 3 -w 3s -r 3s"
+  SCALE_SECS=5; JMH_ARGS="-f 1 -wi 1 -i 3 -w 3s -r 3s"; HASH_RUNS=5
 fi
 WRK="wrk -t2 -c32 -d${DUR}s --latency"
 
@@ -188,8 +188,8 @@ phase "setup"
 # ---------------------------------------------------------------- 1. hashing
 phase_hashing() {
 log "1. hashing (bench/hash-bench.sh, JMH_ARGS=$JMH_ARGS)"
-JMH_ARGS="$JMH_ARGS" bench/hash-bench.sh >"$WORK/hash.md"
-cmd "JMH_ARGS='$JMH_ARGS' bench/hash-bench.sh"
+JMH_ARGS="$JMH_ARGS" HASH_RUNS=$HASH_RUNS bench/hash-bench.sh >"$WORK/hash.md"
+cmd "JMH_ARGS='$JMH_ARGS' HASH_RUNS=$HASH_RUNS bench/hash-bench.sh"
 # the two tables: wall clock (JMH) then CPU time; column 3 = Gatehouse, 5 = Gatehouse/OpenSSL
 python3 - "$WORK/hash.md" >>"$RES" <<'PY'
 import sys, re
