@@ -15,8 +15,8 @@ trap 'rm -rf "$work"' EXIT
 
 # shellcheck disable=SC2086
 java -jar bench/target/benchmarks.jar Pbkdf2Benchmark $JMH_ARGS -rf csv -rff "$work/jmh.csv" >"$work/jmh.log"
-# JDK, Gatehouse and OpenSSL one after the other in each of 5 runs (Pbkdf2CpuTime starts pbkdf2_openssl.py --once)
-java -Dbench.python="$PYTHON" -cp bench/target/benchmarks.jar org.gatehouse.bench.Pbkdf2CpuTime \
+# JDK, Gatehouse and OpenSSL one after the other in each of HASH_RUNS (5) runs (Pbkdf2CpuTime starts pbkdf2_openssl.py --once)
+java -Dbench.python="$PYTHON" -Dbench.runs="${HASH_RUNS:-5}" -cp bench/target/benchmarks.jar org.gatehouse.bench.Pbkdf2CpuTime \
   --openssl bench/pbkdf2_openssl.py 25000 220000 >"$work/cputime.tsv"
 
 "$PYTHON" - "$work/jmh.csv" "$work/cputime.tsv" <<'PY'

@@ -1,16 +1,27 @@
 #!/usr/bin/env bash
-# Gatehouse performance suite (issue 9): hashing, HTTP throughput vs a bare Spring Boot app, p99 at half the peak
-# rate, login efficiency, start-up time, memory, scale (1,000 vs 1,000,000 users) and a JFR profile.
+# Gatehouse performance suite (issues 9 and 18). Two parts:
 #
-#   bench/run.sh            full run (about 21 minutes on 2 cores — over the 15 minutes issue 9 asks)
-#   QUICK=1 bench/run.sh    smoke run (1 repetition, short durations, 1,000 logins, 20,000 users)
+#   bench/run.sh           the core ratios, within 15 minutes on 2 cores: hashing vs OpenSSL, authenticated GET /api/me
+#                          vs a bare Spring Boot hello (embedded store and Redis), p99 at half the peak rate, a JFR
+#                          profile of that load, successful logins/s vs the same threads only hashing, start-up, memory
+#   bench/run.sh scale     1,000 vs 1,000,000 users and live sessions (login, /api/me, admin search), and the clean-up
+#                          of 1,000,000 expired sessions on PostgreSQL while a client logs in (about 12 minutes)
+#   QUICK=1 bench/run.sh [scale]   smoke run (1 repetition, short durations, 1,000 logins, 20,000 users)
 #
-# Prints a table and appends it, with date, JDK, CPU, load average and the exact commands, to bench/RESULTS.md.
+# Start-up and memory: bench/startup.sh and bench/memory.sh measure them when present (run.sh calls them with QUICK
+# and BENCH_RESULTS=<file>; they add key<TAB>value lines to it: startup_hello, startup_gh, startup_fast, startup_cli;
+# rss_launcher, rss_plain, rss_hello), else run.sh measures them itself as in the first round.
+#
+# A complete run (not QUICK) writes its report to bench/history/<date>-<part>.md and its figures to
+# bench/history/<date>-<part>.tsv, then bench/current.py rewrites the table at the top of bench/RESULTS.md from the
+# latest core and scale figures. A QUICK=1 run only prints its report and leaves it in bench/target/run-logs/.
 # Everything listens on 127.0.0.1 only; every process started here is stopped on exit (trap EXIT).
 # Builds with `mvn -B -q -DskipTests package` when a jar is missing. Needs java 17+, wrk, redis-server, python3, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 QUICK=${QUICK:-0}
+PART=${1:-core}
+[[ $PART == core || $PART == scale ]] || { echo "usage: bench/run.sh [scale]" >&2; exit 2; }
 JAR=gatehouse-server/target/gatehouse-server-0.1.0-SNAPSHOT.jar
 HELLO=bench/target/gatehouse-bench-0.1.0-SNAPSHOT-hello.jar
 BJ=bench/target/benchmarks.jar
@@ -21,10 +32,10 @@ CORES=$(nproc)
 THREADS=$((CORES * 2))              # login concurrency (>= cores)
 if [[ $QUICK == 1 ]]; then
   RUNS=1; DUR=5; WARM=3; WARM_GH=10; WARM_FULL=3; LOGIN_SECS=8; LOGINS=1000; SCALE_USERS=20000; JFR_SECS=10; SCALE_SECS=3
-  JMH_ARGS="-f 1 -wi 1 -i 1 -w 2s -r 3s"
+  JMH_ARGS="-f 1 -wi 1 -i 1 -w 2s -r 3s"; HASH_RUNS=1
 else
   RUNS=3; DUR=8; WARM=20; WARM_GH=50; WARM_FULL=10; LOGIN_SECS=10; LOGINS=10000; SCALE_USERS=1000000; JFR_SECS=15
-  SCALE_SECS=5; JMH_ARGS="-f 1 -wi 1 -i 3 -w 3s -r 3s"
+  SCALE_SECS=5; JMH_ARGS="-f 1 -wi 1 -i 3 -w 3s -r 3s"; HASH_RUNS=5
 fi
 WRK="wrk -t2 -c32 -d${DUR}s --latency"
 
@@ -111,7 +122,8 @@ LOAD_START=$(uptime | sed 's/.*load average: //')
 PHASE_T0=$(date +%s); PHASES=""; RUN_T0=$PHASE_T0
 phase() { local now; now=$(date +%s); PHASES+="$1 $((now - PHASE_T0)), "; PHASE_T0=$now; }  # seconds per phase
 START_DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
-log "work dir $WORK; load average $LOAD_START; QUICK=$QUICK"
+log "work dir $WORK; load average $LOAD_START; QUICK=$QUICK; part: $PART"
+read -r HP GP RP GRP < <(free_ports)
 
 # PostgreSQL for the clean-up measurement (5b)
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
@@ -143,36 +155,41 @@ log "creating users (CLI) and data directories"
 A=$WORK/gh-a; L=$WORK/gh-low
 mkdir -p "$A" "$L"
 LOW=--gatehouse.passwords.rounds.pbkdf2_sha512=1000
-# an administrator for the user-search measurement (scale phase)
+# an administrator for the user-search measurement (scale)
 ADMIN=admin@example.org
-create_user "$A" & c1=$!
-{ create_user "$L" "$LOW" && EMAIL=$ADMIN create_user "$L" "$LOW" --role admin; } & c2=$!
-wait "$c1"; wait "$c2"
-# 1,000 users for the scale comparison (the bench user + 999 generated, all with its password hash)
-SCALE_JDBC=$(h2_url "$L")
-gen=$(java -cp "$BJ" org.gatehouse.bench.UserGenerator "$SCALE_JDBC" 1000 "$EMAIL"); put gen_1000 "$gen"
-cp -r "$L" "$WORK/gh-low-256"
-# an H2 file holds one server's sessions; the Redis instance gets its own copy of the user database
-cp -r "$A" "$WORK/gh-r"
-
-# The scale phase's 1,000,000 users and live sessions (a copy of the 1,000-user H2 file) and the clean-up's 1,000,000
-# expired sessions (PostgreSQL) are generated in the background while the hashing phase runs: it measures one thread
-# at a time, so the second core is free. The generators run at the lowest CPU priority (nice 19) so that they do not
-# take the measuring thread's core, and go on through the start-up measurement (at nice 19 they get only the CPU time
-# the starting JVM leaves idle); the throughput phase waits for them.
-S=$WORK/gh-scale; cp -r "$L" "$S"
-SCALE_BIG_JDBC=$(h2_url "$S")
-{ renice -n 19 "$BASHPID" >/dev/null; java -cp "$BJ" org.gatehouse.bench.UserGenerator "$SCALE_BIG_JDBC" "$SCALE_USERS" "$EMAIL" \
-    && java -cp "$BJ" org.gatehouse.bench.SessionGenerator "$SCALE_BIG_JDBC" "$SCALE_USERS" live; } >"$WORK/gen.txt" 2>"$WORK/gen.err" &
-GEN=$!
-PG_PREP=
-if [[ -n $PG_BIN ]]; then pg_prepare >"$WORK/pg-prepare.log" 2>&1 & PG_PREP=$!; fi
-
+if [[ $PART == core ]]; then
+  create_user "$A" & c1=$!
+  create_user "$L" "$LOW" & c2=$!
+  wait "$c1"; wait "$c2"
+  cp -r "$L" "$WORK/gh-low-256"
+  # an H2 file holds one server's sessions; the Redis instance gets its own copy of the user database
+  cp -r "$A" "$WORK/gh-r"
+else
+  create_user "$L" "$LOW" && EMAIL=$ADMIN create_user "$L" "$LOW" --role admin
+  # 1,000 users for the scale comparison (the bench user + 999 generated, all with its password hash)
+  SCALE_JDBC=$(h2_url "$L")
+  gen=$(java -cp "$BJ" org.gatehouse.bench.UserGenerator "$SCALE_JDBC" 1000 "$EMAIL"); put gen_1000 "$gen"
+  # The 1,000,000 users and live sessions (a copy of the 1,000-user H2 file) and the clean-up's 1,000,000 expired
+  # sessions (PostgreSQL) are generated side by side, at the lowest CPU priority (nice 19).
+  S=$WORK/gh-scale; cp -r "$L" "$S"
+  SCALE_BIG_JDBC=$(h2_url "$S")
+  { renice -n 19 "$BASHPID" >/dev/null; java -cp "$BJ" org.gatehouse.bench.UserGenerator "$SCALE_BIG_JDBC" "$SCALE_USERS" "$EMAIL" \
+      && java -cp "$BJ" org.gatehouse.bench.SessionGenerator "$SCALE_BIG_JDBC" "$SCALE_USERS" live; } >"$WORK/gen.txt" 2>"$WORK/gen.err" &
+  GEN=$!
+  PG_PREP=
+  if [[ -n $PG_BIN ]]; then pg_prepare >"$WORK/pg-prepare.log" 2>&1 & PG_PREP=$!; fi
+  log "waiting for the generators"
+  wait "$GEN" || { log "data generation failed: $(cat "$WORK/gen.err")"; exit 1; }
+  while read -r line; do log "  $line"; done <"$WORK/gen.txt"
+  put "gen_$SCALE_USERS" "$(head -1 "$WORK/gen.txt")"
+  if [[ -n $PG_PREP ]]; then wait "$PG_PREP" || { log "PostgreSQL preparation failed; see bench/target/run-logs/pg-*.log"; exit 1; }; log "  $(cat "$WORK/pg-gen.txt")"; fi
+fi
 phase "setup"
 # ---------------------------------------------------------------- 1. hashing
+phase_hashing() {
 log "1. hashing (bench/hash-bench.sh, JMH_ARGS=$JMH_ARGS)"
-JMH_ARGS="$JMH_ARGS" bench/hash-bench.sh >"$WORK/hash.md"
-cmd "JMH_ARGS='$JMH_ARGS' bench/hash-bench.sh"
+JMH_ARGS="$JMH_ARGS" HASH_RUNS=$HASH_RUNS bench/hash-bench.sh >"$WORK/hash.md"
+cmd "JMH_ARGS='$JMH_ARGS' HASH_RUNS=$HASH_RUNS bench/hash-bench.sh"
 # the two tables: wall clock (JMH) then CPU time; column 3 = Gatehouse, 5 = Gatehouse/OpenSSL
 python3 - "$WORK/hash.md" >>"$RES" <<'PY'
 import sys, re
@@ -188,11 +205,29 @@ for name, t in zip(("wall", "cpu"), tables):
         print(f"hash_{name}_openssl_{r}\t{row[3]}")
         print(f"hash_{name}_ratio_{r}\t{row[4]}")
 PY
-
 phase "1. hashing"
+}
+# ---------------------------------------------------------------- hooks: bench/startup.sh, bench/memory.sh
+# hook NAME: runs bench/NAME.sh when present (its table goes into the report, its key<TAB>value lines into the
+# results); returns 1 when there is no such script, so that the caller measures inline instead
+hook() {
+  local script=bench/$1.sh
+  [[ -x $script ]] || return 1
+  log "bench/$1.sh (QUICK=$QUICK)"
+  local rc=0
+  # shellcheck disable=SC2086
+  env QUICK="$QUICK" BENCH_RESULTS="$RES" ${2:-} "$script" >"$WORK/$1.md" 2>"$WORK/$1.log" || rc=$?
+  if [[ $rc != 0 ]]; then
+    log "  bench/$1.sh failed (exit $rc); its log: bench/target/run-logs/$1.log"
+    echo "bench/$1.sh failed (exit $rc); see its log" >>"$WORK/wrk-errors"
+  fi
+  cmd "QUICK=$QUICK BENCH_RESULTS=<results> ${2:+$2 }bench/$1.sh"
+  return 0
+}
 # ---------------------------------------------------------------- 4a. start-up time
+phase_startup() {
+hook startup && { phase "4a. start-up (bench/startup.sh)"; return; }
 log "4a. start-up: $RUNS starts of each, interleaved"
-read -r HP GP RP GRP < <(free_ports)
 hs=(); gs=()
 for i in $(seq 1 "$RUNS"); do
   launch_time; start_hello "$HP"; pid=$LAST_PID; hs+=("$(wait_up "$HP" "$pid")"); stop "$pid"
@@ -201,15 +236,10 @@ for i in $(seq 1 "$RUNS"); do
 done
 put startup_hello "$(median "${hs[@]}")"; put startup_gh "$(median "${gs[@]}")"
 put startup_hello_all "${hs[*]}"; put startup_gh_all "${gs[*]}"
-
 phase "4a. start-up"
-log "waiting for the background generators"
-wait "$GEN" || { log "data generation failed: $(cat "$WORK/gen.err")"; exit 1; }
-while read -r line; do log "  $line"; done <"$WORK/gen.txt"
-put "gen_$SCALE_USERS" "$(head -1 "$WORK/gen.txt")"
-if [[ -n $PG_PREP ]]; then wait "$PG_PREP" || { log "PostgreSQL preparation failed; see bench/target/run-logs/pg-*.log"; exit 1; }; log "  $(cat "$WORK/pg-gen.txt")"; fi
-phase "generators (rest)"
+}
 # ---------------------------------------------------------------- 2. throughput
+phase_throughput() {
 log "2. throughput: starting hello, Gatehouse (JDBC sessions), redis-server and Gatehouse (Redis sessions)"
 redis-server --bind 127.0.0.1 --port "$RP" --save '' --appendonly no >"$WORK/redis-server.log" 2>&1 &
 REDIS_PID=$!; PIDS+=("$REDIS_PID")
@@ -326,9 +356,10 @@ awk '/stackTrace = \[/ {getline; sub(/^ +/, ""); split($0, a, "."); print a[1] "
   "$WORK/samples.txt" | sort | uniq -c | sort -rn | head -8 >"$WORK/hot-packages.txt" || true
 
 stop "$GHR_PID"; stop "$REDIS_PID"; stop "$HELLO_PID"
-
 phase "6. JFR"
+}
 # ---------------------------------------------------------------- 3. login efficiency
+phase_logins() {
 log "3. login efficiency at the default cost, $THREADS threads, ${LOGIN_SECS}s; reference: $THREADS threads hashing"
 lr=(); hr=(); lp=()
 # 4 rounds' worth first, not counted: the switch from /api/me to logins deoptimises compiled filter-chain code, and
@@ -347,9 +378,11 @@ cmd "java -cp $BJ org.gatehouse.bench.LoadGen login http://127.0.0.1:PORT $EMAIL
 put login_rate "$(median "${lr[@]}")"; put login_rate_all "${lr[*]}"; put login_p50 "$(median "${lp[@]}")"
 put hash_threads_rate "$(median "${hr[@]}")"; put hash_threads_all "${hr[*]}"
 stop "$GH_PID"
-
 phase "3. logins"
-# ---------------------------------------------------------------- 4b. memory, 5. scale
+}
+# ---------------------------------------------------------------- 4b. memory
+phase_memory() {
+hook memory "RUNS=${MEMORY_RUNS:-1} $([[ $QUICK == 1 ]] && echo LOGINS=$LOGINS)" && { phase "4b. memory (bench/memory.sh)"; return; }
 log "4b. memory: $LOGINS logins at 1,000 rounds against a default-JVM and an -Xmx256m server (concurrently)"
 MP=$HP   # the baseline app is stopped by now
 launch_time; GH_ARGS=$LOW start_gh mem-default "$L" "$GP"; PID_DEFAULT=$LAST_PID
@@ -372,9 +405,11 @@ for variant in default xmx256; do
   log "  $variant: $out; RSS $(grep -P "^rss_${variant}\t" "$RES" | cut -f2) MB"
 done
 cmd "java -cp $BJ org.gatehouse.bench.LoadGen login http://127.0.0.1:PORT $EMAIL '$PASSWORD' $THREADS 900 $LOGINS   # one per server, concurrently; then VmRSS/VmHWM from /proc/PID/status"
-stop "$PID_XMX256"
-
+stop "$PID_XMX256"; stop "$PID_DEFAULT"
 phase "4b. memory"
+}
+# ---------------------------------------------------------------- 5. scale
+phase_scale() {
 log "5. scale: login, GET /api/me and admin search latency with 1,000 users, then $SCALE_USERS users and as many live sessions"
 scale_measure() {  # scale_measure N
   local n=$1 p50=() p99=() a50=() a99=() s99=() out i ck ack
@@ -401,7 +436,6 @@ scale_measure() {  # scale_measure N
   put "scale_search_p99_$n" "$(median "${s99[@]}")"
   log "  $n users: login p50 ${p50[*]} ms, p99 ${p99[*]} ms; /api/me p50 ${a50[*]} ms; admin search p99 ${s99[*]} ms"
 }
-stop "$PID_DEFAULT"
 launch_time; GH_ARGS=$LOW start_gh "scale-1000" "$L" "$GP"; pid=$LAST_PID; wait_up "$GP" "$pid" >/dev/null
 scale_measure 1000
 stop "$pid"
@@ -409,11 +443,16 @@ launch_time; GH_ARGS=$LOW start_gh "scale" "$S" "$GP"; pid=$LAST_PID; wait_up "$
 scale_measure "$SCALE_USERS"
 stop "$pid"
 put scale_users "$SCALE_USERS"
-
 phase "5. scale"
+cmd "java -cp $BJ org.gatehouse.bench.SessionGenerator 'jdbc:h2:file:DIR/db;...' N live   # server stopped"
+cmd "java -cp $BJ org.gatehouse.bench.UserGenerator '$(h2_url DIR)' N $EMAIL   # server stopped"
+cmd "java -cp $BJ org.gatehouse.bench.LoadGen login http://127.0.0.1:PORT bench-<N/2>@example.org '$PASSWORD' 1 $SCALE_SECS 0"
+}
+# ---------------------------------------------------------------- 5b. clean-up
+phase_cleanup() {
 # The clean-up is measured on PostgreSQL, the database store of a production cluster (Redis expires its own
 # sessions). The embedded H2 file deletes about 12,000 expired sessions per second on this machine (hand run,
-# bench/RESULTS.md 2026-11-26), too slow for a million in a minute; it is the try-it-out default.
+# bench/history/round-1.md 2026-11-26), too slow for a million in a minute; it is the try-it-out default.
 log "5b. clean-up of $SCALE_USERS expired sessions on PostgreSQL while one client logs in without pause"
 if [[ -z $PG_BIN ]]; then
   log "  no PostgreSQL server binaries (apt-get install postgresql): clean-up not measured"
@@ -443,100 +482,71 @@ else
   cmd "(clean-up) java -jar $JAR ... --spring.datasource.url=jdbc:postgresql://127.0.0.1:PORT/gatehouse --gatehouse.tasks.expired-sessions=20s; java -cp $BJ org.gatehouse.bench.LoadGen login http://127.0.0.1:PORT $EMAIL '$PASSWORD' 1 10 0 (warm-up); java -Dloadgen.stop-file=F ... 1 $PROBE 0 (F created 3 s after the task reports)   # max_ms = longest login"
 fi
 phase "5b. clean-up"
-cmd "java -cp $BJ org.gatehouse.bench.SessionGenerator 'jdbc:h2:file:DIR/db;...' N live   # server stopped"
-cmd "java -cp $BJ org.gatehouse.bench.UserGenerator '$(h2_url DIR)' N $EMAIL   # server stopped"
-cmd "java -cp $BJ org.gatehouse.bench.LoadGen login http://127.0.0.1:PORT bench-<N/2>@example.org '$PASSWORD' 1 $SCALE_SECS 0"
+}
+
+if [[ $PART == core ]]; then
+  phase_hashing; phase_startup; phase_throughput; phase_logins; phase_memory
+else
+  phase_scale; phase_cleanup
+fi
 
 # ---------------------------------------------------------------- report
 LOAD_END=$(uptime | sed 's/.*load average: //')
 put phase_times "${PHASES}total $(( $(date +%s) - RUN_T0 ))"
 put load_start "$LOAD_START"; put load_end "$LOAD_END"
+put part "$PART"; put quick "$QUICK"; put date "$START_DATE"; put commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+put cores "$CORES"; put threads "$THREADS"; put logins "$LOGINS"; put runs "$RUNS"
 TABLE=$WORK/table.md
-python3 - "$RES" "$RUNS" "$CORES" "$THREADS" "$LOGINS" >"$TABLE" <<'PY'
-import sys
-import collections
-# a phase that failed leaves its keys out: they print as nan and fail their target
-r = collections.defaultdict(lambda: "nan", (l.rstrip("\n").split("\t", 1) for l in open(sys.argv[1]) if "\t" in l))
-runs, cores, threads, logins = sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
-f = lambda k: float(r[k])
-rows = []
-def row(name, value, ref, ratio, target, ok):
-    rows.append(f"| {name} | {value} | {ref} | {ratio} | {target} | {'' if ok is None else ('yes' if ok else '**no**')} |")
-for rounds in ("25000", "220000"):
-    c = f(f"hash_cpu_ratio_{rounds}"); w = f(f"hash_wall_ratio_{rounds}")
-    row(f"PBKDF2-SHA512 {int(rounds):,} rounds, Gatehouse vs OpenSSL (hashes per CPU-s, medians of 5 runs measured in turn, ratio the median of the 5 run-by-run ratios; wall-clock JMH in brackets)",
-        f"{r[f'hash_cpu_gh_{rounds}']} ({r[f'hash_wall_gh_{rounds}']})", f"{r[f'hash_cpu_openssl_{rounds}']} ({r[f'hash_wall_openssl_{rounds}']})",
-        f"{c:.2f} ({w:.2f})", ">= 0.9", c >= 0.9)
-h = f("rps_hello")
-row("Baseline `GET /hello` req/s (wrk -t2 -c32)", f"{h:,.0f}", "", "1.00", "", None)
-row(f"Gatehouse authenticated `GET {r['auth_path']}` req/s, JDBC (H2) sessions", f"{f('rps_auth'):,.0f}", f"{h:,.0f}", f"{f('rps_auth')/h:.2f}", ">= 0.6", f('rps_auth')/h >= 0.6)
-row(f"Gatehouse authenticated `GET {r['auth_path']}` req/s, Redis sessions", f"{f('rps_redis'):,.0f}", f"{h:,.0f}", f"{f('rps_redis')/h:.2f}", ">= 0.4", f('rps_redis')/h >= 0.4)
-for t, name, target in (("hello", "baseline /hello", None), ("auth", "authenticated, JDBC", 5)):
-    row(f"p99 latency at half the peak rate, {name}: {r['halfrate_'+t]} req/s asked, {f('halfrate_got_'+t):,.0f} sent (wrk p99 at full load in brackets)",
-        f"{f('p99_'+t):.2f} ms ({r['wrkp99_'+t]} ms)", "", "", "< 5 ms" if target else "", None if target is None else f('p99_'+t) < target)
-single = f("hash_cpu_gh_220000")
-lr = f("login_rate"); hr = f("hash_threads_rate")
-row(f"Successful logins/s at 220,000 rounds, {threads} client threads (p50 {r['login_p50']} ms) vs {threads} threads only hashing",
-    f"{lr:.2f}", f"{hr:.2f}", f"{lr/hr:.2f}", ">= 0.9", lr / hr >= 0.9)
-row(f"  same logins/s vs cores x single-thread rate per CPU-second ({cores} x {single})", f"{lr:.2f}", f"{cores*single:.2f}", f"{lr/(cores*single):.2f}", "(>= 0.9)", lr/(cores*single) >= 0.9)
-sg, sh = f("startup_gh"), f("startup_hello")
-row(f"Start-up to /health UP, s (runs: Gatehouse {r['startup_gh_all']}; baseline {r['startup_hello_all']})", f"{sg:.2f}", f"{sh:.2f}", f"{sg/sh:.2f}", "<= 2.5", sg / sh <= 2.5)
-for v, name, target in (("default", "default JVM settings", "< 350 MB"), ("xmx256", "-Xmx256m", "no errors")):
-    num = lambda k: int(r[k]) if r[k].isdigit() else -1
-    ok_n, failed = num(f"mem_{v}_ok"), num(f"mem_{v}_failed")
-    good = (f(f"rss_{v}") < 350) if v == "default" else (failed == 0 and ok_n >= logins and "mem_xmx256_died" not in r and "mem_xmx256_oom" not in r)
-    row(f"RSS after {logins:,} logins at 1,000 rounds, {name}, both servers loaded concurrently ({ok_n:,} ok, {failed} failed, {f(f'mem_{v}_rate'):.0f}/s; peak RSS {r[f'hwm_{v}']} MB, idle {r[f'rss_{v}_idle']} MB)",
-        f"{r[f'rss_{v}']} MB", "", "", target, good)
-n = r["scale_users"] if r["scale_users"].isdigit() else "1000000"
-row(f"Login latency, 1 thread, 1,000 rounds: p50 / p99 with {int(n):,} users and {int(n):,} live sessions", f"{r['scale_p50_'+n]} / {r['scale_p99_'+n]} ms", f"{r['scale_p50_1000']} / {r['scale_p99_1000']} ms (1,000 users)",
-    f"{f('scale_p50_'+n)/f('scale_p50_1000'):.2f}", "<= 1.2 (p50)", f('scale_p50_'+n)/f('scale_p50_1000') <= 1.2)
-row(f"`GET /api/me` latency at 50 req/s: p50 / p99 with {int(n):,} users and sessions", f"{r['scale_me_p50_'+n]} / {r['scale_me_p99_'+n]} ms", f"{r['scale_me_p50_1000']} / {r['scale_me_p99_1000']} ms (1,000 users)",
-    f"{f('scale_me_p50_'+n)/f('scale_me_p50_1000'):.2f}", "<= 1.2 (p50)", f('scale_me_p50_'+n)/f('scale_me_p50_1000') <= 1.2)
-row(f"Admin user search (`/admin/users/?q=bench-424x`, email prefix) p99 at 20 req/s with {int(n):,} users", f"{r['scale_search_p99_'+n]} ms", f"{r['scale_search_p99_1000']} ms (1,000 users)", "", "< 50 ms", f('scale_search_p99_'+n) < 50)
-done = r["cleanup_ms"] not in ("", "nan")
-cn = r["cleanup_sessions"]
-row(f"Clean-up of {int(cn) if cn.isdigit() else 0:,} expired sessions on PostgreSQL (expired-sessions task, batches of 10,000; {r['cleanup_removed'] or 'none'} removed)", f"{f('cleanup_ms')/1000:.1f} s" if done else "unfinished", "", "", "< 60 s", done and f('cleanup_ms') < 60000 and int(r['cleanup_removed'] or 0) >= int(cn or 0))
-row(f"  longest login meanwhile (1 client logging in without pause for {r['cleanup_probe_secs']} s; p99 {r['cleanup_login_p99']} ms, {r['cleanup_login_failed']} failed)", f"{r['cleanup_login_max']} ms", "", "", "< 1000 ms", f('cleanup_login_max') < 1000)
-print("| Measure | Gatehouse | Reference | Ratio | Target | Met |")
-print("|---|---:|---:|---:|---:|:---:|")
-print("\n".join(rows))
-print()
-print(f"Medians of {runs} runs. All runs (req/s): baseline {r['rps_hello_all']}; JDBC {r['rps_auth_all']}; Redis {r['rps_redis_all']}. "
-      f"Logins/s {r['login_rate_all']} vs {threads}-thread hashes/s {r['hash_threads_all']}. p99 at half rate (ms): JDBC {r['p99_auth_all']}. Phases (s): {r['phase_times']}.")
-PY
+python3 bench/report.py "$RES" >"$TABLE"
 
 {
+  echo "## bench/run.sh$([[ $PART == scale ]] && echo ' scale')$([[ $QUICK == 1 ]] && echo ' (QUICK=1 smoke run)') — $START_DATE"
   echo
-  echo "## bench/run.sh $([[ $QUICK == 1 ]] && echo '(QUICK=1 smoke run)') — $START_DATE"
-  echo
+  echo "- Code: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo ' with uncommitted changes')"
   echo "- JDK: $(java -version 2>&1 | head -2 | tr '\n' ' ')"
   echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p'), $CORES CPUs; $(free -g | awk '/^Mem/ {print $2}') GB RAM"
-  echo "- Load average (1/5/15 min): $LOAD_START at start, $LOAD_END at the end (shared machine: other builds running)"
-  echo "- Baseline: bench/target/gatehouse-bench-0.1.0-SNAPSHOT-hello.jar (Spring Boot $(python3 -c 'import re,sys,zipfile; print(next(m.group(1) for n in zipfile.ZipFile(sys.argv[1]).namelist() for m in [re.search(r"/spring-boot-([0-9.]+)\.jar$", n)] if m))' "$HELLO"), spring-boot-starter-webmvc, \`GET /hello\`), same JVM and flags (JVM_FLAGS='$JVM_FLAGS')"
+  echo "- Load average (1/5/15 min): $LOAD_START at start, $LOAD_END at the end"
+  if [[ $PART == core ]]; then
+    echo "- Baseline: bench/target/gatehouse-bench-0.1.0-SNAPSHOT-hello.jar (Spring Boot $(python3 -c 'import re,sys,zipfile; print(next(m.group(1) for n in zipfile.ZipFile(sys.argv[1]).namelist() for m in [re.search(r"/spring-boot-([0-9.]+)\.jar$", n)] if m))' "$HELLO"), spring-boot-starter-webmvc, \`GET /hello\`), same JVM and flags (JVM_FLAGS='$JVM_FLAGS')"
+  fi
   echo
   cat "$TABLE"
   echo
   if [[ -s $WORK/wrk-errors ]]; then echo "Errors seen:"; echo; sed 's/^/    /' "$WORK/wrk-errors"; echo; else echo "No HTTP errors, non-2xx/3xx answers or failed logins in any run."; echo; fi
-  echo "JFR profile, ${JFR_SECS}s of authenticated load (JDBC store), $SAMPLES execution samples. Top-of-stack (self) frames:"
-  echo
-  sed 's/^/    /' "$WORK/hot-self.txt"
-  echo
-  echo "Top frames by \`jfr print --events jdk.ExecutionSample auth.jfr | grep 'at ' | sort | uniq -c | sort -rn | head\` (each sample's top 5 frames; line numbers stripped):"
-  echo
-  sed 's/^/    /' "$WORK/hot-inclusive.txt"
-  echo
-  echo "Top-of-stack frames by package:"
-  echo
-  sed 's/^/    /' "$WORK/hot-packages.txt"
-  echo
-  echo "Hashing detail (bench/hash-bench.sh):"
-  echo
-  cat "$WORK/hash.md"
-  echo
+  for script in startup memory; do
+    if [[ -s $WORK/$script.md ]]; then echo "bench/$script.sh:"; echo; cat "$WORK/$script.md"; echo; fi
+  done
+  if [[ $PART == core ]]; then
+    echo "JFR profile, ${JFR_SECS}s of authenticated load (JDBC store), $SAMPLES execution samples. Top-of-stack (self) frames:"
+    echo
+    sed 's/^/    /' "$WORK/hot-self.txt"
+    echo
+    echo "Top frames by \`jfr print --events jdk.ExecutionSample auth.jfr | grep 'at ' | sort | uniq -c | sort -rn | head\` (each sample's top 5 frames; line numbers stripped):"
+    echo
+    sed 's/^/    /' "$WORK/hot-inclusive.txt"
+    echo
+    echo "Top-of-stack frames by package:"
+    echo
+    sed 's/^/    /' "$WORK/hot-packages.txt"
+    echo
+    echo "Hashing detail (bench/hash-bench.sh):"
+    echo
+    cat "$WORK/hash.md"
+    echo
+  fi
   echo "Commands:"
   echo
   redact <"$CMDS" | sed 's/^/    /'
 } | redact >"$WORK/section.md"
 cat "$WORK/section.md"
-cat "$WORK/section.md" >>bench/RESULTS.md
-log "appended to bench/RESULTS.md"
+cp "$WORK/section.md" "$WORK/report.txt"
+if [[ $QUICK == 1 ]]; then
+  log "QUICK=1: a smoke run, not recorded in bench/history/ or bench/RESULTS.md (report: bench/target/run-logs/report.txt)"
+else
+  STAMP=$(date -u -d "${START_DATE% UTC}" '+%Y-%m-%d-%H%M')
+  mkdir -p bench/history
+  cp "$WORK/section.md" "bench/history/$STAMP-$PART.md"
+  redact <"$RES" >"bench/history/$STAMP-$PART.tsv"
+  python3 bench/current.py
+  log "recorded in bench/history/$STAMP-$PART.md (and .tsv); bench/RESULTS.md's current table rewritten"
+fi

@@ -75,17 +75,34 @@ public final class LoadGen {
 		if (!csrf.find()) {
 			throw new IllegalStateException("no _csrf input in /login/");
 		}
-		String anonymous = cookie(page).orElseThrow(() -> new IllegalStateException("no session cookie from GET /login/"));
+		// whatever cookies the login page set (a session, or a CSRF cookie for a visitor without one) go back, as a
+		// browser sends them
+		String pageCookies = cookies(page);
 		String form = "login=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
-		HttpResponse<Void> post = client.send(HttpRequest.newBuilder(URI.create(base + "/login/"))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/login/"))
 				.timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-www-form-urlencoded")
-				.header("Cookie", "gatehouse_session=" + anonymous).POST(HttpRequest.BodyPublishers.ofString(form))
-				.build(), HttpResponse.BodyHandlers.discarding());
+				.POST(HttpRequest.BodyPublishers.ofString(form));
+		if (!pageCookies.isEmpty()) {
+			request.header("Cookie", pageCookies);
+		}
+		HttpResponse<Void> post = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
 		String location = post.headers().firstValue("Location").orElse("");
 		if (post.statusCode() != 302 || location.contains("/login")) {
 			throw new IllegalStateException("POST /login/ -> " + post.statusCode() + " Location: " + location);
 		}
 		return cookie(post).orElseThrow(() -> new IllegalStateException("no new session cookie after login"));
+	}
+
+	/** Every cookie a response sets, as a Cookie header value ("a=1; b=2"); deleted cookies left out. */
+	private static String cookies(HttpResponse<?> response) {
+		List<String> pairs = new ArrayList<>();
+		for (String header : response.headers().allValues("Set-Cookie")) {
+			String pair = header.split(";", 2)[0].trim();
+			if (!pair.endsWith("=")) {
+				pairs.add(pair);
+			}
+		}
+		return String.join("; ", pairs);
 	}
 
 	private static Optional<String> cookie(HttpResponse<?> response) {

@@ -25,7 +25,8 @@ public final class Pbkdf2CpuTime {
     private static final byte[] SALT = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final long CPU_NANOS_PER_RUN = 2_000_000_000L;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final int RUNS = 5;
+    /** 5; a smoke run (bench/run.sh with QUICK=1) sets -Dbench.runs=1. */
+    private static final int RUNS = Integer.getInteger("bench.runs", 5);
 
     interface Hash {
         void run(int rounds) throws Exception;

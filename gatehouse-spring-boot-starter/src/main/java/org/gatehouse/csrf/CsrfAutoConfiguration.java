@@ -2,6 +2,7 @@ package org.gatehouse.csrf;
 
 import org.gatehouse.config.GatehouseAutoConfiguration;
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.crypto.Signers;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -11,7 +12,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
- * REST CSRF (signed double-submit cookie, {@code GET /api/csrf}) and CORS for /api/: the pieces the
+ * Form CSRF tokens (session or, without one, a signed cookie), REST CSRF (signed double-submit cookie,
+ * {@code GET /api/csrf}) and CORS for /api/: the pieces the
  * security chains of org.gatehouse.security are built from.
  */
 @AutoConfiguration(after = GatehouseAutoConfiguration.class)
@@ -22,6 +24,11 @@ public class CsrfAutoConfiguration {
 	@Bean
 	public RestCsrfTokens gatehouseRestCsrfTokens(RestCsrfTokenRepository repository, GatehouseProperties properties) {
 		return new RestCsrfTokens(repository, properties);
+	}
+
+	@Bean
+	public FormCsrfTokenRepository gatehouseFormCsrfTokenRepository(Signers signers, GatehouseProperties properties) {
+		return new FormCsrfTokenRepository(signers.signer("form-csrf"), properties);
 	}
 
 	@Bean

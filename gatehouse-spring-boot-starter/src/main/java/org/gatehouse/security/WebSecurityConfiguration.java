@@ -16,6 +16,7 @@ import org.gatehouse.crypto.Signers;
 import org.gatehouse.csrf.ApiCors;
 import org.gatehouse.csrf.CrossSiteRequestFilter;
 import org.gatehouse.csrf.CsrfProblemHandler;
+import org.gatehouse.csrf.FormCsrfTokenRepository;
 import org.gatehouse.csrf.RememberMeLoginCsrfFilter;
 import org.gatehouse.csrf.RestCsrfRequestMatcher;
 import org.gatehouse.csrf.RestCsrfTokenRepository;
@@ -61,7 +62,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * <li>{@code /api/**} otherwise: session or remember-me cookie, REST CSRF (signed
  * double-submit cookie plus Origin / Sec-Fetch-Site checks), problem+json 401 and 403.</li>
  * <li>Everything else (pages): form login, revocable remember-me, logout by POST,
- * session-bound CSRF on every form.</li>
+ * session-bound CSRF on every form (a signed cookie-bound token for visitors without a session).</li>
  * </ol>
  * Security headers are written by the http package's filter (it also covers responses
  * Spring Security never sees), so they are off here.
@@ -83,7 +84,7 @@ class WebSecurityConfiguration {
 	@Order(PAGE_CHAIN_ORDER)
 	@ConditionalOnMissingBean(name = "gatehouseSecurityFilterChain")
 	public SecurityFilterChain gatehouseSecurityFilterChain(HttpSecurity http, GatehouseProperties properties,
-			LoginSuccessHandler successHandler, LoginFailureHandler failureHandler,
+			LoginSuccessHandler successHandler, LoginFailureHandler failureHandler, FormCsrfTokenRepository formCsrfTokens,
 			RevocableRememberMeServices rememberMe, ObjectProvider<GatehouseHttpSecurityCustomizer> customizers)
 			throws Exception {
 		GatehouseProperties.Urls urls = properties.getUrls();
@@ -97,6 +98,7 @@ class WebSecurityConfiguration {
 		// make Spring Security try it twice for each failed login
 		http.headers(headers -> headers.disable())
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
+			.csrf(csrf -> csrf.csrfTokenRepository(formCsrfTokens))
 			.authorizeHttpRequests(authorize -> authorize
 				.requestMatchers(paths.matcher("/admin/**")).hasRole("admin")
 				.requestMatchers(paths.matcher("/account/**")).authenticated()

@@ -21,12 +21,13 @@ class CsrfAutoConfigurationTest {
 	}
 
 	@Test
-	void theRestCsrfPiecesAndTheTokenEndpointAreDeclared() {
+	void theFormAndRestCsrfPiecesAndTheTokenEndpointAreDeclared() {
 		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(CsrfAutoConfiguration.class))
 			.withUserConfiguration(Keys.class)
 			.withPropertyValues("gatehouse.secret-key=test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 			.run(context -> assertThat(context).hasSingleBean(RestCsrfTokenRepository.class)
 				.hasSingleBean(RestCsrfRequestMatcher.class).hasSingleBean(RestCsrfTokens.class)
-				.hasSingleBean(ApiCors.class).hasSingleBean(CsrfTokenController.class));
+				.hasSingleBean(ApiCors.class).hasSingleBean(CsrfTokenController.class)
+				.hasSingleBean(FormCsrfTokenRepository.class));
 	}
 }
