@@ -4,7 +4,7 @@ import org.gatehouse.config.GatehouseAutoConfiguration;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.mail.MailProperties;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
@@ -49,9 +50,11 @@ public class HttpAutoConfiguration {
 	}
 
 	@Bean
-	public RequestMessages gatehouseRequestMessages(MessageSource messageSource,
-			ObjectProvider<LocaleResolver> localeResolver) {
-		return new RequestMessages(messageSource, SingletonSupplier.of(localeResolver::getIfUnique));
+	public RequestMessages gatehouseRequestMessages(MessageSource messageSource, BeanFactory beans) {
+		// the resolver the pages use: DispatcherServlet picks it by this name, not by type
+		return new RequestMessages(messageSource, SingletonSupplier.of(() -> beans.containsBean(
+				DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+						? beans.getBean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME, LocaleResolver.class) : null));
 	}
 
 	/** Named for templates ({@code @sri}, see {@link Sri}). */
