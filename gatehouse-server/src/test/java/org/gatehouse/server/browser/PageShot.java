@@ -14,19 +14,20 @@ final class PageShot {
 	static final int START_HEIGHT = 900;
 
 	/**
-	 * Replaces what changes from run to run with constants: times, browser versions (also a
+	 * Replaces what changes from run to run with constants: the digits and letters of times (their
+	 * format and length stay, so a timestamp that grows or wraps still shows), browser versions (also a
 	 * version standing alone, as on the Sessions page), user ids
 	 * (which depend on the users other tests created before). Runs after the
-	 * page's own scripts, so a script that formats times is overwritten too.
+	 * page's own scripts, which format times in the browser's zone (UTC here, see {@link #viewport}).
 	 */
 	private static final String STEADY = """
-			document.querySelectorAll('time').forEach(t => t.textContent = '2026-01-01 12:00');
+			document.querySelectorAll('time').forEach(t => t.textContent = t.textContent.replace(/\\d/g, '0').replace(/\\p{L}/gu, 'x'));
 			document.querySelectorAll('#users-table tbody td:first-child').forEach(td => td.textContent = 'N');
 			const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 			for (let n = walker.nextNode(); n; n = walker.nextNode()) {
 			  n.nodeValue = n.nodeValue
 			    .replace(/\\b(HeadlessChrome|Chromium|Chrome)([ \\/])[0-9][0-9.]*/g, '$1$2NN')
-			    .replace(/\\b\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?( ?(UTC|Z))?/g, '2026-01-01 12:00')
+			    .replace(/\\b\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?( ?(UTC|Z))?/g, time => time.replace(/\\d/g, '0'))
 			    .replace(/^(\\s*)\\d+(\\.\\d+)+(\\s*)$/, '$1NN$3');
 			}
 			if (document.activeElement) { document.activeElement.blur(); }
@@ -52,6 +53,12 @@ final class PageShot {
 	}
 
 	static void viewport(Browser browser, int width, int height) {
+		try {
+			browser.driver().executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "UTC"));
+		}
+		catch (RuntimeException alreadyInEffect) {
+			// Chromium refuses a second override of the same page; the first one holds
+		}
 		browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
 		browser.driver().executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", true));
