@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -48,8 +51,22 @@ final class Chromium implements AutoCloseable {
 	Chromium click(String id) {
 		WebElement page = driver.findElement(By.tagName("html"));
 		driver.findElement(By.id(id)).click();
-		new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(driver, TIMEOUT).until(driver -> gone(page));
 		return this;
+	}
+
+	/** Chromedriver sometimes answers "node does not belong to the document" instead of "stale": both mean gone. */
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException | NoSuchElementException ex) {
+			return true;
+		}
+		catch (WebDriverException ex) {
+			return ex.getMessage() != null && ex.getMessage().contains("does not belong to the document");
+		}
 	}
 
 	String text(String id) {
