@@ -29,7 +29,8 @@ final class DocumentedCommands {
 	}
 
 	private static final Pattern INLINE = Pattern.compile("`([^`]+)`(?:\\s*→\\s*`([^`]+)`)?");
-	private static final Pattern CANDIDATE = Pattern.compile("^(java|curl|mvn)\\s.*|^echo\\s.*\\|\\s*java\\s.*");
+	private static final Pattern CANDIDATE = Pattern
+		.compile("^(java|curl|mvn)\\s.*|^([A-Z_]+=\\S*\\s+)*bin/gatehouse(\\s.*)?|^echo\\s.*\\|\\s*(java|bin/gatehouse)\\s.*");
 
 	private static final Set<String> SHELL_FENCES = Set.of("", "sh", "bash", "shell");
 

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 import org.gatehouse.server.GatehouseServer;
 import org.gatehouse.server.docs.DocumentedCommands.Command;
+import org.gatehouse.server.launcher.PathingJar;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,9 +50,14 @@ class DocumentedCommandsTest {
 	/** {@code java [JVM options] -jar <a gatehouse-server jar>}: group 1 the options, group 2 the jar. */
 	static final Pattern JAR = Pattern.compile("java((?: -\\S+)*) -jar (\\S*gatehouse-server\\S*\\.jar)");
 	/** The jar without a command (or with only settings): a server. */
-	static final Pattern SERVER = Pattern.compile("^java(?: -\\S+)* -jar \\S+\\.jar(?: --\\S+=\\S*)*$");
+	static final Pattern SERVER = Pattern.compile("^(?:java(?: -\\S+)* -jar \\S+\\.jar|bin/gatehouse)(?: --\\S+=\\S*)*$");
+	/** The launcher named relative to the repository (not /opt/gatehouse/bin/gatehouse). */
+	static final Pattern LAUNCHER = Pattern.compile("(?<![\\w/.-])bin/gatehouse\\b");
 	static final Pattern PLACEHOLDER = Pattern.compile("\\.\\.\\.|…|<|\\$|(?<![-.\\w])[A-Z]{3,}(?![-.\\w])");
 	static final Pattern OTHER_HOST = Pattern.compile("https?://(?!localhost:8080)|\\b(?!localhost:8080)[\\w.-]+:\\d{2,5}/");
+
+	/** What bin/gatehouse runs here (set before the first command). */
+	static Path serverJar;
 
 	@Test
 	void everyCommandInTheReadmeAndTheDocsWorksAsShown() throws Exception {
@@ -63,8 +69,9 @@ class DocumentedCommandsTest {
 		assertThat(commands).extracting(Command::text).as("every skipped command is still in the docs")
 			.containsAll(SKIPPED.keySet());
 		Command start = commands.get(1);
-		assertThat(start.document() + " " + start.text()).as("the README's first command starts the jar this module builds")
-			.isEqualTo("README.md java -jar gatehouse-server/target/" + artifactJarName());
+		assertThat(start.document() + " " + start.text()).as("the README's first command starts the server through the launcher")
+			.isEqualTo("README.md bin/gatehouse");
+		serverJar = PathingJar.create(directory.resolve("gatehouse-server-test.jar"));
 
 		Path serverLog = directory.resolve("server.log");
 		Process server = shell(start.text() + " > server.log 2>&1", directory, port).start();
@@ -160,15 +167,24 @@ class DocumentedCommandsTest {
 		}
 	}
 
-	/** The command in bash, its {@code java -jar <the server jar>} run from this test's class path. */
+	/**
+	 * The command in bash, its {@code java -jar <the server jar>} run from this test's class path, and
+	 * {@code bin/gatehouse} the repository's launcher running a {@link PathingJar} over that class path.
+	 */
 	private static ProcessBuilder shell(String command, Path directory, int port) {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classPath = " -cp '" + System.getProperty("java.class.path") + "' " + GatehouseServer.class.getName();
-		String shellCommand = JAR.matcher(command).replaceAll(jar -> Matcher.quoteReplacement(
+		String withJava = JAR.matcher(command).replaceAll(jar -> Matcher.quoteReplacement(
 				"'" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m" + jar.group(1) + classPath));
+		Path launcher = Path.of("").toAbsolutePath().getParent().resolve("bin/gatehouse");
+		String shellCommand = LAUNCHER.matcher(withJava)
+			.replaceAll(Matcher.quoteReplacement("'" + launcher + "'"));
 		ProcessBuilder builder = new ProcessBuilder("bash", "-c", shellCommand)
 			.directory(directory.toFile());
 		builder.environment().put("SERVER_PORT", Integer.toString(port));
+		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		builder.environment().put("GATEHOUSE_JAR", serverJar.toString());
+		builder.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xmx256m");
 		return builder;
 	}
 

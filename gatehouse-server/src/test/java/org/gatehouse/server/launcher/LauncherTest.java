@@ -3,20 +3,14 @@ package org.gatehouse.server.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.gatehouse.server.GatehouseServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * bin/gatehouse, run for real: the JVM settings it derives from a (fake) container's memory and CPU limit are the
  * ones the JVM ends up with (-XX:+PrintFlagsFinal), JAVA_OPTS wins, and every argument reaches the server's
- * command line. The tests run before the jar is packaged, so the launcher runs a manifest-only jar whose Class-Path
- * is this test's class path and whose Main-Class is the server jar's application class.
+ * command line. The tests run before the jar is packaged, so the launcher runs a {@link PathingJar}.
  */
 class LauncherTest {
 
@@ -38,7 +31,7 @@ class LauncherTest {
 
 	@BeforeAll
 	static void pathingJar() throws IOException {
-		serverJar = pathingJar(temp.resolve("gatehouse-server-test.jar"));
+		serverJar = PathingJar.create(temp.resolve("gatehouse-server-test.jar"));
 	}
 
 	@Test
@@ -189,21 +182,5 @@ class LauncherTest {
 		Path launcher = Files.copy(LAUNCHER, home.resolve("bin/gatehouse"));
 		assertThat(launcher.toFile().setExecutable(true)).isTrue();
 		return home;
-	}
-
-	/** A jar of nothing but a manifest: the server's main class on this test's class path. */
-	private static Path pathingJar(Path jar) throws IOException {
-		Manifest manifest = new Manifest();
-		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, GatehouseServer.class.getName());
-		manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH,
-				Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-					.map(entry -> Path.of(entry).toUri().toString())
-					.collect(Collectors.joining(" ")));
-		try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-			out.flush();
-		}
-		assertThat(Files.size(jar)).isPositive();
-		return jar;
 	}
 }
