@@ -69,6 +69,10 @@ class LauncherTest {
 		assertThat(flag(result, "MaxMetaspaceSize")).isEqualTo(Long.toString(256L << 20));
 		assertThat(flag(result, "ThreadStackSize")).isEqualTo("512");
 		assertThat(flag(result, "ExitOnOutOfMemoryError")).isEqualTo("true");
+		Runtime.Version jdk = Runtime.version();
+		if (jdk.feature() >= 22 || jdk.feature() == 21 && jdk.update() >= 1 || jdk.feature() == 17 && jdk.update() >= 9) {
+			assertThat(flag(result, "TrimNativeHeapInterval")).isEqualTo("5000");
+		}
 	}
 
 	@Test
