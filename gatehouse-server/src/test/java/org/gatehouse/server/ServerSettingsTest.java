@@ -7,10 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.apache.coyote.AbstractProtocol;
 import org.gatehouse.server.browser.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
@@ -60,6 +63,14 @@ class ServerSettingsTest {
 		assertThat(environment.getProperty("server.servlet.encoding.force")).isEqualTo("true");
 		assertThat(environment.getProperty("spring.mvc.problemdetails.enabled")).isNull();
 		assertThat(environment.getProperty("management.observations.enable.http.server.requests")).isEqualTo("false");
+	}
+
+	@Test
+	void tomcatKeepsAFewDozenThreadsNotTwoHundred() {
+		TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) context).getWebServer();
+		AbstractProtocol<?> http = (AbstractProtocol<?>) server.getTomcat().getConnector().getProtocolHandler();
+		assertThat(http.getMaxThreads()).isEqualTo(50);
+		assertThat(http.getMinSpareThreads()).isEqualTo(4);
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

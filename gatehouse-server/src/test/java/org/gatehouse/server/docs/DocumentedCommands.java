@@ -52,7 +52,8 @@ final class DocumentedCommands {
 	}
 
 	private static final Pattern INLINE = Pattern.compile("`([^`]+)`(?:\\s*→\\s*`([^`]+)`)?");
-	private static final Pattern CANDIDATE = Pattern.compile("^(java|curl|mvn)\\s.*|^echo\\s.*\\|\\s*java\\s.*");
+	private static final Pattern CANDIDATE = Pattern
+		.compile("^(java|curl|mvn)\\s.*|^([A-Z_]+=\\S*\\s+)*bin/gatehouse(\\s.*)?|^echo\\s.*\\|\\s*(java|bin/gatehouse)\\s.*");
 	/** The repository's own scripts, as a fenced block shows them run. */
 	private static final Pattern SCRIPT = Pattern.compile("^(ops|bench)/\\S+\\.sh(\\s.*)?$");
 	private static final Pattern FILE_INTRODUCTION = Pattern.compile(".*`([\\w.-]+\\.\\w+)`:$");
