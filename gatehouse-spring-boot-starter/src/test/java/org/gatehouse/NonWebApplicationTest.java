@@ -2,9 +2,14 @@ package org.gatehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.gatehouse.account.RevocableRememberMeServices;
+import org.gatehouse.admin.BanService;
+import org.gatehouse.admin.RoleAssignments;
+import org.gatehouse.admin.UserImport;
 import org.gatehouse.testapp.StarterContextRunner;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -24,9 +29,23 @@ class NonWebApplicationTest {
 				assertThat(context.getBeanNamesForAnnotation(Controller.class)).isEmpty();
 				assertThat(context.getBeanNamesForAnnotation(ControllerAdvice.class)).isEmpty();
 				assertThat(context.getBeanNamesForType(FilterRegistrationBean.class)).isEmpty();
-				// Spring Security's own MVC configurers remain: the security chains are still built (see review.md)
 				assertThat(context.getBeansOfType(WebMvcConfigurer.class).values())
 					.noneMatch(configurer -> configurer.getClass().getName().startsWith("org.gatehouse."));
+			});
+	}
+
+	/** The command line's context built Gatehouse's three filter chains and method security for nothing. */
+	@Test
+	void withoutAWebApplicationNoSecurityFilterChainIsBuiltAndTheAccountServicesRemain() {
+		StarterContextRunner.withStarterOutsideAWebApplication()
+			.withPropertyValues("gatehouse.tasks.enabled=false")
+			.run(context -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(SecurityFilterChain.class)
+					.doesNotHaveBean(RevocableRememberMeServices.class)
+					.hasSingleBean(BanService.class)
+					.hasSingleBean(RoleAssignments.class)
+					.hasSingleBean(UserImport.class);
 			});
 	}
 }

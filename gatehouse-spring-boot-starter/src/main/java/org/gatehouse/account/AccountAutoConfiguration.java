@@ -15,10 +15,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.authentication.configuration.EnableGlobalAuthentication;
 
 /**
  * Accounts: the user store, password login (form and JSON), logout, remember-me, re-authentication.
- * The user store and the remember-me token store back off for an application's own beans.
+ * The user store and the remember-me token store back off for an application's own beans. Spring Security's
+ * AuthenticationManager (through which {@link PasswordLogin} logs in) is enabled here, not only by the filter
+ * chains' {@code @EnableWebSecurity}, which exists in a web application only.
  */
 @AutoConfiguration(after = { CryptoAutoConfiguration.class, JdbcClientAutoConfiguration.class },
 		before = UserDetailsServiceAutoConfiguration.class)
@@ -27,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 		CredentialRevocation.class, LoginFailureHandler.class, LoginRecorder.class, LoginSuccessHandler.class,
 		PasswordLogin.class, Reauthentication.class, RecaptchaVerifier.class, RememberMeTheft.class,
 		SessionLogin.class })
+@EnableGlobalAuthentication
 public class AccountAutoConfiguration {
 
 	@Bean

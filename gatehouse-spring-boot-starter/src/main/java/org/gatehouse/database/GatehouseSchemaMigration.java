@@ -9,7 +9,7 @@ import org.springframework.beans.factory.InitializingBean;
  * db/gatehouse/vendor/{vendor}) into the history table gatehouse_schema_history, beside any
  * migrations of the application (Spring Boot's Flyway, its own location and table). Spring Boot
  * runs it as a database initializer ({@link GatehouseSchemaInitializerDetector}), so beans that
- * read the tables wait for it.
+ * read the tables wait for it. A schema that is already up to date ({@link SchemaUpToDate}) leaves Flyway unstarted.
  */
 final class GatehouseSchemaMigration implements InitializingBean {
 
@@ -33,6 +33,9 @@ final class GatehouseSchemaMigration implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
+		if (SchemaUpToDate.check(configuration)) {
+			return;
+		}
 		legacyHistory.baselineIfRecordedThere(configuration);
 		configuration.load().migrate();
 	}

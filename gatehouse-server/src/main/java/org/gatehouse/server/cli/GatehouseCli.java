@@ -52,7 +52,8 @@ public final class GatehouseCli {
 	}
 
 	/**
-	 * The application without a web server (no Tomcat, no setup link, no legacy-hash refresh) and
+	 * The application without a web server (no Tomcat, no security filter chains, no setup link, no legacy-hash
+	 * refresh), without what only serves a running server's operators ({@link ServerOnlyAutoConfigurations}) and
 	 * without scheduled clean-ups; quiet, as every failure reaches the command as an exception
 	 * ({@code --logging.level.root=INFO} shows the log).
 	 */
@@ -61,7 +62,8 @@ public final class GatehouseCli {
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			.properties("logging.level.root=OFF", "gatehouse.tasks.enabled=false")
+			.properties("logging.level.root=OFF", "gatehouse.tasks.enabled=false",
+					ServerOnlyAutoConfigurations.WEB_APPLICATION_TYPE + "=none")
 			.run(springArgs);
 	}
 

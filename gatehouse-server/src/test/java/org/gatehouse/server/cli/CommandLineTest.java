@@ -27,12 +27,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.gatehouse.admin.FirstAdminSetup;
 import org.gatehouse.audit.AuditRetentionSchedule;
 import org.gatehouse.server.GatehouseServer;
 import org.gatehouse.tasks.ScheduledCleanups;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.junit.jupiter.api.Test;
 
@@ -213,6 +217,11 @@ class CommandLineTest {
 				.get()).isNull();
 			assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> !before.contains(t))
 				.noneMatch(t -> t.getName().startsWith("gatehouse-legacy-sample-"));
+			// nothing that only serves requests or a running server's operators (start-up time: issue 18)
+			assertThat(context.getBeanNamesForType(SecurityFilterChain.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(HealthEndpoint.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(MeterRegistry.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(ObservationRegistry.class)).isEmpty();
 		}
 	}
 
