@@ -109,7 +109,7 @@ class LauncherTest {
 	void withoutAJarItSaysHowToBuildOne() throws Exception {
 		Result result = launch(Map.of("GATEHOUSE_JAR", temp.resolve("missing.jar").toString()), "--version");
 		assertThat(result.exit).isEqualTo(1);
-		assertThat(result.err).contains("no server jar found").contains("mvn -B -DskipTests install");
+		assertThat(result.err).contains("no server jar found").contains("mvn -B -q -DskipTests package");
 	}
 
 	@Test
