@@ -126,6 +126,7 @@ class DocumentedCommandsTest {
 		assertThat(start.document() + " " + start.text()).as("the README's first command starts the server through the launcher")
 			.isEqualTo("README.md bin/gatehouse");
 		serverJar = PathingJar.create(directory.resolve("gatehouse-server-test.jar"));
+		String builtJar = "gatehouse-server/target/" + artifactJarName();
 
 		Path serverLog = directory.resolve("server.log");
 		Process server = shell(start.text() + " > server.log 2>&1", directory, port).start();
