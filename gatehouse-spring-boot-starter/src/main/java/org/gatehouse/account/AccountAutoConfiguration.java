@@ -34,9 +34,8 @@ public class AccountAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(UserStore.class)
 	@DependsOnDatabaseInitialization
-	UserStore gatehouseUserStore(JdbcClient jdbc, Clock clock, ObjectProvider<NearCaches> nearCaches) {
-		return new NearCachedUserStore(new JdbcUserStore(jdbc, clock),
-				nearCaches.getIfAvailable(NearCaches::off).cache(NearCaches.USERS));
+	JdbcUserStore gatehouseUserStore(JdbcClient jdbc, Clock clock, ObjectProvider<NearCaches> nearCaches) {
+		return new NearCachedJdbcUserStore(jdbc, clock, nearCaches.getIfAvailable(NearCaches::off).cache(NearCaches.USERS));
 	}
 
 	@Bean

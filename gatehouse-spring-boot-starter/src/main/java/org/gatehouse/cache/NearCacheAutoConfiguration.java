@@ -20,8 +20,8 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 /**
  * The near cache of sessions and users (gatehouse.session.near-cache.*) and its invalidation channel, chosen so that
  * every writer of the stores reaches it: Redis pub/sub when sessions live in Redis, LISTEN/NOTIFY on PostgreSQL, the
- * process itself for an embedded database no other process opens. Anything else (an H2 database shared through
- * AUTO_SERVER with the command line, another database) gets no near cache.
+ * process itself for an embedded H2 database while no other process is connected to it (AUTO_SERVER). Anything else
+ * (a remote H2 server, another database) gets no near cache.
  */
 @AutoConfiguration(after = { GatehouseAutoConfiguration.class, GatehouseRedisAutoConfiguration.class })
 public class NearCacheAutoConfiguration {
@@ -50,20 +50,20 @@ public class NearCacheAutoConfiguration {
 		if ("PostgreSQL".equals(productAndUrl[0])) {
 			return new PostgresInvalidationChannel(caches, database);
 		}
-		if (isPrivateH2(productAndUrl[0], productAndUrl[1])) {
-			return new LocalInvalidationChannel(caches, productAndUrl[1]);
+		if (isEmbeddedH2(productAndUrl[0], productAndUrl[1])) {
+			return new LocalInvalidationChannel(caches, productAndUrl[1], database);
 		}
 		return new ClosedChannel("no invalidation channel reaches every writer of " + productAndUrl[0] + " at "
-				+ productAndUrl[1] + " (use PostgreSQL, Redis sessions, or an H2 database without AUTO_SERVER)");
+				+ productAndUrl[1] + " (use PostgreSQL, Redis sessions, or an embedded H2 database)");
 	}
 
-	/** H2 in this process that no other process can open: in memory or a file without AUTO_SERVER, never over TCP. */
-	static boolean isPrivateH2(String product, String url) {
+	/** H2 in this process (in memory or a file, with or without AUTO_SERVER), not a connection to an H2 server. */
+	static boolean isEmbeddedH2(String product, String url) {
 		if (!"H2".equals(product) || url == null) {
 			return false;
 		}
 		String u = url.toUpperCase(Locale.ROOT);
-		return !u.startsWith("JDBC:H2:TCP:") && !u.startsWith("JDBC:H2:SSL:") && !u.contains(";AUTO_SERVER=TRUE");
+		return !u.startsWith("JDBC:H2:TCP:") && !u.startsWith("JDBC:H2:SSL:");
 	}
 
 	private static String[] productAndUrl(DataSource dataSource) {

@@ -3,6 +3,8 @@ package org.gatehouse.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -46,6 +48,32 @@ class NearCacheClusterTest {
 	void embeddedDatabaseOneProcess() {
 		try (GatehouseInstance app = GatehouseInstance.start(Map.of("spring.datasource.url", h2Memory()))) {
 			everyWriteOnAReachesB(app, app);
+		}
+	}
+
+	/**
+	 * The server's default: an H2 file with AUTO_SERVER, which the command line (another process) opens beside the
+	 * server. While another process is connected the cache is closed, so what it writes is seen at once.
+	 */
+	@Test
+	void embeddedDatabaseSharedWithAnotherProcess() throws Exception {
+		Path dir = Files.createTempDirectory("gatehouse-h2");
+		String url = "jdbc:h2:file:" + dir.resolve("db")
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+		try (GatehouseInstance app = GatehouseInstance.start(Map.of("spring.datasource.url", url))) {
+			everyWriteOnAReachesB(app, app);
+			Login login = login(app, app);
+			Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+					System.getProperty("java.class.path"), CommandLineLikeWriter.class.getName(), url, databaseUser(app),
+					"delete from spring_session where principal_name = '" + login.userId() + "'")
+				.redirectErrorStream(true).start();
+			String output = new String(other.getInputStream().readAllBytes());
+			assertThat(other.waitFor()).as(output).isZero();
+			awaitOnB(login, app, "a deletion by another process", r -> r.statusCode() == 401);
+			awaitOpen(app);
+			Login afterwards = login(app, app);
+			deleteBehindGatehousesBack(app, afterwards.userId());
+			assertThat(me(afterwards.browser(), app).statusCode()).as("alone again: served from memory").isEqualTo(200);
 		}
 	}
 
@@ -155,7 +183,7 @@ class NearCacheClusterTest {
 	}
 
 	/** A new user logged in on A, whose session and user B has read twice (so both are in B's cache). */
-	private static Login login(GatehouseInstance a, GatehouseInstance b) {
+	static Login login(GatehouseInstance a, GatehouseInstance b) {
 		String email = "n" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		long id = a.bean(UserStore.class).create(email, null, a.bean(PasswordService.class).hashNew(PASSWORD), true);
 		FormClient browser = new FormClient();
@@ -163,6 +191,11 @@ class NearCacheClusterTest {
 		assertThat(me(browser, b).statusCode()).isEqualTo(200);
 		assertThat(me(browser, b).statusCode()).isEqualTo(200);
 		return new Login(browser, id);
+	}
+
+	private static String databaseUser(GatehouseInstance app) {
+		return new JdbcTemplate(app.bean(DataSource.class)).execute(
+				(java.sql.Connection connection) -> connection.getMetaData().getUserName());
 	}
 
 	@SuppressWarnings("unchecked")
@@ -180,5 +213,16 @@ class NearCacheClusterTest {
 	}
 
 	record Login(FormClient browser, long userId) {
+	}
+
+	/** Another process on the same H2 file, as the command line is: it connects, starts up, writes, and exits. */
+	static final class CommandLineLikeWriter {
+
+		public static void main(String[] args) throws Exception {
+			try (java.sql.Connection connection = java.sql.DriverManager.getConnection(args[0], args[1], "")) {
+				Thread.sleep(LocalInvalidationChannel.WATCH_MILLIS * 5);
+				connection.createStatement().executeUpdate(args[2]);
+			}
+		}
 	}
 }
