@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # GET /api/me req/s with the near cache on and off, beside the bare hello, in the same run (issue 18, item 1):
-# Gatehouse on an H2 file without AUTO_SERVER (the embedded store the near cache can use) and with Redis sessions,
+# Gatehouse on its embedded H2 file (AUTO_SERVER, as bench/run.sh and the server default) and with Redis sessions,
 # each with gatehouse.session.near-cache.enabled true and false. Rounds are interleaved (hello, then each
 # Gatehouse in turn) and the table shows medians, since the machine may be shared.
 #
@@ -20,7 +20,7 @@ cleanup() { local p; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; do
   for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 read -r HP RP P1 P2 P3 P4 < <(python3 -c 'import socket; s=[socket.socket() for _ in range(6)]; [x.bind(("127.0.0.1",0)) for x in s]; print(*[x.getsockname()[1] for x in s])')
-h2() { echo "--spring.datasource.url=jdbc:h2:file:$1/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"; }
+h2() { echo "--spring.datasource.url=jdbc:h2:file:$1/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"; }
 redis-server --bind 127.0.0.1 --port "$RP" --save '' --appendonly no >"$WORK/redis.log" 2>&1 & PIDS+=($!)
 java -jar "$HELLO" --server.address=127.0.0.1 --server.port="$HP" >"$WORK/hello.log" 2>&1 & PIDS+=($!)
 declare -A PORT ARGS
