@@ -9,6 +9,8 @@
 #       recovery after Redis restarts without restarting Gatehouse (time measured)
 #   (d) PostgreSQL restarted under load: 503 not 500, recovery time, no half-written account
 #   (e) clean-up tasks run once per cluster (ShedLock): run lines across both instances' logs
+#   (f) near cache: a session B has in memory, revoked through A, is refused on B's next request;
+#       with B's invalidation channel killed (CLIENT KILL TYPE pubsub) revocations are still refused at once
 # Environment: KEEP=1 leaves the cluster running; WRITE_DOCS=0 skips docs/reliability.md.
 set -uo pipefail
 
@@ -75,6 +77,28 @@ after=$(me "$P" "$B") still=$(me "$L" "$B")
 row "(a) session from A used on B" 4 0 "logins on A $r1/$r2, /api/me on B $m1/$m2" $ok
 [ "${rv:0:1}" = 2 ] && [ "$after" = 401 ] && [ "$still" = 200 ] && ok=PASS || ok=FAIL
 row "(a) revoke on A, refused on B" 3 0 "revoke $rv, revoked session on B $after, other session on B $still" $ok
+
+# ---------- (f) near cache: revocation on A reaches B's memory; with the channel killed, B reads Redis
+revoke_round() { # $1 label: two sessions of a fresh user, both read twice on B (in its near cache); the second is
+	# revoked through A and B is asked for it once, at once: prints B's answer
+	local u=f-$RUN-$1@example.org l=$W/f-$1-l.jar p=$W/f-$1-p.jar sid
+	user "$u"; login "$l" "$A" "$u" >/dev/null; login "$p" "$A" "$u" >/dev/null
+	me "$l" "$B" >/dev/null; me "$p" "$B" >/dev/null; me "$p" "$B" >/dev/null
+	sid=$(curl -s -b "$l" "$A/api/sessions" | python3 -c 'import json,sys; print(next(s["id"] for s in json.load(sys.stdin) if not s["current"]))' 2>/dev/null)
+	code -X DELETE -b "$l" -c "$l" -H "X-CSRFToken: $(csrf "$l")" "$A/api/sessions/$sid" >/dev/null
+	me "$p" "$B"
+}
+F=""; for i in 1 2 3 4 5 6 7 8 9 10; do F="$F $(revoke_round "$i")"; done
+FR=$(tr ' ' '\n' <<<"$F" | grep -c '^401$')
+[ "$FR" = 10 ] && ok=PASS || ok=FAIL
+row "(f) revoke on A, next request on B" 10 0 "B's next answer for the revoked session:$F ($FR/10 refused)" $ok
+redis-cli -p "$REDIS_PORT" client kill type pubsub >/dev/null
+G=""; for i in 11 12 13 14 15; do G="$G $(revoke_round "$i")"; done
+GR=$(tr ' ' '\n' <<<"$G" | grep -c '^401$')
+BYPASS=$(grep -c "Near cache of sessions and users bypassed" "$CLUSTER_DIR/b.log")
+REOPEN=$(grep -c "Near cache of sessions and users in use" "$CLUSTER_DIR/b.log")
+[ "$GR" = 5 ] && [ "$BYPASS" -ge 1 ] && [ "$REOPEN" -ge 2 ] && ok=PASS || ok=FAIL
+row "(f) channel killed, still refused" 5 0 "after CLIENT KILL TYPE pubsub:$G ($GR/5 refused); B logged bypass $BYPASS x, channel open $REOPEN x" $ok
 
 # ---------- (b) SIGKILL of A under registration load
 loader_b() { for i in $(seq 80); do e=b-$RUN-$1-$i@example.org; echo "$(now) $e $(register "$e" "$N")"; done >"$W/b.$1"; }

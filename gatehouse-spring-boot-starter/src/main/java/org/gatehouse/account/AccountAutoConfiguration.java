@@ -2,8 +2,10 @@ package org.gatehouse.account;
 
 import java.time.Clock;
 
+import org.gatehouse.cache.NearCaches;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.crypto.CryptoAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -36,8 +38,8 @@ public class AccountAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(UserStore.class)
 	@DependsOnDatabaseInitialization
-	JdbcUserStore gatehouseUserStore(JdbcClient jdbc, Clock clock) {
-		return new JdbcUserStore(jdbc, clock);
+	JdbcUserStore gatehouseUserStore(JdbcClient jdbc, Clock clock, ObjectProvider<NearCaches> nearCaches) {
+		return new NearCachedJdbcUserStore(jdbc, clock, nearCaches.getIfAvailable(NearCaches::off).cache(NearCaches.USERS));
 	}
 
 	@Bean

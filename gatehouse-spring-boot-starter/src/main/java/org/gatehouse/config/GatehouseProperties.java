@@ -114,6 +114,7 @@ public class GatehouseProperties {
 		 */
 		private java.util.List<String> attributeTypes = new java.util.ArrayList<>();
 		private final Cookie cookie = new Cookie();
+		private final NearCache nearCache = new NearCache();
 
 		public Store getStore() { return store; }
 		public void setStore(Store store) { this.store = store; }
@@ -132,6 +133,7 @@ public class GatehouseProperties {
 		public java.util.List<String> getAttributeTypes() { return attributeTypes; }
 		public void setAttributeTypes(java.util.List<String> v) { this.attributeTypes = v; }
 		public Cookie getCookie() { return cookie; }
+		public NearCache getNearCache() { return nearCache; }
 
 		public Store effectiveStore() {
 			if (store != null) {
@@ -139,6 +141,27 @@ public class GatehouseProperties {
 			}
 			return (redisUrl != null && !redisUrl.isBlank()) ? Store.REDIS : Store.JDBC;
 		}
+	}
+
+	/**
+	 * Sessions and users kept in each instance's memory between requests, dropped on every instance by each write
+	 * through an invalidation channel (Redis pub/sub, PostgreSQL LISTEN/NOTIFY, or in-process for a database only
+	 * this process opens); bypassed while that channel is down.
+	 */
+	public static class NearCache {
+		/** Keep sessions and users in memory between requests; off where no invalidation channel reaches every writer. */
+		private boolean enabled = true;
+		/** Sessions, and users, kept at most (each). */
+		private long maxEntries = 10000;
+		/** Longest time an entry is kept without being read from the store again. */
+		private Duration ttl = Duration.ofMinutes(5);
+
+		public boolean isEnabled() { return enabled; }
+		public void setEnabled(boolean enabled) { this.enabled = enabled; }
+		public long getMaxEntries() { return maxEntries; }
+		public void setMaxEntries(long maxEntries) { this.maxEntries = maxEntries; }
+		public Duration getTtl() { return ttl; }
+		public void setTtl(Duration ttl) { this.ttl = ttl; }
 	}
 
 	public static class Cookie {

@@ -9,6 +9,7 @@ import org.gatehouse.http.RequestMessages;
 import org.gatehouse.account.RememberMeTokenStore;
 import org.gatehouse.account.SessionLoggedInEvent;
 import org.gatehouse.audit.ClientLabels;
+import org.gatehouse.cache.NearCaches;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseAutoConfiguration;
 import org.gatehouse.account.TrackingProperties;
@@ -72,9 +73,9 @@ public class SessionAutoConfiguration {
 	static SessionRepositoryFilterPostProcessor gatehouseSessionRepositoryFilterPostProcessor(
 			ObjectProvider<SessionRepository<?>> repositories, ObjectProvider<CookieSerializer> cookieSerializer,
 			ObjectProvider<HttpSessionIdResolver> sessionIdResolver, ObjectProvider<SessionIdRotation> rotation,
-			ObjectProvider<GatehouseProperties> properties) {
+			ObjectProvider<GatehouseProperties> properties, ObjectProvider<NearCaches> nearCaches) {
 		return new SessionRepositoryFilterPostProcessor(repositories, cookieSerializer, sessionIdResolver, rotation,
-				() -> properties.getObject().getSession().getActivityWriteInterval());
+				() -> properties.getObject().getSession().getActivityWriteInterval(), nearCaches);
 	}
 
 	/** Just outside Spring Session's repository filter: store outages become a clear 503. */

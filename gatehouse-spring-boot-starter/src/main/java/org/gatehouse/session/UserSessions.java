@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.gatehouse.account.RememberMeTokenStore;
 import org.gatehouse.account.SessionRevocation;
+import org.gatehouse.cache.NearCache;
+import org.gatehouse.cache.NearCaches;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -31,10 +33,13 @@ public class UserSessions implements SessionRevocation {
 	private final SessionActivityStore activity;
 	private final RememberMeTokenStore rememberMe;
 	private final Counter revocations;
+	private final NearCache<?> nearCache;
 
 	public UserSessions(FindByIndexNameSessionRepository<? extends Session> repository,
-			SessionActivityStore activity, RememberMeTokenStore rememberMe, ObjectProvider<MeterRegistry> meters) {
+			SessionActivityStore activity, RememberMeTokenStore rememberMe, ObjectProvider<MeterRegistry> meters,
+			NearCaches nearCaches) {
 		this.repository = repository;
+		this.nearCache = nearCaches.cache(NearCaches.SESSIONS);
 		this.activity = activity;
 		this.rememberMe = rememberMe;
 		MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
@@ -107,7 +112,9 @@ public class UserSessions implements SessionRevocation {
 			rememberMe.delete(series);
 		}
 		repository.deleteById(session.getId());
+		String hash = SessionIdHash.of(session.getId());
+		nearCache.invalidate(hash);
 		revocations.increment();
-		activity.delete(SessionIdHash.of(session.getId()));
+		activity.delete(hash);
 	}
 }

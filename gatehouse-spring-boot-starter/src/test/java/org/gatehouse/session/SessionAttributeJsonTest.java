@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.gatehouse.account.AccountPrincipal;
 import org.gatehouse.password.PasswordService;
 import org.gatehouse.account.UserStore;
+import org.gatehouse.cache.NearCaches;
 import org.gatehouse.testapp.GatehouseServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,11 +46,14 @@ class SessionAttributeJsonTest {
 	@Autowired
 	PasswordService passwords;
 
+	@Autowired
+	NearCaches nearCaches;
+
 	SessionStorageChecks checks;
 
 	@BeforeEach
 	void checks() {
-		checks = new SessionStorageChecks("http://localhost:" + port, StoredSessions.jdbc(dataSource), codec, users,
+		checks = new SessionStorageChecks("http://localhost:" + port, StoredSessions.jdbc(dataSource).readBy(nearCaches), codec, users,
 				passwords);
 	}
 

@@ -61,7 +61,8 @@ class SessionStoresTest {
 		try (GatehouseInstance a = GatehouseInstance.start(props); GatehouseInstance b = GatehouseInstance.start(props)) {
 			revokeOnOneHonouredOnOther(a, b);
 			assertPrefixSearchUsesAnIndex(a);
-			assertStoredAsJsonAndForgeriesRefused(a, StoredSessions.jdbc(a.bean(javax.sql.DataSource.class)));
+			assertStoredAsJsonAndForgeriesRefused(a, StoredSessions.jdbc(a.bean(javax.sql.DataSource.class))
+				.readBy(a.bean(org.gatehouse.cache.NearCaches.class)));
 		}
 	}
 
@@ -95,7 +96,8 @@ class SessionStoresTest {
 				.isEqualTo("RedisIndexedSessionRepository");
 			revokeOnOneHonouredOnOther(a, b);
 			assertStoredAsJsonAndForgeriesRefused(a, StoredSessions.redis(
-					a.bean(org.gatehouse.redis.GatehouseRedisConnection.class).factory()));
+					a.bean(org.gatehouse.redis.GatehouseRedisConnection.class).factory())
+				.readBy(a.bean(org.gatehouse.cache.NearCaches.class)));
 		}
 	}
 

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.gatehouse.cache.NearCaches;
+
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +19,26 @@ interface StoredSessions {
 	Map<String, byte[]> attributes(String sessionId);
 
 	void put(String sessionId, String attribute, byte[] value);
+
+	/**
+	 * The same store, whose writes the instance then stops serving from its near cache: a write behind Gatehouse's
+	 * back sends no invalidation, so the instance would answer from its copy until the entry expires.
+	 */
+	default StoredSessions readBy(NearCaches caches) {
+		StoredSessions store = this;
+		return new StoredSessions() {
+			@Override
+			public Map<String, byte[]> attributes(String sessionId) {
+				return store.attributes(sessionId);
+			}
+
+			@Override
+			public void put(String sessionId, String attribute, byte[] value) {
+				store.put(sessionId, attribute, value);
+				caches.cache(NearCaches.SESSIONS).invalidate(SessionIdHash.of(sessionId));
+			}
+		};
+	}
 
 	static StoredSessions jdbc(DataSource dataSource) {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
