@@ -1,5 +1,6 @@
 package org.gatehouse.account;
 
+import org.gatehouse.http.LocalizedStatusException;
 import java.util.HashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,7 +67,7 @@ class AccountApiController {
 			authenticated = passwordLogin.authenticate(body.login(), body.password(), request);
 		}
 		catch (UnconfirmedAccountException unconfirmed) {
-			return ApiProblems.problem(HttpStatus.FORBIDDEN, "Please confirm your email address first: we sent you a link.");
+			throw new LocalizedStatusException(HttpStatus.FORBIDDEN, "problem.confirm-email-first");
 		}
 		catch (MalformedLoginException malformed) {
 			Errors errors = new MapBindingResult(new HashMap<>(), "login");

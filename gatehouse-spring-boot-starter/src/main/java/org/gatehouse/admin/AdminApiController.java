@@ -1,5 +1,6 @@
 package org.gatehouse.admin;
 
+import org.gatehouse.http.LocalizedStatusException;
 import java.util.HashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The admin user pages in JSON, under /api/admin/ (role admin; a token needs the admin
@@ -152,8 +152,7 @@ public class AdminApiController {
 			Authentication authentication, @Valid @RequestBody AdminApiJson.Password body,
 			HttpServletRequest request, HttpServletResponse response) {
 		if (authentication instanceof ApiTokenAuthentication) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"Requests with a personal access token need no re-authentication.");
+			throw new LocalizedStatusException(HttpStatus.BAD_REQUEST, "problem.token-needs-no-reauthentication");
 		}
 		if (!reauthentication.confirm(admin.id(), body.password(), request)) {
 			throw invalid("password", "account.current-password.wrong", "The password is not correct.");

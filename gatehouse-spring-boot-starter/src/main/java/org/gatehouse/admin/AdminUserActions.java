@@ -1,5 +1,6 @@
 package org.gatehouse.admin;
 
+import org.gatehouse.http.LocalizedStatusException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.gatehouse.confirmation.ConfirmationMails;
@@ -10,7 +11,6 @@ import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.session.UserSessions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What an administrator does to a user, for the admin pages and the /api/admin/ JSON API
@@ -45,10 +45,10 @@ public class AdminUserActions {
 	public User find(String id) {
 		try {
 			return users.findById(Long.parseLong(id))
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such user"));
+				.orElseThrow(() -> new LocalizedStatusException(HttpStatus.NOT_FOUND, "problem.no-such-user"));
 		}
 		catch (NumberFormatException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such user");
+			throw new LocalizedStatusException(HttpStatus.NOT_FOUND, "problem.no-such-user");
 		}
 	}
 
@@ -56,7 +56,7 @@ public class AdminUserActions {
 	public int ban(long adminId, User user) {
 		adminRule.require();
 		if (user.id() == adminId) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Administrators cannot ban themselves");
+			throw new LocalizedStatusException(HttpStatus.BAD_REQUEST, "problem.self-ban");
 		}
 		return bans.ban(adminId, user.id());
 	}
@@ -76,7 +76,7 @@ public class AdminUserActions {
 	public void removeRole(long adminId, User user, String role) {
 		adminRule.require();
 		if (!roles.remove(adminId, user, role)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, RoleAssignments.NOT_HELD);
+			throw new LocalizedStatusException(HttpStatus.NOT_FOUND, "problem.role-not-held");
 		}
 	}
 
@@ -84,7 +84,7 @@ public class AdminUserActions {
 	public void revokeSession(long adminId, User user, String ref) {
 		adminRule.require();
 		if (!sessions.revoke(user.id(), ref)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such session");
+			throw new LocalizedStatusException(HttpStatus.NOT_FOUND, "problem.no-such-session");
 		}
 		events.publishEvent(SecurityEvent.byAdmin(SecurityEventType.SESSION_REVOKED, adminId, user.id(), null));
 	}

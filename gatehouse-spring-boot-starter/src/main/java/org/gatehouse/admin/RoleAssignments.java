@@ -19,8 +19,6 @@ public class RoleAssignments {
 
 	/** What the admin API and the command line answer to a role name that is not one. */
 	public static final String INVALID_NAME = "Not a valid role name.";
-	/** What the admin API and the command line answer when the role to take is not the user's. */
-	public static final String NOT_HELD = "The user does not have this role";
 
 	/** Role names as they appear in ROLE_ authorities and hasRole('...') expressions. */
 	private static final Pattern ROLE_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,79}");

@@ -74,10 +74,14 @@ class ApiErrorHandler {
 			.header("Retry-After", Long.toString(ex.retryAfterSeconds())).body(problem);
 	}
 
-	/** "No such session", "No such token": the status and reason the controller chose. */
+	/**
+	 * "No such session", "No such token": the status the controller chose, the detail from the bundle
+	 * in the request's language ({@link org.gatehouse.http.LocalizedStatusException}).
+	 */
 	@ExceptionHandler(ErrorResponseException.class)
 	public ResponseEntity<ProblemDetail> status(ErrorResponseException ex) {
-		return ResponseEntity.status(ex.getStatusCode()).headers(ex.getHeaders()).body(ex.getBody());
+		ProblemDetail body = ex.updateAndGetBody(messages, LocaleContextHolder.getLocale());
+		return ResponseEntity.status(ex.getStatusCode()).headers(ex.getHeaders()).body(body);
 	}
 
 	/** One answer for unknown user, wrong password and inactive account. */

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 
 import org.gatehouse.account.AccountApiRequests.EmailAddress;
 import org.gatehouse.account.AccountApiRequests.Message;
-import org.gatehouse.account.ApiProblems;
+import org.gatehouse.http.LocalizedStatusException;
 import org.gatehouse.api.ApiController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,7 +35,7 @@ class ConfirmationApiController {
 	@PostMapping(path = "/api/confirm-email", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<?> confirm(@Valid @RequestBody Token body) {
 		if (!confirmation.confirm(body.token())) {
-			return ApiProblems.problem(HttpStatus.BAD_REQUEST, "This confirmation link is invalid, expired or already used.");
+			throw new LocalizedStatusException(HttpStatus.BAD_REQUEST, "problem.confirmation-link-invalid");
 		}
 		return ResponseEntity.ok(new Message("Email address confirmed."));
 	}

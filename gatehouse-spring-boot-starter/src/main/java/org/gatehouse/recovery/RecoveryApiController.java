@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.gatehouse.account.AccountApiRequests.EmailAddress;
 import org.gatehouse.account.AccountApiRequests.Message;
-import org.gatehouse.account.ApiProblems;
+import org.gatehouse.http.LocalizedStatusException;
 import org.gatehouse.account.User;
 import org.gatehouse.password.NewPasswordForm;
 import org.gatehouse.api.ApiController;
@@ -43,7 +43,7 @@ class RecoveryApiController {
 	public ResponseEntity<?> resetPassword(@Valid @RequestBody ResetPassword body) {
 		User user = recovery.userFor(body.token()).orElse(null);
 		if (user == null) {
-			return ApiProblems.problem(HttpStatus.BAD_REQUEST, "This reset link is invalid, expired or already used.");
+			throw new LocalizedStatusException(HttpStatus.BAD_REQUEST, "problem.reset-link-invalid");
 		}
 		NewPasswordForm form = NewPasswordForm.chosen(null, body.password());
 		Errors errors = new BeanPropertyBindingResult(form, "form");

@@ -1,5 +1,6 @@
 package org.gatehouse.session;
 
+import org.gatehouse.http.LocalizedStatusException;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The user's live sessions in JSON: list, revoke one, revoke all others. */
 @ApiController
@@ -35,7 +35,7 @@ public class SessionApiController {
 	@DeleteMapping("/api/sessions/{id}")
 	public ResponseEntity<Void> revoke(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable String id) {
 		if (!sessions.revoke(principal.id(), id)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such session");
+			throw new LocalizedStatusException(HttpStatus.NOT_FOUND, "problem.no-such-session");
 		}
 		return ResponseEntity.noContent().build();
 	}

@@ -1,5 +1,6 @@
 package org.gatehouse.token;
 
+import org.gatehouse.http.LocalizedStatusException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The user's own personal access tokens. Another user's token id answers 404. */
 @ApiController
@@ -74,7 +74,7 @@ public class ApiTokenController {
 	@DeleteMapping("/api/tokens/{id}")
 	public ResponseEntity<Void> revoke(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id) {
 		if (!tokens.revoke(principal.id(), id)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such token");
+			throw new LocalizedStatusException(HttpStatus.NOT_FOUND, "problem.no-such-token");
 		}
 		return ResponseEntity.noContent().build();
 	}

@@ -59,4 +59,20 @@ class LocalizedProblemsTest {
 			.andExpect(jsonPath("$.detail")
 				.value("L’adresse e-mail, le nom d’utilisateur ou le mot de passe est incorrect."));
 	}
+
+	@Test
+	void refusalsTheControllersChooseSpeakTheCallersLanguage() throws Exception {
+		mvc.perform(post("/api/confirm-email").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "de")
+				.content("{\"token\":\"forged-token\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("Dieser Bestätigungslink ist ungültig, abgelaufen oder schon benutzt."));
+		mvc.perform(post("/api/reset-password").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "fr")
+				.content("{\"token\":\"forged-token\",\"password\":\"velvet-canyon-drum-91\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("Ce lien de réinitialisation est invalide, expiré ou déjà utilisé."));
+		mvc.perform(post("/api/confirm-email").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"token\":\"forged-token\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("This confirmation link is invalid, expired or already used."));
+	}
 }
