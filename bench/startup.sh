@@ -159,3 +159,19 @@ echo "| java -jar | $(median ${CLI[jar]}) | $(median ${CLICPU[jar]}) | ${CLI[jar
 echo "| extracted + CDS | $(median ${CLI[cds]}) | $(median ${CLICPU[cds]}) | ${CLI[cds]}|"
 echo
 echo "Targets (issue 18): jar ≤ 2.5× hello; cds/aot ≤ 1.5× hello; CLI ≤ 3 s."
+
+# bench/run.sh's figures (key<TAB>value lines) when it asks for them: medians to /health UP, the command line from the
+# plain jar (the fast path is an option, not the default)
+if [[ -n ${BENCH_RESULTS:-} ]]; then
+  # shellcheck disable=SC2086
+  {
+    printf 'startup_hello\t%s\n' "$H"
+    printf 'startup_hello_all\t%s\n' "${UP[hello]% }"
+    printf 'startup_gh\t%s\n' "$(median ${UP[jar]})"
+    printf 'startup_gh_all\t%s\n' "${UP[jar]% }"
+    printf 'startup_fast\t%s\n' "$(median ${UP[cds]})"
+    [[ -n ${UP[aot]:-} ]] && printf 'startup_aot\t%s\n' "$(median ${UP[aot]})"
+    printf 'startup_cli\t%s\n' "$(median ${CLI[jar]})"
+    printf 'startup_cli_cds\t%s\n' "$(median ${CLI[cds]})"
+  } >>"$BENCH_RESULTS"
+fi
