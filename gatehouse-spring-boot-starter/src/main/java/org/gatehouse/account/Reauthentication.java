@@ -16,7 +16,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * When the user last typed their password, kept in the session (so it ends with it), and the
  * one rule for actions that grant or take privilege: they run only within
  * gatehouse.admin.reauthentication-timeout of that. The actions themselves call
- * {@link #requireRecentPassword(String)} (administrative actions through the admin package's
+ * {@link #requireRecentPassword(String, Object...)} (administrative actions through the admin package's
  * rule, which also accepts an admin-scoped token), so a page, the JSON API and any future
  * controller get the same rule.
  */
@@ -67,10 +67,10 @@ public class Reauthentication {
 	}
 
 	/** The current request carried the password, or its session re-authenticated recently; a token never counts. */
-	public void requireRecentPassword(String detail) {
+	public void requireRecentPassword(String messageKey, Object... arguments) {
 		HttpServletRequest request = currentRequest();
 		if (request.getAttribute(REQUEST_ATTRIBUTE) == null && !isFresh(request.getSession(false))) {
-			throw new ReauthenticationRequiredException(detail);
+			throw new ReauthenticationRequiredException(messageKey, arguments);
 		}
 	}
 

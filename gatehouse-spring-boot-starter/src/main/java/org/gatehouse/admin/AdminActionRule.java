@@ -24,8 +24,7 @@ class AdminActionRule {
 				&& token.scopes().contains(TokenScope.ADMIN)) {
 			return;
 		}
-		reauthentication.requireRecentPassword("Re-authentication required: confirm your password with POST "
-				+ AdminApiController.REAUTHENTICATE + " (valid for " + reauthentication.timeout().toMinutes()
-				+ " minutes), then repeat the request.");
+		reauthentication.requireRecentPassword("problem.reauthentication-required", AdminApiController.REAUTHENTICATE,
+				reauthentication.timeout().toMinutes());
 	}
 }

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.gatehouse.account.ApiProblems;
 import org.gatehouse.account.ReauthenticationRequiredException;
 import org.gatehouse.http.ApiRequests;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -27,10 +29,17 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ReauthenticationRequiredHandler {
 
+	private final MessageSource messages;
+
+	ReauthenticationRequiredHandler(MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler(ReauthenticationRequiredException.class)
 	ResponseEntity<?> reauthenticate(ReauthenticationRequiredException ex, HttpServletRequest request) {
 		if (ApiRequests.isApi(request)) {
-			return ApiProblems.problem(HttpStatus.FORBIDDEN, ex.getMessage());
+			return ApiProblems.problem(HttpStatus.FORBIDDEN,
+					messages.getMessage(ex.messageKey(), ex.arguments(), LocaleContextHolder.getLocale()));
 		}
 		PendingAdminAction.remember(request);
 		String location = request.getContextPath() + UriComponentsBuilder.fromPath(AdminPaths.REAUTH)

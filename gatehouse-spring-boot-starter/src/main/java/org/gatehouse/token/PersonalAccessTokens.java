@@ -39,8 +39,6 @@ public class PersonalAccessTokens {
 	static final int MAX_NAME_LENGTH = 100;
 	/** Control, format (bidi overrides, zero-width) and lone surrogate characters: invisible or misleading in a list. */
 	private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}]");
-	static final String PASSWORD_REQUIRED = "Creating a token needs your password: send your current password "
-			+ "as \"password\" in the request body.";
 
 	/** The stored token and, this one time only, the token itself. */
 	public record Issued(ApiToken token, String secret) {
@@ -71,7 +69,7 @@ public class PersonalAccessTokens {
 	 */
 	public Optional<Issued> issue(long userId, String name, List<String> scopeNames, Instant expiresAt,
 			Set<TokenScope> ceiling, Errors errors) {
-		reauthentication.requireRecentPassword(PASSWORD_REQUIRED);
+		reauthentication.requireRecentPassword("problem.token-needs-password");
 		User user = users.findById(userId).orElseThrow();
 		String label = name == null ? "" : name.strip();
 		if (label.isEmpty() || label.length() > MAX_NAME_LENGTH || INVISIBLE.matcher(label).find()) {

@@ -239,4 +239,16 @@ class BearerTokenApiTest {
 			throw new IllegalStateException(ex);
 		}
 	}
+
+	@Test
+	void aTokenWithoutThePasswordIsRefusedInTheCallersLanguage() {
+		ApiClient owner = users.loggedIn(port, ApiTestUsers.uniqueEmail());
+		ApiClient.Response german = owner.post("/api/tokens", Map.of("name", "x", "scopes", List.of("user:read")),
+				"Accept-Language", "de");
+		assertThat(german.status()).isEqualTo(403);
+		assertThat(german.detail()).isEqualTo(
+				"Ein Token zu erstellen braucht Ihr Passwort: Senden Sie Ihr aktuelles Passwort als \"password\" im Anfragerumpf.");
+		assertThat(owner.post("/api/tokens", Map.of("name", "x", "scopes", List.of("user:read"))).detail())
+			.startsWith("Creating a token needs your password");
+	}
 }
