@@ -16,6 +16,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.web.util.WebUtils;
 
 /**
  * CSRF tokens of the page forms. A request with a session keeps its token in the session, as Spring
@@ -86,15 +87,8 @@ public class FormCsrfTokenRepository implements CsrfTokenRepository {
 	}
 
 	private String cookieValue(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies != null) {
-			for (Cookie cookie : cookies) {
-				if (cookieName.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
-					return cookie.getValue();
-				}
-			}
-		}
-		return null;
+		Cookie cookie = WebUtils.getCookie(request, cookieName);
+		return cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
 	}
 
 	private void writeCookie(HttpServletResponse response, String value, int maxAge) {

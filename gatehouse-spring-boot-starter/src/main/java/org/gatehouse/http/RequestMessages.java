@@ -22,10 +22,13 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 public class RequestMessages {
 
+	/** Gatehouse's message bundle (the parent of the application's message source). */
+	public static final String BUNDLE = "gatehouse/messages";
+
 	private static final ResourceBundleMessageSource GATEHOUSE = new ResourceBundleMessageSource();
 
 	static {
-		GATEHOUSE.setBasename("gatehouse/messages");
+		GATEHOUSE.setBasename(BUNDLE);
 		GATEHOUSE.setDefaultEncoding(StandardCharsets.UTF_8.name());
 		GATEHOUSE.setFallbackToSystemLocale(false);
 	}

@@ -1,5 +1,6 @@
 package org.gatehouse.web;
 
+import org.gatehouse.http.RequestMessages;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -21,7 +22,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 @AutoConfiguration(after = MessageSourceAutoConfiguration.class)
 public class MessagesAutoConfiguration {
 
-	static final String BASENAME = "gatehouse/messages";
+	static final String BASENAME = RequestMessages.BUNDLE;
 
 	@Bean(name = AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)
 	@ConditionalOnMissingBean(name = AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME, search = SearchStrategy.CURRENT)
