@@ -1,5 +1,6 @@
 package org.gatehouse.account;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -33,7 +34,14 @@ public final class AccountApiRequests {
 			@Size(max = 254, message = "{account.email.too-long}") String email) {
 	}
 
-	/** Answer of the endpoints that must not reveal whether an address has an account. */
-	public record Message(String message) {
+	/**
+	 * Answer of the endpoints that must not reveal whether an address has an account. {@code notice}: what the
+	 * request has to say about a password just chosen ({@link PasswordNotice}), left out when there is none.
+	 */
+	public record Message(String message, @JsonInclude(JsonInclude.Include.NON_NULL) String notice) {
+
+		public Message(String message) {
+			this(message, PasswordNotice.current());
+		}
 	}
 }

@@ -44,7 +44,11 @@ public class AccountPasswordCheck implements PasswordCheck {
 			passwords.verifyNobody(password);
 			return Outcome.LOCKED;
 		}
-		return check(found.orElse(null), key, password, remoteAddr, found.map(User::active).orElse(false));
+		Outcome outcome = check(found.orElse(null), key, password, remoteAddr, found.map(User::active).orElse(false));
+		if (outcome.matches()) {
+			passwords.loggedIn(found.get(), password);
+		}
+		return outcome;
 	}
 
 	/** The login whose counters an attempt uses: the account's email address, or the typed login when none is found. */

@@ -2,6 +2,7 @@ package org.gatehouse.password;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,6 +10,9 @@ import org.gatehouse.passwords.PasswordContext;
 import org.gatehouse.passwords.PasswordPolicy;
 import org.gatehouse.passwords.Verification;
 import org.gatehouse.mail.RequestLocale;
+import org.gatehouse.account.PasswordNotice;
+import org.gatehouse.account.User;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 
@@ -31,21 +35,31 @@ public class PasswordService {
 	private final PasswordContext context;
 	private final PasswordPolicy policy;
 	private final MessageSource messages;
+	private final List<NewPasswordCheck> checks;
 	private final int maxBytes;
 	/** Verified against a sampled legacy hash and never matches it: 32 random bytes, base64. */
 	private final String throwaway;
 
 	public PasswordService(PasswordContext context, PasswordPolicy policy,
 			PasswordsProperties properties) {
-		this(context, policy, properties, null);
+		this(context, policy, properties, null, List.of());
 	}
 
 	/** With messages, the policy's refusals are in the request's language. */
-	@Autowired
 	public PasswordService(PasswordContext context, PasswordPolicy policy,
 			PasswordsProperties properties, MessageSource messages) {
+		this(context, policy, properties, messages, List.of());
+	}
+
+	/**
+	 * As above; {@code checks} look at a new password
+	 * after the policy accepted it (e.g. for known breaches).
+	 */
+	public PasswordService(PasswordContext context, PasswordPolicy policy,
+			PasswordsProperties properties, MessageSource messages, List<NewPasswordCheck> checks) {
 		this.context = context;
 		this.messages = messages;
+		this.checks = List.copyOf(checks);
 		this.policy = policy;
 		this.maxBytes = properties.getMaxLength();
 		byte[] random = new byte[32];
@@ -65,20 +79,62 @@ public class PasswordService {
 		static final Check MATCH = new Check(true, null);
 	}
 
-	/** The policy's refusals of a new password, in the language of the current request (English outside one). */
-	public List<String> problems(String password, String email, String username) {
-		return problems(password, email, username, RequestLocale.current());
+	@Autowired
+	PasswordService(PasswordContext context, PasswordPolicy policy, PasswordsProperties properties,
+			MessageSource messages, ObjectProvider<NewPasswordCheck> checks) {
+		this(context, policy, properties, messages, checks.orderedStream().toList());
 	}
 
-	/** The policy's refusals of a new password in {@code locale} (the command line's: the process's language). */
-	public List<String> problems(String password, String email, String username, Locale locale) {
-		List<PasswordPolicy.Refusal> refusals = policy.refusals(password == null ? "" : password, email, username);
-		if (messages == null) {
-			return refusals.stream().map(PasswordPolicy.Refusal::text).toList();
+	/**
+	 * What is said about a new password: the refusals of the policy and of the {@link NewPasswordCheck}s (asked
+	 * only once the policy accepts it), and the notices of an accepted one.
+	 */
+	public record Screening(List<String> problems, List<String> notices) {
+	}
+
+	/**
+	 * The refusals of a new password, in the language of the current request (English outside one); a notice
+	 * about an accepted one is kept for the request's answer ({@link PasswordNotice}).
+	 */
+	public List<String> problems(String password, String email, String username) {
+		Screening screening = screen(password, email, username, RequestLocale.current());
+		if (screening.problems().isEmpty() && !screening.notices().isEmpty()) {
+			PasswordNotice.remember(String.join(" ", screening.notices()));
 		}
-		return refusals.stream()
-			.map(refusal -> messages.getMessage(refusal.key(), refusal.arguments().toArray(), refusal.text(), locale))
-			.toList();
+		return screening.problems();
+	}
+
+	/** The refusals of a new password in {@code locale}; the notices are lost: callers that show them use {@link #screen}. */
+	public List<String> problems(String password, String email, String username, Locale locale) {
+		return screen(password, email, username, locale).problems();
+	}
+
+	/** The refusals and notices of a new password in {@code locale} (the command line's: the process's language). */
+	public Screening screen(String password, String email, String username, Locale locale) {
+		List<PasswordPolicy.Refusal> refusals = policy.refusals(password == null ? "" : password, email, username);
+		if (!refusals.isEmpty()) {
+			return new Screening(refusals.stream()
+				.map(refusal -> text(refusal.key(), refusal.arguments().toArray(), refusal.text(), locale))
+				.toList(), List.of());
+		}
+		List<String> problems = new ArrayList<>();
+		List<String> notices = new ArrayList<>();
+		for (NewPasswordCheck check : checks) {
+			NewPasswordCheck.Remark remark = check.check(password);
+			if (remark != null) {
+				(remark.refused() ? problems : notices).add(text(remark.messageKey(), null, remark.defaultText(), locale));
+			}
+		}
+		return new Screening(List.copyOf(problems), List.copyOf(notices));
+	}
+
+	/** Tells the checks of a password that has just signed {@code user} in. */
+	void loggedIn(User user, String password) {
+		checks.forEach(check -> check.loggedIn(user, password));
+	}
+
+	private String text(String key, Object[] arguments, String defaultText, Locale locale) {
+		return messages == null ? defaultText : messages.getMessage(key, arguments, defaultText, locale);
 	}
 
 	public String hashNew(String password) {

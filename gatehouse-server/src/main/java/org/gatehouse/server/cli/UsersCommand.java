@@ -61,11 +61,12 @@ public class UsersCommand extends CommandGroup {
 			String password = PasswordInput.readNew();
 			UserStore users = beans.get(UserStore.class);
 			PasswordService passwords = beans.get(PasswordService.class);
-			List<String> problems = passwords.problems(password, email, username, Locale.getDefault());
-			if (!problems.isEmpty()) {
-				System.err.println(CliMessages.get("cli.password.refused", String.join(" ", problems))); // one line
+			PasswordService.Screening screening = passwords.screen(password, email, username, Locale.getDefault());
+			if (!screening.problems().isEmpty()) {
+				System.err.println(CliMessages.get("cli.password.refused", String.join(" ", screening.problems()))); // one line
 				return 2;
 			}
+			screening.notices().forEach(notice -> System.err.println(CliMessages.get("cli.password.notice", notice)));
 			long id;
 			try {
 				id = users.create(email, username, passwords.hashNew(password), confirmed);
