@@ -22,5 +22,7 @@ public enum SecurityEventType {
 	USER_IMPORTED,
 	USER_UNLOCKED,
 	/** A replaced remember-me token was used again: the cookie was copied; every login of the user ended. */
-	REMEMBER_ME_THEFT
+	REMEMBER_ME_THEFT,
+	/** A login's password was found in the breach corpus (gatehouse.passwords.breached.check-at-login): it must be changed. */
+	BREACHED_PASSWORD_AT_LOGIN
 }

@@ -1,8 +1,12 @@
 package org.gatehouse.breach;
 
+import org.gatehouse.account.User;
+import org.gatehouse.audit.SecurityEvent;
+import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.password.NewPasswordCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.password.CompromisedPasswordChecker;
 
 /**
@@ -20,10 +24,17 @@ public class BreachedPasswordCheck implements NewPasswordCheck {
 
 	private final CompromisedPasswordChecker corpus;
 	private final BreachedPasswordsProperties properties;
+	private final ApplicationEventPublisher events;
 
 	public BreachedPasswordCheck(CompromisedPasswordChecker corpus, BreachedPasswordsProperties properties) {
+		this(corpus, properties, event -> { });
+	}
+
+	public BreachedPasswordCheck(CompromisedPasswordChecker corpus, BreachedPasswordsProperties properties,
+			ApplicationEventPublisher events) {
 		this.corpus = corpus;
 		this.properties = properties;
+		this.events = events;
 	}
 
 	@Override
@@ -39,6 +50,18 @@ public class BreachedPasswordCheck implements NewPasswordCheck {
 		return properties.getMode() == BreachedPasswordsProperties.Mode.WARN
 				? Remark.notice(NOTICE, "This password appears in known data breaches. Please choose another one soon.")
 				: Remark.refusal(REFUSED, "This password appears in known data breaches. Please choose another one.");
+	}
+
+	/**
+	 * With check-at-login, a breached password must be changed before anything else in this session, in either
+	 * mode. A corpus that cannot be asked never stops a login.
+	 */
+	@Override
+	public void loggedIn(User user, String password) {
+		if (properties.isCheckAtLogin() && Boolean.TRUE.equals(breached(password))) {
+			PasswordChangeRequired.mark(user.id());
+			events.publishEvent(SecurityEvent.byUser(SecurityEventType.BREACHED_PASSWORD_AT_LOGIN, user.id(), null));
+		}
 	}
 
 	/** Whether the corpus has the password; null when it cannot be asked. */

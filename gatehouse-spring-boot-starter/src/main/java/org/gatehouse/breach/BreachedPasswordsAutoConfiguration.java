@@ -1,11 +1,19 @@
 package org.gatehouse.breach;
 
+import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.http.RequestMessages;
 import org.gatehouse.password.PasswordAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.password.CompromisedPasswordChecker;
 
 /**
@@ -37,7 +45,25 @@ public class BreachedPasswordsAutoConfiguration {
 
 	@Bean
 	BreachedPasswordCheck breachedPasswordCheck(CompromisedPasswordChecker gatehouseBreachCorpus,
-			BreachedPasswordsProperties properties) {
-		return new BreachedPasswordCheck(gatehouseBreachCorpus, properties);
+			BreachedPasswordsProperties properties, ApplicationEventPublisher events) {
+		return new BreachedPasswordCheck(gatehouseBreachCorpus, properties, events);
+	}
+
+	/** check-at-login: the session of a login with a breached password reaches only the change-password page. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "gatehouse.passwords.breached.check-at-login")
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@Import(PasswordChangeRequired.class)
+	static class AtLogin {
+
+		@Bean
+		FilterRegistrationBean<PasswordChangeRequiredFilter> gatehousePasswordChangeRequiredFilter(
+				GatehouseProperties gatehouse, RequestMessages messages) {
+			FilterRegistrationBean<PasswordChangeRequiredFilter> registration = new FilterRegistrationBean<>(
+					new PasswordChangeRequiredFilter(gatehouse, messages));
+			// after Spring Security's filter chain: the session's login is in place
+			registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+			return registration;
+		}
 	}
 }

@@ -41,7 +41,8 @@ import org.springframework.test.web.servlet.MvcResult;
 		"gatehouse.secret-key=test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
 		"gatehouse.passwords.rounds.pbkdf2_sha512=1000", "spring.mail.host=127.0.0.1",
 		"gatehouse.throttle.rate-limits.register-ip.max=100", "gatehouse.throttle.rate-limits.reset-ip.max=100",
-		"gatehouse.passwords.breached.enabled=true", "gatehouse.passwords.breached.timeout=500ms" })
+		"gatehouse.passwords.breached.enabled=true", "gatehouse.passwords.breached.timeout=500ms",
+		"gatehouse.passwords.breached.check-at-login=true" })
 @AutoConfigureMockMvc
 @ExtendWith(SharedSecurityFiltersGuard.class)
 class BreachedPasswordFlowTest {
@@ -240,5 +241,59 @@ class BreachedPasswordFlowTest {
 		assertThat(API.requests()).hasSize(1);
 		assertFieldError(signUpApi(uniqueEmail(), password, "en"), REFUSED);
 		assertThat(API.requests()).hasSize(1);
+	}
+
+	@Test
+	void aBreachedPasswordAtLoginMustBeChangedBeforeAnythingElse() throws Exception {
+		String leaked = breachedPassword();
+		String email = uniqueEmail();
+		users.create(email, null, passwords.hashNew(leaked), true);
+		Browser browser = new Browser(mvc);
+		MvcResult login = browser.login(email, leaked);
+		assertThat(login.getResponse().getStatus()).isEqualTo(302);
+
+		MvcResult elsewhere = browser.perform(get("/account/settings/sessions/"));
+		assertThat(elsewhere.getResponse().getStatus()).isEqualTo(302);
+		assertThat(elsewhere.getResponse().getRedirectedUrl()).isEqualTo("/account/settings/password/");
+		MvcResult api = browser.perform(get("/api/me").header("Accept-Language", "de"));
+		assertThat(api.getResponse().getStatus()).isEqualTo(403);
+		assertThat(api.getResponse().getContentType()).startsWith("application/problem+json");
+		assertThat(JsonPath.<String>read(body(api), "$.detail")).startsWith("Ihr Passwort kommt in bekannten Datenlecks vor.");
+		MvcResult changePage = browser.perform(get("/account/settings/password/"));
+		assertThat(changePage.getResponse().getStatus()).isEqualTo(200);
+		assertThat(body(changePage)).contains("id=\"password-change-required\"")
+			.contains("Your password appears in known data breaches. Please choose a new one before you continue.");
+
+		String fresh = cleanPassword();
+		MvcResult changed = browser.perform(post("/account/settings/password/").with(csrf())
+			.param("currentPassword", leaked).param("password", fresh).param("passwordConfirm", fresh));
+		assertThat(body(changed)).contains("Your password is changed.");
+		assertThat(browser.isLoggedIn()).as("free to go once changed").isTrue();
+		assertThat(body(browser.perform(get("/account/security-log/")))).contains("Breached password at login");
+	}
+
+	@Test
+	void aCleanPasswordAtLoginAsksOnceAndLeavesTheUserAlone() throws Exception {
+		String clean = cleanPassword();
+		String email = uniqueEmail();
+		users.create(email, null, passwords.hashNew(clean), true);
+		Browser browser = new Browser(mvc);
+		browser.login(email, clean);
+		assertThat(browser.perform(get("/api/me")).getResponse().getStatus()).isEqualTo(200);
+		assertThat(browser.isLoggedIn()).isTrue();
+		assertThat(API.requests()).singleElement().extracting(FakeRangeApi.Request::path)
+			.isEqualTo("/range/" + Sha1.hex(clean).substring(0, 5));
+	}
+
+	@Test
+	void anUnreachableServiceNeverStopsALogin() throws Exception {
+		String leaked = "leaked-" + UUID.randomUUID();
+		String email = uniqueEmail();
+		users.create(email, null, passwords.hashNew(leaked), true);
+		API.failWith(503);
+		properties.setFailOpen(false);
+		Browser browser = new Browser(mvc);
+		browser.login(email, leaked);
+		assertThat(browser.isLoggedIn()).isTrue();
 	}
 }
