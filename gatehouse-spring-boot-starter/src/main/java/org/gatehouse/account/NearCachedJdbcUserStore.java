@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 
 import org.gatehouse.cache.NearCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Gatehouse's user store with users by id (what every authenticated request reads) kept in this instance's near
@@ -43,6 +45,14 @@ class NearCachedJdbcUserStore extends JdbcUserStore {
 	@Override
 	public boolean confirm(long id) {
 		return written(id, () -> super.confirm(id));
+	}
+
+	@Override
+	public void changeEmail(long id, String newEmail) {
+		written(id, () -> {
+			super.changeEmail(id, newEmail);
+			return null;
+		});
 	}
 
 	@Override
@@ -95,13 +105,24 @@ class NearCachedJdbcUserStore extends JdbcUserStore {
 		});
 	}
 
-	/** The write's result, once the user it changed is dropped on every instance (also when it failed half-way). */
+	/**
+	 * The write's result, once the user it changed is dropped on every instance (also when it failed half-way);
+	 * inside a transaction once more after it ends, since a read between the write and the commit sees the old row.
+	 */
 	private <T> T written(long id, Supplier<T> write) {
 		try {
 			return write.get();
 		}
 		finally {
 			this.cache.invalidate(Long.toString(id));
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						cache.invalidate(Long.toString(id));
+					}
+				});
+			}
 		}
 	}
 }

@@ -22,5 +22,11 @@ public enum SecurityEventType {
 	USER_IMPORTED,
 	USER_UNLOCKED,
 	/** A replaced remember-me token was used again: the cookie was copied; every login of the user ended. */
-	REMEMBER_ME_THEFT
+	REMEMBER_ME_THEFT,
+	/** A change of email address was asked for; details "old -> new". */
+	EMAIL_CHANGE_REQUESTED,
+	/** The email address changed: its link was opened, or an administrator changed it; details "old -> new". */
+	EMAIL_CHANGED,
+	/** The revert link sent to the old address was opened: address restored, every login ended. */
+	EMAIL_CHANGE_REVERTED
 }
