@@ -7,8 +7,6 @@ import java.util.function.Supplier;
 
 import org.gatehouse.cache.NearCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Gatehouse's user store with users by id (what every authenticated request reads) kept in this instance's near
@@ -105,24 +103,13 @@ class NearCachedJdbcUserStore extends JdbcUserStore {
 		});
 	}
 
-	/**
-	 * The write's result, once the user it changed is dropped on every instance (also when it failed half-way);
-	 * inside a transaction once more after it ends, since a read between the write and the commit sees the old row.
-	 */
+	/** The write's result, once the user it changed is dropped on every instance (also when it failed half-way). */
 	private <T> T written(long id, Supplier<T> write) {
 		try {
 			return write.get();
 		}
 		finally {
 			this.cache.invalidate(Long.toString(id));
-			if (TransactionSynchronizationManager.isSynchronizationActive()) {
-				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void afterCompletion(int status) {
-						cache.invalidate(Long.toString(id));
-					}
-				});
-			}
 		}
 	}
 }

@@ -53,12 +53,14 @@ class EmailChangeApiController {
 			@Valid @RequestBody ChangeRequest body, HttpServletRequest request, HttpServletResponse response) {
 		ChangeEmailForm form = ChangeEmailForm.of(body.email(), body.password());
 		Errors errors = new BeanPropertyBindingResult(form, "form");
-		if (!changes.request(principal.id(), form, errors, request)) {
-			throw new InvalidRequestException(errors);
-		}
-		// the password re-authenticated the session, which has a new id
-		if (request.getSession(false) != null) {
+		String sessionBefore = request.getSession(false) == null ? null : request.getSession(false).getId();
+		boolean requested = changes.request(principal.id(), form, errors, request);
+		// a correct password re-authenticated the session, which has a new id (also when the address is refused)
+		if (sessionBefore != null && !sessionBefore.equals(request.getSession().getId())) {
 			csrf.renew(request, response);
+		}
+		if (!requested) {
+			throw new InvalidRequestException(errors);
 		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer("email-change.sent", form.getEmail().trim()));
 	}

@@ -128,8 +128,10 @@ public class EmailChanges {
 	}
 
 	/**
-	 * Makes the new address the account's, once: the link's request moves to confirmed and the user's
-	 * address changes in one transaction. Sessions, remember-me logins and tokens stay; the new security
+	 * Makes the new address the account's, once: the link's request moves to confirmed (one conditional
+	 * update, so of two openings one goes on), then the user's address changes (the unique email_key
+	 * decides against another account; the request is then marked failed). The user store is not written in a
+	 * transaction of this class: its near cache drops the user on every instance right after each write. Sessions, remember-me logins and tokens stay; the new security
 	 * stamp ends password-reset links sent to the old address. The caller's own session, when it is the
 	 * user's, shows the new address at once.
 	 */
@@ -139,22 +141,19 @@ public class EmailChanges {
 			return Confirmation.INVALID;
 		}
 		EmailChangeRequest change = found.get();
-		boolean changed;
+		if (!requests.markConfirmed(change.id())) {
+			return Confirmation.INVALID;
+		}
 		try {
-			changed = Boolean.TRUE.equals(transactions.execute(status -> {
-				if (!requests.markConfirmed(change.id())) {
-					return false;
-				}
-				users.changeEmail(change.userId(), change.newEmail());
-				return true;
-			}));
+			users.changeEmail(change.userId(), change.newEmail());
 		}
 		catch (DuplicateKeyException taken) {
 			requests.markFailed(change.id());
 			return Confirmation.ADDRESS_TAKEN;
 		}
-		if (!changed) {
-			return Confirmation.INVALID;
+		catch (RuntimeException ex) {
+			requests.markFailed(change.id());
+			throw ex;
 		}
 		events.publishEvent(SecurityEvent.byUser(SecurityEventType.EMAIL_CHANGED, change.userId(), change.change()));
 		SessionPrincipal.refresh(request, users.findById(change.userId()).orElseThrow());
@@ -173,24 +172,17 @@ public class EmailChanges {
 			return Revert.INVALID;
 		}
 		EmailChangeRequest change = found.get();
-		Revert outcome;
+		if (!requests.markReverted(change.id())) {
+			return Revert.INVALID;
+		}
+		requests.cancelPending(change.userId());
+		Revert outcome = Revert.RESTORED;
 		try {
-			outcome = transactions.execute(status -> {
-				if (!requests.markReverted(change.id())) {
-					return Revert.INVALID;
-				}
-				requests.cancelPending(change.userId());
-				// for a pending change this keeps the address and still ends the reset links of whoever asked
-				users.changeEmail(change.userId(), change.oldEmail());
-				return Revert.RESTORED;
-			});
+			// for a pending change this keeps the address and still ends the reset links of whoever asked
+			users.changeEmail(change.userId(), change.oldEmail());
 		}
 		catch (DuplicateKeyException taken) {
-			outcome = transactions.execute(status -> requests.markReverted(change.id()) ? Revert.ADDRESS_TAKEN
-					: Revert.INVALID);
-		}
-		if (outcome == Revert.INVALID) {
-			return outcome;
+			outcome = Revert.ADDRESS_TAKEN;
 		}
 		events.publishEvent(SecurityEvent.byUser(SecurityEventType.EMAIL_CHANGE_REVERTED, change.userId(),
 				change.newEmail() + " -> " + change.oldEmail() + (outcome == Revert.ADDRESS_TAKEN ? " (address taken)" : "")));
@@ -213,16 +205,14 @@ public class EmailChanges {
 		}
 		String address = newEmail.trim();
 		try {
-			transactions.executeWithoutResult(status -> {
-				requests.cancelPending(userId);
-				users.changeEmail(userId, address);
-				requests.insertByAdmin(userId, user.email(), address, adminId);
-			});
+			users.changeEmail(userId, address);
 		}
 		catch (DuplicateKeyException taken) {
 			errors.rejectValue("email", "email-change.taken");
 			return false;
 		}
+		requests.cancelPending(userId);
+		requests.insertByAdmin(userId, user.email(), address, adminId);
 		events.publishEvent(SecurityEvent.byAdmin(SecurityEventType.EMAIL_CHANGED, adminId, userId,
 				user.email() + " -> " + address));
 		mailer.send(user.email(), "email-changed-by-admin", null, address);

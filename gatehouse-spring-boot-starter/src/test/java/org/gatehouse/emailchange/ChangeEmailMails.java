@@ -3,6 +3,8 @@ package org.gatehouse.emailchange;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,24 +41,32 @@ public final class ChangeEmailMails {
 		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
+	/** The body of the newest mail with that subject to the address, once there is one. */
 	public static String await(String address, String subject) {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
 		while (Instant.now().isBefore(deadline)) {
-			String found = null;
-			for (MimeMessage mail : TestMail.to(address)) {
-				if (subject.equals(subject(mail))) {
-					found = GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "=");
-				}
-			}
-			if (found != null) {
-				return found;
+			List<String> found = bodies(address, subject);
+			if (!found.isEmpty()) {
+				return found.get(found.size() - 1);
 			}
 			TestMail.server().waitForIncomingEmail(200, TestMail.server().getReceivedMessages().length + 1);
 		}
 		throw new AssertionError("No mail '" + subject + "' to " + address);
 	}
 
-	private static String link(String body) {
+	/** The bodies (quoted-printable undone) of the mails with that subject to the address, oldest first. */
+	public static List<String> bodies(String address, String subject) {
+		List<String> found = new ArrayList<>();
+		for (MimeMessage mail : TestMail.to(address)) {
+			if (subject.equals(subject(mail))) {
+				found.add(GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "="));
+			}
+		}
+		return found;
+	}
+
+	/** The first link in a mail body. */
+	public static String link(String body) {
 		Matcher m = LINK.matcher(body);
 		if (!m.find()) {
 			throw new AssertionError("No link in mail: " + body);
