@@ -107,6 +107,14 @@ public class JdbcUserStore implements UserStore {
 	}
 
 	@Override
+	public void changeEmail(long id, String newEmail) {
+		OffsetDateTime now = now();
+		jdbc.sql("update gh_user set email = ?, email_key = ?, confirmed_at = coalesce(confirmed_at, ?), "
+				+ "security_stamp = ?, updated_at = ? where id = ?")
+			.params(newEmail.trim(), UserStore.emailKey(newEmail), now, newStamp(), now, id).update();
+	}
+
+	@Override
 	public void setActive(long id, boolean active) {
 		jdbc.sql("update gh_user set active = ?, security_stamp = ?, updated_at = ? where id = ?")
 			.params(active, newStamp(), now(), id).update();

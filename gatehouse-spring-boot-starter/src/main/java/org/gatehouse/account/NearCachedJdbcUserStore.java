@@ -46,6 +46,14 @@ class NearCachedJdbcUserStore extends JdbcUserStore {
 	}
 
 	@Override
+	public void changeEmail(long id, String newEmail) {
+		written(id, () -> {
+			super.changeEmail(id, newEmail);
+			return null;
+		});
+	}
+
+	@Override
 	public void setActive(long id, boolean active) {
 		written(id, () -> {
 			super.setActive(id, active);

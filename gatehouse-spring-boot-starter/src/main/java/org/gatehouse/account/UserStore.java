@@ -49,6 +49,18 @@ public interface UserStore {
 
 	boolean confirm(long id);
 
+	/**
+	 * Sets a new email address (a confirmed change of address, its revert, or an administrator's change): the
+	 * address counts as confirmed, and the new security stamp ends outstanding reset and invitation links, which
+	 * went to the old address; sessions and remember-me logins stay. Of two users given the same address at once,
+	 * one fails with DuplicateKeyException (the unique email_key decides) and nothing is changed for it.
+	 * The default refuses: a store of the application's own that keeps its users elsewhere implements it to offer
+	 * the change of address.
+	 */
+	default void changeEmail(long id, String newEmail) {
+		throw new UnsupportedOperationException("This user store cannot change email addresses");
+	}
+
 	void setActive(long id, boolean active);
 
 	/** Shifts current login to last login and counts, in one statement so concurrent logins stay consistent. */

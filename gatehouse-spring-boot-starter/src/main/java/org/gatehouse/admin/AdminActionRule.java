@@ -11,7 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * recently, or the request carries an admin-scoped personal access token (itself created with a
  * recent password, so the token is the credential).
  */
-class AdminActionRule {
+public class AdminActionRule {
 
 	private final Reauthentication reauthentication;
 
@@ -19,7 +19,7 @@ class AdminActionRule {
 		this.reauthentication = reauthentication;
 	}
 
-	void require() {
+	public void require() {
 		if (SecurityContextHolder.getContext().getAuthentication() instanceof ApiTokenAuthentication token
 				&& token.scopes().contains(TokenScope.ADMIN)) {
 			return;

@@ -24,5 +24,11 @@ public enum SecurityEventType {
 	/** A replaced remember-me token was used again: the cookie was copied; every login of the user ended. */
 	REMEMBER_ME_THEFT,
 	/** A login's password was found in the breach corpus (gatehouse.passwords.breached.check-at-login): it must be changed. */
-	BREACHED_PASSWORD_AT_LOGIN
+	BREACHED_PASSWORD_AT_LOGIN,
+	/** A change of email address was asked for; details "old -> new". */
+	EMAIL_CHANGE_REQUESTED,
+	/** The email address changed: its link was opened, or an administrator changed it; details "old -> new". */
+	EMAIL_CHANGED,
+	/** The revert link sent to the old address was opened: address restored, every login ended. */
+	EMAIL_CHANGE_REVERTED,
 }

@@ -249,6 +249,11 @@ public class GatehouseProperties {
 		 * an account" / "this username is taken", and a login at sign-up when allowed.
 		 */
 		private boolean returnGenericResponses = true;
+		/**
+		 * Users may change their email address from the account page, confirmed by a link to the new
+		 * address, with a revert link to the old one (SECURITY_CHANGE_EMAIL, off by default there).
+		 */
+		private boolean changeEmail = true;
 
 		public boolean isRegisterable() { return registerable; }
 		public void setRegisterable(boolean registerable) { this.registerable = registerable; }
@@ -262,6 +267,8 @@ public class GatehouseProperties {
 		public void setLoginWithoutConfirmation(boolean v) { this.loginWithoutConfirmation = v; }
 		public boolean isReturnGenericResponses() { return returnGenericResponses; }
 		public void setReturnGenericResponses(boolean v) { this.returnGenericResponses = v; }
+		public boolean isChangeEmail() { return changeEmail; }
+		public void setChangeEmail(boolean changeEmail) { this.changeEmail = changeEmail; }
 	}
 
 	public static class Urls {

@@ -188,7 +188,8 @@ class WebSecurityConfiguration {
 			.authorizeHttpRequests(authorize -> authorize
 				.requestMatchers(paths.matcher("/api/admin/**")).hasRole("admin")
 				.requestMatchers(paths.matcher("/api/me"), paths.matcher("/api/sessions/**"),
-						paths.matcher("/api/tokens/**"), paths.matcher("/api/change-password")).authenticated()
+						paths.matcher("/api/tokens/**"), paths.matcher("/api/change-password"),
+						paths.matcher("/api/account/email")).authenticated()
 				.anyRequest().permitAll())
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) ->

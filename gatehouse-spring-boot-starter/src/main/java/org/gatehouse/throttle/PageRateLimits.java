@@ -38,6 +38,11 @@ public class PageRateLimits {
 			.or(() -> limiter.tryAcquire("reset-email", email));
 	}
 
+	/** Each request of a change of email address mails two addresses: limited per user ("default" limit). */
+	public Optional<Duration> emailChange(long userId) {
+		return limiter.tryAcquire("change-email-user", Long.toString(userId));
+	}
+
 	/** Status 429 with Retry-After, and the message page saying when to try again. */
 	public String tooManyRequests(Duration retryAfter, HttpServletResponse response, Model model) {
 		long seconds = Math.max(1, retryAfter.toSeconds());
