@@ -45,13 +45,6 @@ public class PasswordlessAutoConfiguration {
 		return new LoginLinkTokenService(store, new LoginLinkSecrets(secretKeys), users, throttle, properties, clock);
 	}
 
-	/** Not an AuthenticationProvider bean: the global AuthenticationManager takes one only when it is the only one. */
-	@Bean
-	LoginLinkAuthenticationProvider gatehouseLoginLinkAuthenticationProvider(LoginLinkTokenService tokens,
-			AccountUserDetailsService accounts) {
-		return new LoginLinkAuthenticationProvider(tokens, accounts);
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@Import({ PasswordlessSignIn.class, PasswordlessController.class, PasswordlessApiController.class })
@@ -59,19 +52,21 @@ public class PasswordlessAutoConfiguration {
 
 		/**
 		 * Spring Security's one-time-token login on the page chain: its filter takes POST /login/link/ (a link's token,
-		 * or an address and code) through the chain's AuthenticationManager, and a success goes through the password
+		 * or an address and code) through the chain's AuthenticationManager (its provider only there, never as an
+		 * AuthenticationProvider bean: Spring Security gives the global manager such a bean only when there is exactly
+		 * one, Gatehouse's password provider; a second one would leave password logins without a provider), and a success goes through the password
 		 * login's own {@link LoginSuccessHandler}, with the same session id rotation, remember-me and login recording.
 		 * Its token-generating filter stands aside (the resolver finds no request): links are mailed by
 		 * {@link PasswordlessSignIn}, which the JSON API shares, with the throttle and the browser binding.
 		 */
 		@Bean
 		GatehouseHttpSecurityCustomizer gatehousePasswordlessLogin(LoginLinkTokenService tokens,
-				LoginLinkAuthenticationProvider provider, BrowserBinding browsers, LoginSuccessHandler successHandler,
+				AccountUserDetailsService accounts, BrowserBinding browsers, LoginSuccessHandler successHandler,
 				GatehouseProperties properties) {
 			return http -> http.oneTimeTokenLogin(ott -> ott.loginPage(properties.getUrls().getLogin())
 				.loginProcessingUrl(PasswordlessPaths.LINK)
 				.tokenService(tokens)
-				.authenticationProvider(provider)
+				.authenticationProvider(new LoginLinkAuthenticationProvider(tokens, accounts))
 				.authenticationConverter(new LoginLinkAuthenticationConverter(browsers))
 				.authenticationSuccessHandler(successHandler)
 				.authenticationFailureHandler(new LoginLinkFailureHandler())

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.account.AccountLinks;
+import org.gatehouse.account.AccountUserDetailsService;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.SecurityEvent;
@@ -43,7 +44,7 @@ class PasswordlessSignIn {
 
 	PasswordlessSignIn(GatehouseProperties properties, PasswordlessProperties passwordless, UserStore users,
 			LoginLinkTokenService tokens, BrowserBinding browsers, AccountLinks links, AccountMailer mailer,
-			PageRateLimits rateLimits, ApplicationEventPublisher events, LoginLinkAuthenticationProvider provider,
+			PageRateLimits rateLimits, ApplicationEventPublisher events, AccountUserDetailsService accounts,
 			AuthenticationEventPublisher authenticationEvents) {
 		this.properties = properties;
 		this.passwordless = passwordless;
@@ -54,7 +55,7 @@ class PasswordlessSignIn {
 		this.mailer = mailer;
 		this.rateLimits = rateLimits;
 		this.events = events;
-		this.manager = new ProviderManager(provider);
+		this.manager = new ProviderManager(new LoginLinkAuthenticationProvider(tokens, accounts));
 		this.manager.setAuthenticationEventPublisher(authenticationEvents);
 	}
 

@@ -268,6 +268,36 @@ class PasswordlessFlowTest {
 		assertThat(browser.isLoggedIn()).isFalse();
 	}
 
+	/** Codes and passwords count against one account lock: ten wrong codes lock the password login too. */
+	@Test
+	void wrongCodesCountAsFailedLogins() throws Exception {
+		String email = uniqueEmail();
+		newUser(email);
+		Browser browser = browser();
+		for (int mail = 1; mail <= 2; mail++) {
+			askForLink(browser, email);
+			String wrong = code(email, mail).equals("000000") ? "111111" : "000000";
+			for (int i = 0; i < 5; i++) {
+				assertThat(useCode(browser, email, wrong).getResponse().getStatus()).isEqualTo(400);
+			}
+		}
+		MvcResult password = browser().login(email, AccountTestUsers.PASSWORD);
+		assertThat(password.getResponse().getRedirectedUrl()).isEqualTo("/login/?throttled=");
+	}
+
+	@Test
+	void rememberMeWhenChosen() throws Exception {
+		String email = uniqueEmail();
+		newUser(email);
+		Browser browser = browser();
+		askForLink(browser, email);
+		String code = code(email, 1);
+		MvcResult signedIn = browser.perform(post("/login/link/").with(csrf()).param("email", email)
+			.param("code", code).param("remember", "true"));
+		assertThat(signedIn.getResponse().getStatus()).isEqualTo(302);
+		assertThat(browser.cookie(Browser.REMEMBER_COOKIE)).isNotNull();
+	}
+
 	@Test
 	void linksAreLimitedPerAddress() throws Exception {
 		String email = uniqueEmail();
