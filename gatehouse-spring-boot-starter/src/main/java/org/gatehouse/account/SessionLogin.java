@@ -22,14 +22,21 @@ public class SessionLogin {
 
 	public void login(User user, HttpServletRequest request, HttpServletResponse response) {
 		AccountPrincipal principal = AccountPrincipal.of(user);
-		Authentication auth = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-				principal.getAuthorities());
+		login(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()), request,
+				response);
+	}
+
+	/**
+	 * Keeps an authentication the AuthenticationManager made (a sign-in link's code from the JSON API) as this
+	 * browser's login, with a fresh session id, recorded like every other login.
+	 */
+	public void login(Authentication authenticated, HttpServletRequest request, HttpServletResponse response) {
 		renewSessionId(request);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(auth);
+		context.setAuthentication(authenticated);
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
-		recorder.loggedIn(principal, request);
+		recorder.loggedIn((AccountPrincipal) authenticated.getPrincipal(), request);
 	}
 
 	/** Rotates the session id after a privilege change (login, password change). */

@@ -31,4 +31,6 @@ public enum SecurityEventType {
 	EMAIL_CHANGED,
 	/** The revert link sent to the old address was opened: address restored, every login ended. */
 	EMAIL_CHANGE_REVERTED,
+	/** A sign-in link and code were mailed to the account's address (passwordless sign-in). */
+	LOGIN_LINK_SENT,
 }

@@ -92,11 +92,18 @@ class SecurityLogRows {
 			return switch (details) {
 				case "password" -> "security-log.detail.password";
 				case "remember-me" -> "security-log.detail.remember-me";
+				case "email-link" -> "security-log.detail.email-link";
 				default -> null;
 			};
 		}
 		if (!"LOGIN_FAILURE".equals(entry.eventType())) {
 			return null;
+		}
+		if (details.startsWith("InvalidLoginCode") && !details.endsWith("(unknown login)")) {
+			return "security-log.detail.wrong-code";
+		}
+		if (details.startsWith("InvalidLoginLink")) {
+			return "security-log.detail.invalid-link";
 		}
 		if (details.endsWith("(unknown login)")) {
 			return "security-log.detail.unknown-account";

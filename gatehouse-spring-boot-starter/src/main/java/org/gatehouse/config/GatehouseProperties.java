@@ -269,6 +269,15 @@ public class GatehouseProperties {
 		public void setReturnGenericResponses(boolean v) { this.returnGenericResponses = v; }
 		public boolean isChangeEmail() { return changeEmail; }
 		public void setChangeEmail(boolean changeEmail) { this.changeEmail = changeEmail; }
+
+		/**
+		 * Users may sign in by a link (or code) mailed to their address instead of the password
+		 * (SECURITY_PASSWORDLESS, off by default as there); settings under gatehouse.passwordless.
+		 */
+		private boolean passwordless = false;
+
+		public boolean isPasswordless() { return passwordless; }
+		public void setPasswordless(boolean passwordless) { this.passwordless = passwordless; }
 	}
 
 	public static class Urls {
@@ -393,6 +402,8 @@ public class GatehouseProperties {
 				"confirm-ip", new Limit(20, Duration.ofHours(1)),
 				"reset-email", new Limit(3, Duration.ofHours(1)),
 				"reset-ip", new Limit(20, Duration.ofHours(1)),
+				"login-link-email", new Limit(5, Duration.ofHours(1)),
+				"login-link-ip", new Limit(20, Duration.ofHours(1)),
 				"default", new Limit(20, Duration.ofHours(1))));
 
 		public boolean isEnabled() { return enabled; }

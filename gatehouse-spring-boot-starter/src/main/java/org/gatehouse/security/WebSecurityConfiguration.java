@@ -149,7 +149,7 @@ class WebSecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(tokens, authenticationEvents, messages), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(authorize -> authorize
 				// logging in, out or signing up is about sessions, which token requests do not have
-				.requestMatchers(paths.matcher(HttpMethod.POST, "/api/login"), paths.matcher(HttpMethod.POST, "/api/logout"),
+				.requestMatchers(paths.matcher(HttpMethod.POST, "/api/login/**"), paths.matcher(HttpMethod.POST, "/api/logout"),
 						paths.matcher(HttpMethod.POST, "/api/register")).denyAll()
 				.requestMatchers(paths.matcher("/api/admin/**")).access(AuthorizationManagers.allOf(
 						AuthorityAuthorizationManager.hasAuthority(TokenScope.ADMIN.authority()),

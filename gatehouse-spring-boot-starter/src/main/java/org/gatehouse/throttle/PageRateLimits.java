@@ -43,6 +43,12 @@ public class PageRateLimits {
 		return limiter.tryAcquire("change-email-user", Long.toString(userId));
 	}
 
+	/** Sign-in links (passwordless): counted per client network and per address, known or not. */
+	public Optional<Duration> loginLinkMail(HttpServletRequest request, String email) {
+		return limiter.tryAcquire("login-link-ip", ClientNetwork.of(request.getRemoteAddr()))
+			.or(() -> limiter.tryAcquire("login-link-email", email));
+	}
+
 	/** Status 429 with Retry-After, and the message page saying when to try again. */
 	public String tooManyRequests(Duration retryAfter, HttpServletResponse response, Model model) {
 		long seconds = Math.max(1, retryAfter.toSeconds());

@@ -18,7 +18,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The one extra context: every optional account feature off. */
 @GatehouseIntegrationTest
 @TestPropertySource(properties = { "gatehouse.features.registerable=false", "gatehouse.features.recoverable=false",
-		"gatehouse.features.confirmable=false", "gatehouse.features.changeable=false" })
+		"gatehouse.features.confirmable=false", "gatehouse.features.changeable=false",
+		"gatehouse.features.passwordless=false" })
 class FeaturesOffTest {
 
 	@Autowired
@@ -34,7 +35,8 @@ class FeaturesOffTest {
 	void disabledPagesAnswer404() throws Exception {
 		Browser anonymous = new Browser(mvc);
 		for (String path : new String[] { "/signup/", "/lost-password/", "/confirm/", "/confirm/some-token",
-				"/lost-password/some-token" }) {
+				"/lost-password/some-token", "/login/email/", "/login/code/", "/login/link/",
+				"/login/link/some-token" }) {
 			assertThat(anonymous.perform(get(path)).getResponse().getStatus()).as(path).isEqualTo(404);
 		}
 		String email = uniqueEmail();
@@ -54,7 +56,9 @@ class FeaturesOffTest {
 				{ "/api/forgot-password", "{\"email\":\"" + email + "\"}" },
 				{ "/api/reset-password", "{\"token\":\"some-token\",\"password\":\"" + PASSWORD + "\"}" },
 				{ "/api/send-confirmation-email", "{\"email\":\"" + email + "\"}" },
-				{ "/api/confirm-email", "{\"token\":\"some-token\"}" } };
+				{ "/api/confirm-email", "{\"token\":\"some-token\"}" },
+				{ "/api/login/link", "{\"email\":\"" + email + "\"}" },
+				{ "/api/login/code", "{\"email\":\"" + email + "\",\"code\":\"123456\"}" } };
 		for (String[] request : requests) {
 			assertThat(anonymous.perform(post(request[0]).contentType(MediaType.APPLICATION_JSON).content(request[1]))
 				.getResponse().getStatus()).as(request[0]).isEqualTo(404);
@@ -82,7 +86,7 @@ class FeaturesOffTest {
 		String page = new Browser(mvc).perform(get("/login/")).getResponse().getContentAsString();
 		assertThat(page).contains("id=\"login-form\"")
 			.doesNotContain("link-register").doesNotContain("href=\"/signup/\"")
-			.doesNotContain("link-forgot").doesNotContain("href=\"/lost-password/\"");
+			.doesNotContain("link-forgot").doesNotContain("href=\"/lost-password/\"").doesNotContain("link-login-email");
 	}
 
 	@Test
