@@ -10,7 +10,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 
-/** Logs a user in from application code (after registration), with a fresh session id. */
+/** Logs a user in from application code (after registration, a passkey), with a fresh session id. */
 public class SessionLogin {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
@@ -22,8 +22,13 @@ public class SessionLogin {
 
 	public void login(User user, HttpServletRequest request, HttpServletResponse response) {
 		AccountPrincipal principal = AccountPrincipal.of(user);
-		Authentication auth = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-				principal.getAuthorities());
+		login(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()), request,
+				response);
+	}
+
+	/** Logs in an authentication the AuthenticationManager made (a passkey's), whose principal is an account. */
+	public void login(Authentication auth, HttpServletRequest request, HttpServletResponse response) {
+		AccountPrincipal principal = (AccountPrincipal) auth.getPrincipal();
 		renewSessionId(request);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(auth);

@@ -11,6 +11,7 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 
 /**
  * Turns Spring Security's login, login-failure and logout events into security log events. A login
@@ -31,7 +32,8 @@ class AuthenticationEventsAuditor {
 	public void loggedIn(AuthenticationSuccessEvent event) {
 		Authentication auth = event.getAuthentication();
 		if (isLogin(auth) && auth.getPrincipal() instanceof AccountPrincipal principal) {
-			String how = auth instanceof RememberMeAuthenticationToken ? "remember-me" : "password";
+			String how = auth instanceof RememberMeAuthenticationToken ? "remember-me"
+					: hasAuthority(auth, FactorGrantedAuthority.WEBAUTHN_AUTHORITY) ? "passkey" : "password";
 			events.publishEvent(SecurityEvent.byUser(SecurityEventType.LOGIN_SUCCESS, principal.id(), how));
 		}
 	}
@@ -54,6 +56,10 @@ class AuthenticationEventsAuditor {
 				&& event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
 			events.publishEvent(SecurityEvent.byUser(SecurityEventType.LOGOUT, principal.id(), null));
 		}
+	}
+
+	private static boolean hasAuthority(Authentication auth, String authority) {
+		return auth.getAuthorities().stream().anyMatch(granted -> authority.equals(granted.getAuthority()));
 	}
 
 	private static boolean isLogin(Authentication auth) {

@@ -22,5 +22,9 @@ public enum SecurityEventType {
 	USER_IMPORTED,
 	USER_UNLOCKED,
 	/** A replaced remember-me token was used again: the cookie was copied; every login of the user ended. */
-	REMEMBER_ME_THEFT
+	REMEMBER_ME_THEFT,
+	/** A security key or passkey was added to the account (details: its name). */
+	SECURITY_KEY_ADDED,
+	/** A security key or passkey was removed from the account (details: its name). */
+	SECURITY_KEY_REMOVED
 }

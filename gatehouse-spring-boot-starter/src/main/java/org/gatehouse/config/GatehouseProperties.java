@@ -249,6 +249,8 @@ public class GatehouseProperties {
 		 * an account" / "this username is taken", and a login at sign-up when allowed.
 		 */
 		private boolean returnGenericResponses = true;
+		/** Security keys and passkeys (WebAuthn): the Security keys page, its API and "Sign in with a passkey". */
+		private boolean webauthn = true;
 
 		public boolean isRegisterable() { return registerable; }
 		public void setRegisterable(boolean registerable) { this.registerable = registerable; }
@@ -262,6 +264,8 @@ public class GatehouseProperties {
 		public void setLoginWithoutConfirmation(boolean v) { this.loginWithoutConfirmation = v; }
 		public boolean isReturnGenericResponses() { return returnGenericResponses; }
 		public void setReturnGenericResponses(boolean v) { this.returnGenericResponses = v; }
+		public boolean isWebauthn() { return webauthn; }
+		public void setWebauthn(boolean webauthn) { this.webauthn = webauthn; }
 	}
 
 	public static class Urls {
