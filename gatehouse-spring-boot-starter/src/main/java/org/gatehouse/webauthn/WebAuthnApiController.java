@@ -76,6 +76,7 @@ class WebAuthnApiController {
 			@Valid @RequestBody WebAuthnApiJson.Register body, HttpServletRequest request, HttpServletResponse response) {
 		confirmPassword(principal, body.password(), request, response);
 		SecurityKey key = keys.register(principal.id(), body.name().strip(), body.credential(), request);
+		csrf.renew(request, response); // the session has a new id
 		return ResponseEntity.status(HttpStatus.CREATED).body(WebAuthnApiJson.Key.of(key));
 	}
 
@@ -95,6 +96,7 @@ class WebAuthnApiController {
 		if (!keys.remove(principal.id(), id, request)) {
 			throw noSuchKey();
 		}
+		csrf.renew(request, response); // the session has a new id
 		return ResponseEntity.noContent().build();
 	}
 
