@@ -10,7 +10,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 
-/** Logs a user in from application code (after registration), with a fresh session id. */
+/** Logs a user in from application code (after registration, a passkey), with a fresh session id. */
 public class SessionLogin {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
@@ -27,7 +27,7 @@ public class SessionLogin {
 	}
 
 	/**
-	 * Keeps an authentication the AuthenticationManager made (a sign-in link's code from the JSON API) as this
+	 * Keeps an authentication the AuthenticationManager made (a sign-in link's code from the JSON API, a passkey) as this
 	 * browser's login, with a fresh session id, recorded like every other login.
 	 */
 	public void login(Authentication authenticated, HttpServletRequest request, HttpServletResponse response) {

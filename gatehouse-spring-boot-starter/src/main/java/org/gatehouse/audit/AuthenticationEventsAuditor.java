@@ -34,7 +34,8 @@ class AuthenticationEventsAuditor {
 		Authentication auth = event.getAuthentication();
 		if (isLogin(auth) && auth.getPrincipal() instanceof AccountPrincipal principal) {
 			String how = auth instanceof RememberMeAuthenticationToken ? "remember-me"
-					: hasAuthority(auth, FactorGrantedAuthority.OTT_AUTHORITY) ? "email-link" : "password";
+					: hasAuthority(auth, FactorGrantedAuthority.OTT_AUTHORITY) ? "email-link"
+					: hasAuthority(auth, FactorGrantedAuthority.WEBAUTHN_AUTHORITY) ? "passkey" : "password";
 			events.publishEvent(SecurityEvent.byUser(SecurityEventType.LOGIN_SUCCESS, principal.id(), how));
 		}
 	}

@@ -33,4 +33,8 @@ public enum SecurityEventType {
 	EMAIL_CHANGE_REVERTED,
 	/** A sign-in link and code were mailed to the account's address (passwordless sign-in). */
 	LOGIN_LINK_SENT,
+	/** A security key or passkey was added to the account (details: its name). */
+	SECURITY_KEY_ADDED,
+	/** A security key or passkey was removed from the account (details: its name). */
+	SECURITY_KEY_REMOVED,
 }

@@ -254,6 +254,8 @@ public class GatehouseProperties {
 		 * address, with a revert link to the old one (SECURITY_CHANGE_EMAIL, off by default there).
 		 */
 		private boolean changeEmail = true;
+		/** Security keys and passkeys (WebAuthn): the Security keys page, its API and "Sign in with a passkey". */
+		private boolean webauthn = true;
 
 		public boolean isRegisterable() { return registerable; }
 		public void setRegisterable(boolean registerable) { this.registerable = registerable; }
@@ -278,6 +280,8 @@ public class GatehouseProperties {
 
 		public boolean isPasswordless() { return passwordless; }
 		public void setPasswordless(boolean passwordless) { this.passwordless = passwordless; }
+		public boolean isWebauthn() { return webauthn; }
+		public void setWebauthn(boolean webauthn) { this.webauthn = webauthn; }
 	}
 
 	public static class Urls {

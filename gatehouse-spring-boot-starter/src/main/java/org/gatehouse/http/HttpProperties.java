@@ -44,10 +44,11 @@ public class HttpProperties {
 		private String frameOptions = "DENY";
 		/** Referrer-Policy; empty omits the header. */
 		private String referrerPolicy = "strict-origin-when-cross-origin";
-		/** Permissions-Policy: deny-all by default; empty omits the header. */
+		/** Permissions-Policy: deny-all by default but WebAuthn on this site itself (passkeys); empty omits the header. */
 		private String permissionsPolicy = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
 				+ "encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), "
-				+ "microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), "
+				+ "microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-create=(self), "
+				+ "publickey-credentials-get=(self), "
 				+ "screen-wake-lock=(), sync-xhr=(), usb=(), xr-spatial-tracking=()";
 		/** Cross-Origin-Opener-Policy; empty omits the header. */
 		private String crossOriginOpenerPolicy = "same-origin";

@@ -151,11 +151,14 @@ class WebSecurityConfiguration {
 				// logging in, out or signing up is about sessions, which token requests do not have
 				.requestMatchers(paths.matcher(HttpMethod.POST, "/api/login/**"), paths.matcher(HttpMethod.POST, "/api/logout"),
 						paths.matcher(HttpMethod.POST, "/api/register")).denyAll()
+				// WebAuthn ceremonies happen in a browser's session (passkey sign-in, adding a key)
+				.requestMatchers(paths.matcher(HttpMethod.POST, "/api/webauthn/**")).denyAll()
 				.requestMatchers(paths.matcher("/api/admin/**")).access(AuthorizationManagers.allOf(
 						AuthorityAuthorizationManager.hasAuthority(TokenScope.ADMIN.authority()),
 						AuthorityAuthorizationManager.hasRole("admin")))
 				.requestMatchers(paths.matcher(HttpMethod.GET, "/api/me"), paths.matcher(HttpMethod.GET, "/api/sessions/**"),
-						paths.matcher(HttpMethod.GET, "/api/tokens/**")).hasAuthority(read)
+						paths.matcher(HttpMethod.GET, "/api/tokens/**"), paths.matcher(HttpMethod.GET, "/api/webauthn/**"))
+				.hasAuthority(read)
 				.requestMatchers(paths.matcher(HttpMethod.POST, API), paths.matcher(HttpMethod.PUT, API),
 						paths.matcher(HttpMethod.PATCH, API), paths.matcher(HttpMethod.DELETE, API)).hasAuthority(write)
 				.anyRequest().authenticated())
@@ -190,6 +193,8 @@ class WebSecurityConfiguration {
 				.requestMatchers(paths.matcher("/api/me"), paths.matcher("/api/sessions/**"),
 						paths.matcher("/api/tokens/**"), paths.matcher("/api/change-password"),
 						paths.matcher("/api/account/email")).authenticated()
+				.requestMatchers(paths.matcher("/api/webauthn/credentials/**"),
+						paths.matcher("/api/webauthn/registration/**")).authenticated()
 				.anyRequest().permitAll())
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) ->

@@ -35,6 +35,8 @@ public class PageModel {
 		model.putIfAbsent("languages", properties.getI18n().getLanguages());
 		model.putIfAbsent("currentUser", currentUser());
 		model.putIfAbsent("sri", sri);
+		// for page scripts that call the JSON API (webauthn.js)
+		model.putIfAbsent("csrfHeaderName", properties.getCsrf().getHeaderName());
 		model.putIfAbsent(CspNonce.ATTRIBUTE, cspNonce.of(request));
 	}
 
