@@ -51,10 +51,7 @@ public class PasswordService {
 		this(context, policy, properties, messages, List.of());
 	}
 
-	/**
-	 * As above; {@code checks} look at a new password
-	 * after the policy accepted it (e.g. for known breaches).
-	 */
+	/** As above; {@code checks} look at a new password once the policy accepted it (e.g. for known breaches). */
 	public PasswordService(PasswordContext context, PasswordPolicy policy,
 			PasswordsProperties properties, MessageSource messages, List<NewPasswordCheck> checks) {
 		this.context = context;
@@ -67,6 +64,12 @@ public class PasswordService {
 		this.throwaway = java.util.Base64.getEncoder().encodeToString(random);
 	}
 
+	@Autowired
+	PasswordService(PasswordContext context, PasswordPolicy policy, PasswordsProperties properties,
+			MessageSource messages, ObjectProvider<NewPasswordCheck> checks) {
+		this(context, policy, properties, messages, checks.orderedStream().toList());
+	}
+
 	/**
 	 * The result of checking a typed password.
 	 *
@@ -77,12 +80,6 @@ public class PasswordService {
 
 		static final Check NO_MATCH = new Check(false, null);
 		static final Check MATCH = new Check(true, null);
-	}
-
-	@Autowired
-	PasswordService(PasswordContext context, PasswordPolicy policy, PasswordsProperties properties,
-			MessageSource messages, ObjectProvider<NewPasswordCheck> checks) {
-		this(context, policy, properties, messages, checks.orderedStream().toList());
 	}
 
 	/**

@@ -14,6 +14,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.gatehouse.account.AccountTestUsers;
 import org.gatehouse.account.Browser;
 import org.gatehouse.account.UserStore;
+import org.gatehouse.admin.InvitationLinks;
 import org.gatehouse.password.PasswordService;
 import org.gatehouse.testapp.SharedSecurityFiltersGuard;
 import org.gatehouse.testapp.TestApplication;
@@ -73,6 +74,9 @@ class BreachedPasswordFlowTest {
 
 	@Autowired
 	BreachedPasswordsProperties properties;
+
+	@Autowired
+	InvitationLinks invitations;
 
 	@AfterEach
 	void defaults() {
@@ -188,6 +192,20 @@ class BreachedPasswordFlowTest {
 			.content("{\"token\":\"" + token + "\",\"password\":\"" + password + "\"}")).andReturn();
 		assertFieldError(api, REFUSED);
 		assertThat(users.findById(id).orElseThrow().passwordHash()).isEqualTo(hash);
+	}
+
+	@Test
+	void aUserCreatedByAnAdminCannotSetABreachedPasswordThroughTheInvitation() throws Exception {
+		String email = uniqueEmail();
+		long id = users.create(email, null, null, false);
+		String path = "/invite/" + invitations.token(users.findById(id).orElseThrow());
+		String password = breachedPassword();
+
+		MvcResult page = new Browser(mvc).perform(post(path).with(csrf()).param("password", password)
+			.param("passwordConfirm", password));
+		assertThat(page.getResponse().getStatus()).isEqualTo(200);
+		assertThat(body(page)).contains(REFUSED);
+		assertThat(users.findById(id).orElseThrow().passwordHash()).isNull();
 	}
 
 	@Test
