@@ -259,6 +259,22 @@ class EmailChangeFlowTest {
 		assertThat(email(id)).isEqualTo(oldEmail);
 	}
 
+	@Test
+	void theMailsAndPagesFollowTheLanguage() throws Exception {
+		String oldEmail = uniqueEmail();
+		String newEmail = uniqueEmail();
+		AccountTestUsers.create(users, passwords, oldEmail, null);
+		Browser browser = loggedIn(oldEmail);
+		MvcResult sent = browser.perform(post(FORM).with(csrf()).header("Accept-Language", "de")
+			.param("email", newEmail).param("password", PASSWORD));
+		assertThat(sent.getResponse().getContentAsString()).contains("Wir haben einen Bestätigungslink an " + newEmail);
+		String link = ChangeEmailMails.awaitPath(newEmail, "Bestätigen Sie Ihre neue E-Mail-Adresse");
+		Mails.awaitSubject(oldEmail, "Ihre E-Mail-Adresse wird geändert");
+
+		MvcResult page = new Browser(mvc).perform(get(link).header("Accept-Language", "fr"));
+		assertThat(page.getResponse().getContentAsString()).contains("Confirmez votre nouvelle adresse e-mail");
+	}
+
 	private Browser reauthenticatedAdmin() throws Exception {
 		String email = uniqueEmail();
 		users.addRole(AccountTestUsers.create(users, passwords, email, null), "admin");
