@@ -182,6 +182,37 @@ class EmailChangeFlowTest {
 		assertThat(taken.getResponse().getStatus()).isEqualTo(409);
 		assertThat(taken.getResponse().getContentAsString()).contains("taken by another account in the meantime");
 		assertThat(email(id)).isEqualTo(oldEmail);
+		assertThat(new Browser(mvc).perform(post(link).with(csrf())).getResponse().getStatus()).isEqualTo(400);
+	}
+
+	/** Whoever asked knew the password: the revert link signs out everywhere even when the change failed. */
+	@Test
+	void theRevertLinkOfAFailedChangeStillEndsEveryLogin() throws Exception {
+		String oldEmail = uniqueEmail();
+		String newEmail = uniqueEmail();
+		AccountTestUsers.create(users, passwords, oldEmail, null);
+		Browser attacker = loggedIn(oldEmail);
+		request(attacker, newEmail, PASSWORD);
+		String link = ChangeEmailMails.awaitPath(newEmail, CONFIRM_SUBJECT);
+		AccountTestUsers.create(users, passwords, newEmail, null);
+		assertThat(attacker.perform(post(link).with(csrf())).getResponse().getStatus()).isEqualTo(409);
+
+		String revert = ChangeEmailMails.awaitPath(oldEmail, NOTICE_SUBJECT);
+		assertThat(new Browser(mvc).perform(post(revert).with(csrf())).getResponse().getStatus()).isEqualTo(200);
+		assertThat(attacker.isLoggedIn()).isFalse();
+	}
+
+	@Test
+	void aDeactivatedAccountKeepsItsAddress() throws Exception {
+		String oldEmail = uniqueEmail();
+		String newEmail = uniqueEmail();
+		long id = AccountTestUsers.create(users, passwords, oldEmail, null);
+		request(loggedIn(oldEmail), newEmail, PASSWORD);
+		String link = ChangeEmailMails.awaitPath(newEmail, CONFIRM_SUBJECT);
+		users.setActive(id, false);
+
+		assertThat(new Browser(mvc).perform(post(link).with(csrf())).getResponse().getStatus()).isEqualTo(400);
+		assertThat(email(id)).isEqualTo(oldEmail);
 	}
 
 	@Test
@@ -197,6 +228,15 @@ class EmailChangeFlowTest {
 		ChangeEmailMails.await(second, CONFIRM_SUBJECT);
 
 		assertThat(new Browser(mvc).perform(post(firstLink).with(csrf())).getResponse().getStatus()).isEqualTo(400);
+		assertThat(email(id)).isEqualTo(oldEmail);
+
+		// the first notice's revert link still works: it ends the newer request and every login
+		String firstRevert = URI.create(ChangeEmailMails.link(ChangeEmailMails.bodies(oldEmail, NOTICE_SUBJECT).get(0)))
+			.getPath();
+		assertThat(new Browser(mvc).perform(post(firstRevert).with(csrf())).getResponse().getStatus()).isEqualTo(200);
+		assertThat(browser.isLoggedIn()).isFalse();
+		assertThat(new Browser(mvc).perform(post(ChangeEmailMails.awaitPath(second, CONFIRM_SUBJECT)).with(csrf()))
+			.getResponse().getStatus()).isEqualTo(400);
 		assertThat(email(id)).isEqualTo(oldEmail);
 	}
 
@@ -289,6 +329,8 @@ class EmailChangeFlowTest {
 		String newEmail = uniqueEmail();
 		long id = AccountTestUsers.create(users, passwords, oldEmail, null);
 		Browser userSession = loggedIn(oldEmail);
+		request(userSession, uniqueEmail(), PASSWORD);
+		String earlierRevert = ChangeEmailMails.awaitPath(oldEmail, NOTICE_SUBJECT);
 		String adminEmail = uniqueEmail();
 		users.addRole(AccountTestUsers.create(users, passwords, adminEmail, null), "admin");
 		Browser admin = loggedIn(adminEmail);
@@ -306,6 +348,9 @@ class EmailChangeFlowTest {
 		Mails.awaitSubject(oldEmail, ChangeEmailMails.ADMIN_NOTICE_SUBJECT);
 		Mails.awaitSubject(newEmail, ChangeEmailMails.ADMIN_NOTICE_SUBJECT);
 		assertThat(userSession.isLoggedIn()).isTrue();
+		assertThat(new Browser(mvc).perform(post(earlierRevert).with(csrf())).getResponse().getStatus())
+			.as("the administrator's change ends earlier revert links").isEqualTo(400);
+		assertThat(email(id)).isEqualTo(newEmail);
 
 		String taken = uniqueEmail();
 		AccountTestUsers.create(users, passwords, taken, null);
