@@ -60,6 +60,19 @@ class EmailChangeFlowTest {
 		return browser.perform(post(FORM).with(csrf()).param("email", newEmail).param("password", password));
 	}
 
+	/** A user who asked, signed in, to change to a new address; the link mailed to it not yet opened. */
+	private record Requested(long id, String oldEmail, String newEmail, Browser browser, String confirm) {
+	}
+
+	private Requested requested() throws Exception {
+		String oldEmail = uniqueEmail();
+		String newEmail = uniqueEmail();
+		long id = AccountTestUsers.create(users, passwords, oldEmail, null);
+		Browser browser = loggedIn(oldEmail);
+		request(browser, newEmail, PASSWORD);
+		return new Requested(id, oldEmail, newEmail, browser, ChangeEmailMails.awaitPath(newEmail, CONFIRM_SUBJECT));
+	}
+
 	private static boolean canLogIn(Browser browser, String login) throws Exception {
 		browser.login(login, PASSWORD);
 		return browser.isLoggedIn();
@@ -117,11 +130,7 @@ class EmailChangeFlowTest {
 
 	@Test
 	void aConfirmationLinkWorksOnce() throws Exception {
-		String oldEmail = uniqueEmail();
-		String newEmail = uniqueEmail();
-		AccountTestUsers.create(users, passwords, oldEmail, null);
-		request(loggedIn(oldEmail), newEmail, PASSWORD);
-		String link = ChangeEmailMails.awaitPath(newEmail, CONFIRM_SUBJECT);
+		String link = requested().confirm();
 		assertThat(new Browser(mvc).perform(post(link).with(csrf())).getResponse().getStatus()).isEqualTo(200);
 
 		MvcResult replay = new Browser(mvc).perform(post(link).with(csrf()));
@@ -132,11 +141,10 @@ class EmailChangeFlowTest {
 
 	@Test
 	void anExpiredConfirmationLinkChangesNothing() throws Exception {
-		String oldEmail = uniqueEmail();
-		String newEmail = uniqueEmail();
-		long id = AccountTestUsers.create(users, passwords, oldEmail, null);
-		request(loggedIn(oldEmail), newEmail, PASSWORD);
-		String link = ChangeEmailMails.awaitPath(newEmail, CONFIRM_SUBJECT);
+		Requested change = requested();
+		long id = change.id();
+		String oldEmail = change.oldEmail();
+		String link = change.confirm();
 		// the request was made longer ago than gatehouse.change-email.confirmation-validity (2 hours)
 		jdbc.sql("update gh_email_change set confirm_expires_at = confirm_expires_at - interval '3' hour "
 				+ "where user_id = ?").param(id).update();
@@ -171,12 +179,11 @@ class EmailChangeFlowTest {
 
 	@Test
 	void anAddressRegisteredBetweenRequestAndConfirmationIsRefusedClearly() throws Exception {
-		String oldEmail = uniqueEmail();
-		String newEmail = uniqueEmail();
-		long id = AccountTestUsers.create(users, passwords, oldEmail, null);
-		request(loggedIn(oldEmail), newEmail, PASSWORD);
-		String link = ChangeEmailMails.awaitPath(newEmail, CONFIRM_SUBJECT);
-		AccountTestUsers.create(users, passwords, newEmail, null);
+		Requested change = requested();
+		long id = change.id();
+		String oldEmail = change.oldEmail();
+		String link = change.confirm();
+		AccountTestUsers.create(users, passwords, change.newEmail(), null);
 
 		MvcResult taken = new Browser(mvc).perform(post(link).with(csrf()));
 		assertThat(taken.getResponse().getStatus()).isEqualTo(409);
@@ -188,13 +195,11 @@ class EmailChangeFlowTest {
 	/** Whoever asked knew the password: the revert link signs out everywhere even when the change failed. */
 	@Test
 	void theRevertLinkOfAFailedChangeStillEndsEveryLogin() throws Exception {
-		String oldEmail = uniqueEmail();
-		String newEmail = uniqueEmail();
-		AccountTestUsers.create(users, passwords, oldEmail, null);
-		Browser attacker = loggedIn(oldEmail);
-		request(attacker, newEmail, PASSWORD);
-		String link = ChangeEmailMails.awaitPath(newEmail, CONFIRM_SUBJECT);
-		AccountTestUsers.create(users, passwords, newEmail, null);
+		Requested change = requested();
+		Browser attacker = change.browser();
+		String oldEmail = change.oldEmail();
+		String link = change.confirm();
+		AccountTestUsers.create(users, passwords, change.newEmail(), null);
 		assertThat(attacker.perform(post(link).with(csrf())).getResponse().getStatus()).isEqualTo(409);
 
 		String revert = ChangeEmailMails.awaitPath(oldEmail, NOTICE_SUBJECT);
@@ -204,11 +209,10 @@ class EmailChangeFlowTest {
 
 	@Test
 	void aDeactivatedAccountKeepsItsAddress() throws Exception {
-		String oldEmail = uniqueEmail();
-		String newEmail = uniqueEmail();
-		long id = AccountTestUsers.create(users, passwords, oldEmail, null);
-		request(loggedIn(oldEmail), newEmail, PASSWORD);
-		String link = ChangeEmailMails.awaitPath(newEmail, CONFIRM_SUBJECT);
+		Requested change = requested();
+		long id = change.id();
+		String oldEmail = change.oldEmail();
+		String link = change.confirm();
 		users.setActive(id, false);
 
 		assertThat(new Browser(mvc).perform(post(link).with(csrf())).getResponse().getStatus()).isEqualTo(400);
@@ -285,12 +289,11 @@ class EmailChangeFlowTest {
 
 	@Test
 	void theRevertLinkCancelsAPendingChange() throws Exception {
-		String oldEmail = uniqueEmail();
-		String newEmail = uniqueEmail();
-		long id = AccountTestUsers.create(users, passwords, oldEmail, null);
-		Browser attacker = loggedIn(oldEmail);
-		request(attacker, newEmail, PASSWORD);
-		String confirm = ChangeEmailMails.awaitPath(newEmail, CONFIRM_SUBJECT);
+		Requested change = requested();
+		long id = change.id();
+		String oldEmail = change.oldEmail();
+		Browser attacker = change.browser();
+		String confirm = change.confirm();
 
 		new Browser(mvc).perform(post(ChangeEmailMails.awaitPath(oldEmail, NOTICE_SUBJECT)).with(csrf()));
 
