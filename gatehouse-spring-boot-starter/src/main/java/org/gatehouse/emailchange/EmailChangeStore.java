@@ -44,6 +44,13 @@ class EmailChangeStore {
 			.update();
 	}
 
+	/** An administrator's change ends the revert links of the user's earlier requests: it decides the address. */
+	void endRevertLinks(long userId) {
+		OffsetDateTime now = now();
+		jdbc.sql("update gh_email_change set revert_expires_at = ? where user_id = ? and revert_expires_at > ?")
+			.params(now, userId, now).update();
+	}
+
 	/** A newer request (or a revert, or an administrator's change) ends the user's pending ones. */
 	void cancelPending(long userId) {
 		jdbc.sql("update gh_email_change set status = ? where user_id = ? and status = ?")
@@ -57,11 +64,14 @@ class EmailChangeStore {
 			.params(confirmHash, Status.PENDING.name(), now()).query(this::map).optional();
 	}
 
-	/** Pending or confirmed, not yet reverted, within the revert period. */
+	/**
+	 * Not yet reverted, within the revert period, whatever became of the request: whoever asked knew the
+	 * password, so the link that ends every login keeps working when the change was superseded or failed.
+	 */
 	Optional<EmailChangeRequest> findRevertable(String revertHash) {
-		return jdbc.sql("select " + COLUMNS + " from gh_email_change where revert_hash = ? and status in (?, ?) "
+		return jdbc.sql("select " + COLUMNS + " from gh_email_change where revert_hash = ? and status <> ? "
 				+ "and revert_expires_at > ?")
-			.params(revertHash, Status.PENDING.name(), Status.CONFIRMED.name(), now()).query(this::map).optional();
+			.params(revertHash, Status.REVERTED.name(), now()).query(this::map).optional();
 	}
 
 	/** True for the one caller that moved the request from pending to confirmed. */
@@ -75,14 +85,15 @@ class EmailChangeStore {
 	/** True for the one caller that reverted the request. */
 	boolean markReverted(long id) {
 		OffsetDateTime now = now();
-		return jdbc.sql("update gh_email_change set status = ?, reverted_at = ? where id = ? and status in (?, ?) "
+		return jdbc.sql("update gh_email_change set status = ?, reverted_at = ? where id = ? and status <> ? "
 				+ "and revert_expires_at > ?")
-			.params(Status.REVERTED.name(), now, id, Status.PENDING.name(), Status.CONFIRMED.name(), now).update() == 1;
+			.params(Status.REVERTED.name(), now, id, Status.REVERTED.name(), now).update() == 1;
 	}
 
+	/** A confirmation that could not change the address (taken meanwhile): the request ends, its links too. */
 	void markFailed(long id) {
-		jdbc.sql("update gh_email_change set status = ? where id = ? and status = ?")
-			.params(Status.FAILED.name(), id, Status.PENDING.name()).update();
+		jdbc.sql("update gh_email_change set status = ?, confirmed_at = null where id = ? and status = ?")
+			.params(Status.FAILED.name(), id, Status.CONFIRMED.name()).update();
 	}
 
 	private EmailChangeRequest map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -130,13 +130,16 @@ public class EmailChanges {
 	/**
 	 * Makes the new address the account's, once: the link's request moves to confirmed (one conditional
 	 * update, so of two openings one goes on), then the user's address changes (the unique email_key
-	 * decides against another account; the request is then marked failed). The user store is not written in a
-	 * transaction of this class: its near cache drops the user on every instance right after each write. Sessions, remember-me logins and tokens stay; the new security
-	 * stamp ends password-reset links sent to the old address. The caller's own session, when it is the
-	 * user's, shows the new address at once.
+	 * decides against another account; the request is then marked failed). No transaction spans the two: the
+	 * user store's near cache drops the user on every instance right after each write, which must not happen
+	 * before a commit nor inside a transaction a unique violation has aborted. Sessions, remember-me logins and
+	 * tokens stay; the new security stamp ends password-reset links sent to the old address. The caller's own
+	 * session, when it is the user's, shows the new address at once.
 	 */
 	public Confirmation confirm(String token, HttpServletRequest request) {
-		Optional<EmailChangeRequest> found = requests.findConfirmable(EmailChangeTokens.hash(token));
+		// a deactivated account keeps its address: the deactivation may be why the change must not happen
+		Optional<EmailChangeRequest> found = requests.findConfirmable(EmailChangeTokens.hash(token))
+			.filter(change -> users.findById(change.userId()).filter(User::active).isPresent());
 		if (found.isEmpty()) {
 			return Confirmation.INVALID;
 		}
@@ -161,7 +164,8 @@ public class EmailChanges {
 	}
 
 	/**
-	 * Cancels the change (pending) or restores the old address (confirmed), once, and ends every
+	 * Cancels the change (pending) or restores the old address (confirmed; also after a newer change of the
+	 * user's own), once, and ends every
 	 * session, remember-me login and personal access token of the user, this browser's included:
 	 * whoever asked for the change knew the password. The address is not restored when another account
 	 * has taken it meanwhile; the logins end all the same.
@@ -212,6 +216,7 @@ public class EmailChanges {
 			return false;
 		}
 		requests.cancelPending(userId);
+		requests.endRevertLinks(userId);
 		requests.insertByAdmin(userId, user.email(), address, adminId);
 		events.publishEvent(SecurityEvent.byAdmin(SecurityEventType.EMAIL_CHANGED, adminId, userId,
 				user.email() + " -> " + address));

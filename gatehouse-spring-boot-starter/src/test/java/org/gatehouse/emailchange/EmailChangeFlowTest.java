@@ -60,6 +60,19 @@ class EmailChangeFlowTest {
 		return browser.perform(post(FORM).with(csrf()).param("email", newEmail).param("password", password));
 	}
 
+	/** A user who asked, signed in, to change to a new address; the link mailed to it not yet opened. */
+	private record Requested(long id, String oldEmail, String newEmail, Browser browser, String confirm) {
+	}
+
+	private Requested requested() throws Exception {
+		String oldEmail = uniqueEmail();
+		String newEmail = uniqueEmail();
+		long id = AccountTestUsers.create(users, passwords, oldEmail, null);
+		Browser browser = loggedIn(oldEmail);
+		request(browser, newEmail, PASSWORD);
+		return new Requested(id, oldEmail, newEmail, browser, ChangeEmailMails.awaitPath(newEmail, CONFIRM_SUBJECT));
+	}
+
 	private static boolean canLogIn(Browser browser, String login) throws Exception {
 		browser.login(login, PASSWORD);
 		return browser.isLoggedIn();
@@ -117,11 +130,7 @@ class EmailChangeFlowTest {
 
 	@Test
 	void aConfirmationLinkWorksOnce() throws Exception {
-		String oldEmail = uniqueEmail();
-		String newEmail = uniqueEmail();
-		AccountTestUsers.create(users, passwords, oldEmail, null);
-		request(loggedIn(oldEmail), newEmail, PASSWORD);
-		String link = ChangeEmailMails.awaitPath(newEmail, CONFIRM_SUBJECT);
+		String link = requested().confirm();
 		assertThat(new Browser(mvc).perform(post(link).with(csrf())).getResponse().getStatus()).isEqualTo(200);
 
 		MvcResult replay = new Browser(mvc).perform(post(link).with(csrf()));
@@ -132,11 +141,10 @@ class EmailChangeFlowTest {
 
 	@Test
 	void anExpiredConfirmationLinkChangesNothing() throws Exception {
-		String oldEmail = uniqueEmail();
-		String newEmail = uniqueEmail();
-		long id = AccountTestUsers.create(users, passwords, oldEmail, null);
-		request(loggedIn(oldEmail), newEmail, PASSWORD);
-		String link = ChangeEmailMails.awaitPath(newEmail, CONFIRM_SUBJECT);
+		Requested change = requested();
+		long id = change.id();
+		String oldEmail = change.oldEmail();
+		String link = change.confirm();
 		// the request was made longer ago than gatehouse.change-email.confirmation-validity (2 hours)
 		jdbc.sql("update gh_email_change set confirm_expires_at = confirm_expires_at - interval '3' hour "
 				+ "where user_id = ?").param(id).update();
@@ -171,16 +179,43 @@ class EmailChangeFlowTest {
 
 	@Test
 	void anAddressRegisteredBetweenRequestAndConfirmationIsRefusedClearly() throws Exception {
-		String oldEmail = uniqueEmail();
-		String newEmail = uniqueEmail();
-		long id = AccountTestUsers.create(users, passwords, oldEmail, null);
-		request(loggedIn(oldEmail), newEmail, PASSWORD);
-		String link = ChangeEmailMails.awaitPath(newEmail, CONFIRM_SUBJECT);
-		AccountTestUsers.create(users, passwords, newEmail, null);
+		Requested change = requested();
+		long id = change.id();
+		String oldEmail = change.oldEmail();
+		String link = change.confirm();
+		AccountTestUsers.create(users, passwords, change.newEmail(), null);
 
 		MvcResult taken = new Browser(mvc).perform(post(link).with(csrf()));
 		assertThat(taken.getResponse().getStatus()).isEqualTo(409);
 		assertThat(taken.getResponse().getContentAsString()).contains("taken by another account in the meantime");
+		assertThat(email(id)).isEqualTo(oldEmail);
+		assertThat(new Browser(mvc).perform(post(link).with(csrf())).getResponse().getStatus()).isEqualTo(400);
+	}
+
+	/** Whoever asked knew the password: the revert link signs out everywhere even when the change failed. */
+	@Test
+	void theRevertLinkOfAFailedChangeStillEndsEveryLogin() throws Exception {
+		Requested change = requested();
+		Browser attacker = change.browser();
+		String oldEmail = change.oldEmail();
+		String link = change.confirm();
+		AccountTestUsers.create(users, passwords, change.newEmail(), null);
+		assertThat(attacker.perform(post(link).with(csrf())).getResponse().getStatus()).isEqualTo(409);
+
+		String revert = ChangeEmailMails.awaitPath(oldEmail, NOTICE_SUBJECT);
+		assertThat(new Browser(mvc).perform(post(revert).with(csrf())).getResponse().getStatus()).isEqualTo(200);
+		assertThat(attacker.isLoggedIn()).isFalse();
+	}
+
+	@Test
+	void aDeactivatedAccountKeepsItsAddress() throws Exception {
+		Requested change = requested();
+		long id = change.id();
+		String oldEmail = change.oldEmail();
+		String link = change.confirm();
+		users.setActive(id, false);
+
+		assertThat(new Browser(mvc).perform(post(link).with(csrf())).getResponse().getStatus()).isEqualTo(400);
 		assertThat(email(id)).isEqualTo(oldEmail);
 	}
 
@@ -197,6 +232,15 @@ class EmailChangeFlowTest {
 		ChangeEmailMails.await(second, CONFIRM_SUBJECT);
 
 		assertThat(new Browser(mvc).perform(post(firstLink).with(csrf())).getResponse().getStatus()).isEqualTo(400);
+		assertThat(email(id)).isEqualTo(oldEmail);
+
+		// the first notice's revert link still works: it ends the newer request and every login
+		String firstRevert = URI.create(ChangeEmailMails.link(ChangeEmailMails.bodies(oldEmail, NOTICE_SUBJECT).get(0)))
+			.getPath();
+		assertThat(new Browser(mvc).perform(post(firstRevert).with(csrf())).getResponse().getStatus()).isEqualTo(200);
+		assertThat(browser.isLoggedIn()).isFalse();
+		assertThat(new Browser(mvc).perform(post(ChangeEmailMails.awaitPath(second, CONFIRM_SUBJECT)).with(csrf()))
+			.getResponse().getStatus()).isEqualTo(400);
 		assertThat(email(id)).isEqualTo(oldEmail);
 	}
 
@@ -245,18 +289,33 @@ class EmailChangeFlowTest {
 
 	@Test
 	void theRevertLinkCancelsAPendingChange() throws Exception {
-		String oldEmail = uniqueEmail();
-		String newEmail = uniqueEmail();
-		long id = AccountTestUsers.create(users, passwords, oldEmail, null);
-		Browser attacker = loggedIn(oldEmail);
-		request(attacker, newEmail, PASSWORD);
-		String confirm = ChangeEmailMails.awaitPath(newEmail, CONFIRM_SUBJECT);
+		Requested change = requested();
+		long id = change.id();
+		String oldEmail = change.oldEmail();
+		Browser attacker = change.browser();
+		String confirm = change.confirm();
 
 		new Browser(mvc).perform(post(ChangeEmailMails.awaitPath(oldEmail, NOTICE_SUBJECT)).with(csrf()));
 
 		assertThat(attacker.isLoggedIn()).isFalse();
 		assertThat(new Browser(mvc).perform(post(confirm).with(csrf())).getResponse().getStatus()).isEqualTo(400);
 		assertThat(email(id)).isEqualTo(oldEmail);
+	}
+
+	@Test
+	void theMailsAndPagesFollowTheLanguage() throws Exception {
+		String oldEmail = uniqueEmail();
+		String newEmail = uniqueEmail();
+		AccountTestUsers.create(users, passwords, oldEmail, null);
+		Browser browser = loggedIn(oldEmail);
+		MvcResult sent = browser.perform(post(FORM).with(csrf()).header("Accept-Language", "de")
+			.param("email", newEmail).param("password", PASSWORD));
+		assertThat(sent.getResponse().getContentAsString()).contains("Wir haben einen Bestätigungslink an " + newEmail);
+		String link = ChangeEmailMails.awaitPath(newEmail, "Bestätigen Sie Ihre neue E-Mail-Adresse");
+		Mails.awaitSubject(oldEmail, "Ihre E-Mail-Adresse wird geändert");
+
+		MvcResult page = new Browser(mvc).perform(get(link).header("Accept-Language", "fr"));
+		assertThat(page.getResponse().getContentAsString()).contains("Confirmez votre nouvelle adresse e-mail");
 	}
 
 	private Browser reauthenticatedAdmin() throws Exception {
@@ -273,6 +332,8 @@ class EmailChangeFlowTest {
 		String newEmail = uniqueEmail();
 		long id = AccountTestUsers.create(users, passwords, oldEmail, null);
 		Browser userSession = loggedIn(oldEmail);
+		request(userSession, uniqueEmail(), PASSWORD);
+		String earlierRevert = ChangeEmailMails.awaitPath(oldEmail, NOTICE_SUBJECT);
 		String adminEmail = uniqueEmail();
 		users.addRole(AccountTestUsers.create(users, passwords, adminEmail, null), "admin");
 		Browser admin = loggedIn(adminEmail);
@@ -290,6 +351,9 @@ class EmailChangeFlowTest {
 		Mails.awaitSubject(oldEmail, ChangeEmailMails.ADMIN_NOTICE_SUBJECT);
 		Mails.awaitSubject(newEmail, ChangeEmailMails.ADMIN_NOTICE_SUBJECT);
 		assertThat(userSession.isLoggedIn()).isTrue();
+		assertThat(new Browser(mvc).perform(post(earlierRevert).with(csrf())).getResponse().getStatus())
+			.as("the administrator's change ends earlier revert links").isEqualTo(400);
+		assertThat(email(id)).isEqualTo(newEmail);
 
 		String taken = uniqueEmail();
 		AccountTestUsers.create(users, passwords, taken, null);
