@@ -22,5 +22,9 @@ public enum SecurityEventType {
 	USER_IMPORTED,
 	USER_UNLOCKED,
 	/** A replaced remember-me token was used again: the cookie was copied; every login of the user ended. */
-	REMEMBER_ME_THEFT
+	REMEMBER_ME_THEFT,
+	/** An identity at an external provider (ORCID, GitHub, an OpenID Connect provider) was linked to the account. */
+	EXTERNAL_IDENTITY_LINKED,
+	/** An external identity was unlinked from the account; its stored provider tokens were deleted with it. */
+	EXTERNAL_IDENTITY_UNLINKED
 }
