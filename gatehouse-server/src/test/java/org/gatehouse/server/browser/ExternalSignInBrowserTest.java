@@ -152,6 +152,18 @@ class ExternalSignInBrowserTest {
 			assertThat(browser.waitFor(By.id("identity-idp")).getText()).contains("Test IdP").contains(email);
 			assertThat(identities.ofUser(userId)).hasSize(1);
 			assertThat(events(userId)).contains("EXTERNAL_IDENTITY_LINKED idp", "LOGIN_SUCCESS password");
+			browser.open("/account/security-log/");
+			assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Account linked");
+
+			// administrators see the identity on the user's page
+			String adminEmail = Accounts.uniqueEmail();
+			long adminId = users.create(adminEmail, null, passwords.hashNew(PASSWORD), true);
+			users.addRole(adminId, "admin");
+			try (Browser admin = Browser.start(PORT)) {
+				Accounts.loginSucceeds(admin, adminEmail, PASSWORD, false);
+				admin.open("/admin/users/" + userId);
+				assertThat(admin.waitFor(By.id("user-identities")).getText()).contains("Test IdP").contains(email);
+			}
 
 			browser.submit(By.id("nav-logout"));
 			browser.open("/login/");
