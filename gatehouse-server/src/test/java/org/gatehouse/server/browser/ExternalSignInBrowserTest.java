@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.UUID;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.AuditLog;
@@ -44,10 +46,14 @@ class ExternalSignInBrowserTest {
 	private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 	private static final TestOidcProvider IDP = TestOidcProvider.start("http://localhost:" + PORT, RUN);
 	private static final GitHubStub GITHUB = gitHub();
+	/** A mail server of this class's own: the shared one's fixed port may be taken by another run on the machine. */
+	private static final GreenMail MAIL = mailServer();
 
 	@DynamicPropertySource
 	static void providers(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> PORT);
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
 		String idp = "gatehouse.login.providers.idp.";
 		registry.add(idp + "issuer-uri", IDP::issuer);
 		registry.add(idp + "client-id", () -> "gatehouse-idp");
@@ -71,6 +77,7 @@ class ExternalSignInBrowserTest {
 	static void stopProviders() {
 		IDP.close();
 		GITHUB.close();
+		MAIL.stop();
 	}
 
 	@Autowired
@@ -170,6 +177,37 @@ class ExternalSignInBrowserTest {
 			signInAtProvider(browser, "idp", null);
 			assertThat(browser.waitFor(By.id("welcome")).getText()).contains(email);
 		}
+	}
+
+	@Test
+	void aMailedLinkToTheAccountsOwnAddressLinksWithoutAPassword() throws Exception {
+		String email = IDP.email("relinker");
+		long userId = users.create(email, null, null, true);
+		try (Browser browser = Browser.start(PORT)) {
+			browser.open("/login/");
+			signInAtProvider(browser, "idp", "relinker");
+			browser.open("/login/external/");
+			browser.type(By.id("mail-login"), "nobody-" + RUN + "@example.org").submit(By.id("external-mail"));
+			assertThat(browser.waitFor(By.id("external-notice")).getText()).contains("If an account has");
+			browser.type(By.id("mail-login"), email).submit(By.id("external-mail"));
+			assertThat(browser.waitFor(By.id("external-notice")).getText()).contains("If an account has");
+			assertThat(identities.ofUser(userId)).isEmpty();
+
+			String link = awaitLink(email);
+			assertThat(link).startsWith(browser.url("/login/external/confirm?token="));
+			browser.open(link);
+			assertThat(identities.ofUser(userId)).as("opening the link alone links nothing").isEmpty();
+			browser.submit(By.id("external-confirm"));
+			assertThat(browser.waitFor(By.id("message")).getText()).contains("Test IdP").contains("linked");
+			assertThat(identities.ofUser(userId)).extracting(LinkedIdentity::subject).containsExactly("relinker");
+			assertThat(events(userId)).contains("EXTERNAL_IDENTITY_LINKED idp");
+
+			browser.open("/login/");
+			signInAtProvider(browser, "idp", null);
+			assertThat(browser.waitFor(By.id("welcome")).getText()).contains(email);
+		}
+		assertThat(java.util.Arrays.stream(MAIL.getReceivedMessages()).filter(m -> recipient(m).contains("nobody-" + RUN)))
+			.as("no mail for a login without an account").isEmpty();
 	}
 
 	@Test
@@ -331,6 +369,39 @@ class ExternalSignInBrowserTest {
 		return audit.aboutUser(userId, null, 100).stream()
 			.map(e -> e.details() == null ? e.eventType() : e.eventType() + " " + e.details())
 			.toList();
+	}
+
+	private static String awaitLink(String address) throws Exception {
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+		while (java.time.Instant.now().isBefore(deadline)) {
+			for (jakarta.mail.internet.MimeMessage message : MAIL.getReceivedMessages()) {
+				if (recipient(message).equalsIgnoreCase(address)) {
+					java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://[^\\s\"'<>]+")
+						.matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(message).replace("=\r\n", "")
+							.replace("=3D", "="));
+					if (link.find()) {
+						return link.group().replace("&amp;", "&");
+					}
+				}
+			}
+			MAIL.waitForIncomingEmail(250, MAIL.getReceivedMessages().length + 1);
+		}
+		throw new AssertionError("no mail with a link to " + address);
+	}
+
+	private static String recipient(jakarta.mail.internet.MimeMessage message) {
+		try {
+			return message.getAllRecipients()[0].toString();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static GreenMail mailServer() {
+		GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		mail.start();
+		return mail;
 	}
 
 	private static int freePort() {

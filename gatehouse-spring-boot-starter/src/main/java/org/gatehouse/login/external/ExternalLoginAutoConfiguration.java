@@ -3,11 +3,14 @@ package org.gatehouse.login.external;
 import java.time.Clock;
 
 import org.gatehouse.account.AccountAutoConfiguration;
+import org.gatehouse.account.AccountLinks;
 import org.gatehouse.account.SessionLogin;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.crypto.CryptoAutoConfiguration;
 import org.gatehouse.crypto.Signers;
+import org.gatehouse.mail.AccountMailer;
+import org.gatehouse.mail.MailAutoConfiguration;
 import org.gatehouse.security.GatehouseHttpSecurityCustomizer;
 import org.gatehouse.throttle.PageRateLimits;
 import org.gatehouse.throttle.ThrottleAutoConfiguration;
@@ -46,7 +49,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * keep Spring Security from putting the password provider (the application's only one) in the global manager.
  */
 @AutoConfiguration(after = { AccountAutoConfiguration.class, CryptoAutoConfiguration.class,
-		JdbcClientAutoConfiguration.class, ThrottleAutoConfiguration.class })
+		JdbcClientAutoConfiguration.class, ThrottleAutoConfiguration.class, MailAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(ClientRegistration.class)
 @Conditional(ExternalProvidersConfigured.class)
@@ -80,6 +83,13 @@ public class ExternalLoginAutoConfiguration {
 	@Bean
 	PendingSignIn gatehouseExternalPendingSignIn(Signers signers) {
 		return new PendingSignIn(signers.fieldEncryptor("external-login-pending"));
+	}
+
+	@Bean
+	MailedLinkProof gatehouseExternalMailedLinkProof(Signers signers, UserStore users, AccountLinks links,
+			AccountMailer mailer, PageRateLimits rateLimits, ExternalProviders providers, Clock clock) {
+		return new MailedLinkProof(signers.timedSigner("external-identity-link"), users, links, mailer, rateLimits,
+				providers, clock);
 	}
 
 	@Bean

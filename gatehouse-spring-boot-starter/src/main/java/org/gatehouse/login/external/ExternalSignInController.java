@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ExternalSignInController {
 
 	static final String TEMPLATE = "gatehouse/external_signin";
+	static final String CONFIRM_TEMPLATE = "gatehouse/external_confirm";
 
 	private final PendingSignIn pending;
 	private final ExternalAccounts accounts;
@@ -37,9 +38,12 @@ class ExternalSignInController {
 	private final SessionLogin sessionLogin;
 	private final UserStore users;
 	private final GatehouseProperties properties;
+	private final MailedLinkProof mailedLinks;
 
 	ExternalSignInController(PendingSignIn pending, ExternalAccounts accounts, ExternalProviders providers,
-			PasswordLogin passwordLogin, SessionLogin sessionLogin, UserStore users, GatehouseProperties properties) {
+			PasswordLogin passwordLogin, SessionLogin sessionLogin, UserStore users, GatehouseProperties properties,
+			MailedLinkProof mailedLinks) {
+		this.mailedLinks = mailedLinks;
 		this.pending = pending;
 		this.accounts = accounts;
 		this.providers = providers;
@@ -101,6 +105,53 @@ class ExternalSignInController {
 		pending.clear(request);
 		sessionLogin.login(users.findById(userId).orElseThrow(), request, response);
 		return "redirect:" + ExternalLoginPaths.ACCOUNTS + "?linked=LINKED";
+	}
+
+	/** The same answer whether or not the login names an account. */
+	@PostMapping(ExternalLoginPaths.PENDING + "mail")
+	String mail(@RequestParam(defaultValue = "") String login, Model model, HttpServletRequest request) {
+		Optional<PendingSignIn.Pending> found = pending.get(request);
+		if (found.isEmpty()) {
+			return "redirect:" + properties.getUrls().getLogin();
+		}
+		if (!login.isBlank() && login.length() <= 320) {
+			mailedLinks.send(login, found.get().identity(), request);
+		}
+		model.addAttribute("externalNotice", "external.mail.sent");
+		return show(found.get(), model, null);
+	}
+
+	/** A mailed link opens a page whose button links: mail scanners that follow links link nothing. */
+	@GetMapping(ExternalLoginPaths.PENDING + "confirm")
+	String confirmPage(@RequestParam(required = false) String token, Model model) {
+		Optional<MailedLinkProof.Claim> claim = mailedLinks.verify(token);
+		if (claim.isEmpty()) {
+			return message(model, "external.confirm.invalid", null);
+		}
+		model.addAttribute("token", token);
+		model.addAttribute("providerName", providers.displayName(claim.get().identity().provider()));
+		return CONFIRM_TEMPLATE;
+	}
+
+	@PostMapping(ExternalLoginPaths.PENDING + "confirm")
+	String confirm(@RequestParam(required = false) String token, Model model, HttpServletRequest request) {
+		Optional<MailedLinkProof.Claim> claim = mailedLinks.verify(token);
+		if (claim.isEmpty()) {
+			return message(model, "external.confirm.invalid", null);
+		}
+		ExternalIdentity identity = claim.get().identity();
+		ExternalAccounts.LinkOutcome outcome = accounts.link(claim.get().userId(), identity, null);
+		if (outcome != ExternalAccounts.LinkOutcome.LINKED) {
+			return message(model, "external.link." + outcome.name().toLowerCase(java.util.Locale.ROOT), null);
+		}
+		pending.get(request).filter(p -> p.identity().equals(identity)).ifPresent(p -> pending.clear(request));
+		return message(model, "external.confirmed", providers.displayName(identity.provider()));
+	}
+
+	private String message(Model model, String key, String argument) {
+		model.addAttribute("messageKey", key);
+		model.addAttribute("messageArg", argument);
+		return properties.getTemplates().getMessage();
 	}
 
 	@PostMapping(ExternalLoginPaths.PENDING + "cancel")
