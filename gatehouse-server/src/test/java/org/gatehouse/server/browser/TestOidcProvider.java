@@ -1,27 +1,57 @@
 package org.gatehouse.server.browser;
 
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * A real OpenID Connect provider for the external sign-in tests: a small Spring Boot application of its own (Spring
- * Security's authorization server, its login form and discovery), on 127.0.0.1 and a port of its own, with one user
- * per test scenario. Only the auto-configurations it names are loaded, none of Gatehouse's. Each user's ID token
- * carries an email address and whether it is verified; a user whose name starts with "unverified" has
- * email_verified false.
+ * Security's authorization server with discovery, JWKS and userinfo, and its default login form), on 127.0.0.1 and a
+ * port of its own, with one user per test scenario. Only the auto-configurations it names are loaded, none of
+ * Gatehouse's. Each user's ID token carries an email address and whether it is verified; a user whose name starts
+ * with "unverified" has email_verified false. Two confidential clients: gatehouse-idp and gatehouse-idptokens.
  */
 final class TestOidcProvider implements AutoCloseable {
 
@@ -37,24 +67,10 @@ final class TestOidcProvider implements AutoCloseable {
 
 	/** Starts the provider with clients that may return to Gatehouse at {@code gatehouseBaseUrl}. */
 	static TestOidcProvider start(String gatehouseBaseUrl, String runId) {
-		String client = "spring.security.oauth2.authorizationserver.client.";
-		Map<String, Object> properties = new java.util.HashMap<>();
-		properties.put("spring.config.name", "test-oidc-provider");
-		properties.put("server.address", "127.0.0.1");
-		properties.put("server.port", "0");
-		properties.put("test.run-id", runId);
-		for (String name : new String[] { "idp", "idptokens" }) {
-			String prefix = client + name + ".registration.";
-			properties.put(prefix + "client-id", "gatehouse-" + name);
-			properties.put(prefix + "client-secret", "{noop}secret-" + name);
-			properties.put(prefix + "client-authentication-methods", "client_secret_basic");
-			properties.put(prefix + "authorization-grant-types", "authorization_code,refresh_token");
-			properties.put(prefix + "redirect-uris", gatehouseBaseUrl + "/login/oauth2/code/" + name);
-			properties.put(prefix + "scopes", "openid,profile,email");
-		}
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
 			.web(WebApplicationType.SERVLET)
-			.properties(properties)
+			.properties(Map.of("spring.config.name", "test-oidc-provider", "server.address", "127.0.0.1",
+					"server.port", "0", "test.run-id", runId, "test.gatehouse-base-url", gatehouseBaseUrl))
 			.run();
 		return new TestOidcProvider(context, runId);
 	}
@@ -77,7 +93,8 @@ final class TestOidcProvider implements AutoCloseable {
 		context.close();
 	}
 
-	@Configuration(proxyBeanMethods = false)
+	/** Not a @Configuration: the server's component scan, which reaches the test classes, must not find it. */
+	@EnableWebSecurity
 	@ImportAutoConfiguration(classes = {
 			org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration.class,
 			org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration.class,
@@ -86,16 +103,73 @@ final class TestOidcProvider implements AutoCloseable {
 			org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration.class,
 			org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration.class,
 			org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration.class,
-			org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration.class,
-			org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration.class,
-			org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration.class,
-			org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration.class,
-			org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration.class })
+			org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration.class })
 	static class Application {
 
 		/** One user per scenario, so that each test's identities are its own. */
 		static final String[] USERS = { "newcomer", "returning", "linker", "unverified", "unlinker", "keeper",
 				"banned", "relinker" };
+
+		@Bean
+		@Order(1)
+		SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+			http.oauth2AuthorizationServer(server -> {
+				http.securityMatcher(server.getEndpointsMatcher());
+				server.oidc(Customizer.withDefaults());
+			})
+				.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+				.oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()))
+				.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+						new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+			return http.build();
+		}
+
+		@Bean
+		@Order(2)
+		SecurityFilterChain loginForm(HttpSecurity http) throws Exception {
+			return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+				.formLogin(Customizer.withDefaults())
+				.build();
+		}
+
+		@Bean
+		RegisteredClientRepository clients(Environment environment) {
+			String gatehouse = environment.getRequiredProperty("test.gatehouse-base-url");
+			List<RegisteredClient> clients = new ArrayList<>();
+			for (String name : new String[] { "idp", "idptokens" }) {
+				clients.add(RegisteredClient.withId(UUID.randomUUID().toString())
+					.clientId("gatehouse-" + name)
+					.clientSecret("{noop}secret-" + name)
+					.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+					.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+					.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+					.redirectUri(gatehouse + "/login/oauth2/code/" + name)
+					.scope("openid").scope("profile").scope("email")
+					.clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
+					.build());
+			}
+			return new InMemoryRegisteredClientRepository(clients);
+		}
+
+		@Bean
+		JWKSource<SecurityContext> keys() throws NoSuchAlgorithmException {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			KeyPair pair = generator.generateKeyPair();
+			RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+				.keyID(UUID.randomUUID().toString()).build();
+			return new ImmutableJWKSet<>(new JWKSet(key));
+		}
+
+		@Bean
+		JwtDecoder accessTokens(JWKSource<SecurityContext> keys) {
+			return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+		}
+
+		@Bean
+		AuthorizationServerSettings settings() {
+			return AuthorizationServerSettings.builder().build();
+		}
 
 		@Bean
 		UserDetailsService users() {
@@ -107,8 +181,8 @@ final class TestOidcProvider implements AutoCloseable {
 		}
 
 		@Bean
-		OAuth2TokenCustomizer<JwtEncodingContext> emailClaims(org.springframework.core.env.Environment environment) {
-			String runId = environment.getProperty("test.run-id");
+		OAuth2TokenCustomizer<JwtEncodingContext> emailClaims(Environment environment) {
+			String runId = environment.getRequiredProperty("test.run-id");
 			return context -> {
 				if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
 					String user = context.getPrincipal().getName();
