@@ -126,6 +126,9 @@ class ExternalSignInBrowserTest {
 			signInAtProvider(browser, "idp", null);
 			assertThat(browser.waitFor(By.id("welcome")).getText()).contains(IDP.email("newcomer"));
 			assertThat(users.findById(user.id()).orElseThrow().loginCount()).isEqualTo(2);
+			browser.open("/account/security-log/");
+			assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Account created")
+				.contains("Account linked").contains("with idp");
 			assertThat(identities.ofUser(user.id()).get(0).lastUsedAt()).isNotNull();
 		}
 	}
@@ -160,7 +163,8 @@ class ExternalSignInBrowserTest {
 			assertThat(identities.ofUser(userId)).hasSize(1);
 			assertThat(events(userId)).contains("EXTERNAL_IDENTITY_LINKED idp", "LOGIN_SUCCESS password");
 			browser.open("/account/security-log/");
-			assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Account linked");
+			assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Account linked")
+				.contains("with the password");
 
 			// administrators see the identity on the user's page
 			String adminEmail = Accounts.uniqueEmail();
