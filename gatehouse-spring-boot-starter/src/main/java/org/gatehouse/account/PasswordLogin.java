@@ -14,7 +14,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetailsS
  * audited, with the request's details, so the throttle counts the client's address (after the
  * proxies rule) rather than none.
  */
-class PasswordLogin {
+public class PasswordLogin {
 
 	private final AuthenticationConfiguration configuration;
 	private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();

@@ -37,4 +37,8 @@ public enum SecurityEventType {
 	SECURITY_KEY_ADDED,
 	/** A security key or passkey was removed from the account (details: its name). */
 	SECURITY_KEY_REMOVED,
+	/** An identity at an external provider (ORCID, GitHub, an OpenID Connect provider) was linked to the account. */
+	EXTERNAL_IDENTITY_LINKED,
+	/** An external identity was unlinked from the account; its stored provider tokens were deleted with it. */
+	EXTERNAL_IDENTITY_UNLINKED,
 }

@@ -25,6 +25,9 @@ class SecurityLogRows {
 			"REMEMBER_ME_THEFT:sessions could not be ended", "security-log.detail.sessions-not-ended",
 			"USER_IMPORTED:without password", "security-log.detail.without-password");
 
+	/** How a sign-in with an external provider is recorded: "external:" and the provider's name. */
+	private static final String EXTERNAL_LOGIN = "external:";
+
 	private final UserStore users;
 	private final ObjectProvider<ClientLabels> clients;
 
@@ -45,6 +48,11 @@ class SecurityLogRows {
 
 	/** The details as a bundle key with its numbers, when they are a code Gatehouse writes; else null. */
 	static SecurityLogRow.Details details(AuditEntry entry) {
+		if ("LOGIN_SUCCESS".equals(entry.eventType()) && entry.details() != null
+				&& entry.details().startsWith(EXTERNAL_LOGIN)) {
+			return new SecurityLogRow.Details("security-log.detail.external",
+					entry.details().substring(EXTERNAL_LOGIN.length()));
+		}
 		String key = detailsKey(entry);
 		if (key != null) {
 			return new SecurityLogRow.Details(key);

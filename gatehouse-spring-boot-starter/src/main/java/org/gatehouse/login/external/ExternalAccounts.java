@@ -1,0 +1,168 @@
+package org.gatehouse.login.external;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.gatehouse.account.SessionLogin;
+import org.gatehouse.account.User;
+import org.gatehouse.account.UserStore;
+import org.gatehouse.audit.SecurityEvent;
+import org.gatehouse.audit.SecurityEventType;
+import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.http.TooManyRequestsException;
+import org.gatehouse.throttle.PageRateLimits;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rules of external identities, for every page that uses them: sign in with a linked identity (through the
+ * AuthenticationManager, then a Gatehouse session login), create an account from a provider-verified address, link
+ * an identity to a proven account, unlink it unless it is the last way to sign in. Every change is audited.
+ */
+public class ExternalAccounts {
+
+	public enum LinkOutcome { LINKED, LINKED_TO_ANOTHER_ACCOUNT, PROVIDER_ALREADY_LINKED }
+
+	public enum UnlinkOutcome { UNLINKED, NOT_LINKED, LAST_WAY_TO_SIGN_IN }
+
+	public enum RegisterOutcome { CREATED, NOT_ALLOWED, EMAIL_UNVERIFIED, EMAIL_TAKEN }
+
+	private final ExternalIdentityStore identities;
+	private final UserStore users;
+	private final AuthenticationManager manager;
+	private final SessionLogin sessionLogin;
+	private final ApplicationEventPublisher events;
+	private final GatehouseProperties properties;
+	private final PageRateLimits rateLimits;
+	private final TransactionTemplate transactions;
+	private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
+
+	public ExternalAccounts(ExternalIdentityStore identities, UserStore users, AuthenticationManager manager,
+			SessionLogin sessionLogin, ApplicationEventPublisher events, GatehouseProperties properties,
+			PageRateLimits rateLimits, PlatformTransactionManager transactions) {
+		this.identities = identities;
+		this.users = users;
+		this.manager = manager;
+		this.sessionLogin = sessionLogin;
+		this.events = events;
+		this.properties = properties;
+		this.rateLimits = rateLimits;
+		this.transactions = new TransactionTemplate(transactions);
+	}
+
+	public boolean isLinked(ExternalIdentity identity) {
+		return identities.find(identity.provider(), identity.subject()).isPresent();
+	}
+
+	public List<LinkedIdentity> ofUser(long userId) {
+		return identities.ofUser(userId);
+	}
+
+	/**
+	 * Logs the linked user in with a fresh session id, as a password login does.
+	 * @throws AuthenticationException when the account may not sign in (banned, unconfirmed)
+	 */
+	public void signIn(ExternalIdentity identity, ProviderTokens tokens, HttpServletRequest request,
+			HttpServletResponse response) {
+		ExternalIdentityAuthentication attempt = ExternalIdentityAuthentication.unauthenticated(identity.provider(),
+				identity.subject());
+		attempt.setDetails(details.buildDetails(request));
+		manager.authenticate(attempt);
+		LinkedIdentity linked = identities.find(identity.provider(), identity.subject()).orElseThrow();
+		identities.used(linked.id(), identity.email());
+		if (tokens != null) {
+			identities.saveTokens(linked.id(), tokens);
+		}
+		sessionLogin.login(users.findById(linked.userId()).orElseThrow(), request, response);
+	}
+
+	/** Links the identity to a user who has proven the account (logged in, or just logged in with its password). */
+	public LinkOutcome link(long userId, ExternalIdentity identity, ProviderTokens tokens) {
+		Optional<LinkedIdentity> existing = identities.find(identity.provider(), identity.subject());
+		if (existing.isPresent()) {
+			return existing.get().userId() == userId ? LinkOutcome.LINKED : LinkOutcome.LINKED_TO_ANOTHER_ACCOUNT;
+		}
+		if (identities.ofUser(userId).stream().anyMatch(i -> i.provider().equals(identity.provider()))) {
+			return LinkOutcome.PROVIDER_ALREADY_LINKED;
+		}
+		try {
+			transactions.executeWithoutResult(status -> {
+				long id = identities.link(userId, identity);
+				if (tokens != null) {
+					identities.saveTokens(id, tokens);
+				}
+			});
+		}
+		catch (DuplicateKeyException raceLost) {
+			return isLinked(identity) ? LinkOutcome.LINKED_TO_ANOTHER_ACCOUNT : LinkOutcome.PROVIDER_ALREADY_LINKED;
+		}
+		events.publishEvent(SecurityEvent.byUser(SecurityEventType.EXTERNAL_IDENTITY_LINKED, userId,
+				identity.provider()));
+		return LinkOutcome.LINKED;
+	}
+
+	/** Unlinks, unless the user would be left without a password and without any other identity. */
+	public UnlinkOutcome unlink(long userId, String provider) {
+		List<LinkedIdentity> linked = identities.ofUser(userId);
+		if (linked.stream().noneMatch(i -> i.provider().equals(provider))) {
+			return UnlinkOutcome.NOT_LINKED;
+		}
+		boolean hasPassword = users.findById(userId).map(User::passwordHash).filter(h -> !h.isBlank()).isPresent();
+		if (!hasPassword && linked.size() == 1) {
+			return UnlinkOutcome.LAST_WAY_TO_SIGN_IN;
+		}
+		if (!identities.unlink(userId, provider)) {
+			return UnlinkOutcome.NOT_LINKED;
+		}
+		events.publishEvent(SecurityEvent.byUser(SecurityEventType.EXTERNAL_IDENTITY_UNLINKED, userId, provider));
+		return UnlinkOutcome.UNLINKED;
+	}
+
+	/**
+	 * A new account for an identity whose provider verified its email address: confirmed, without a password, the
+	 * identity linked, the user logged in. An address that has an account already is never linked here: the user
+	 * proves that account first.
+	 */
+	public RegisterOutcome register(ExternalIdentity identity, ProviderTokens tokens, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (!properties.getFeatures().isRegisterable()) {
+			return RegisterOutcome.NOT_ALLOWED;
+		}
+		if (!identity.emailVerified()) {
+			return RegisterOutcome.EMAIL_UNVERIFIED;
+		}
+		rateLimits.registration(request, identity.email()).ifPresent(retryAfter -> {
+			throw new TooManyRequestsException(retryAfter);
+		});
+		if (users.emailTaken(identity.email())) {
+			return RegisterOutcome.EMAIL_TAKEN;
+		}
+		long userId;
+		try {
+			userId = transactions.execute(status -> {
+				long id = users.create(identity.email(), null, null, true);
+				long identityId = identities.link(id, identity);
+				if (tokens != null) {
+					identities.saveTokens(identityId, tokens);
+				}
+				return id;
+			});
+		}
+		catch (DuplicateKeyException raceLost) {
+			return RegisterOutcome.EMAIL_TAKEN;
+		}
+		events.publishEvent(SecurityEvent.byUser(SecurityEventType.REGISTRATION, userId, identity.provider()));
+		events.publishEvent(SecurityEvent.byUser(SecurityEventType.EXTERNAL_IDENTITY_LINKED, userId,
+				identity.provider()));
+		signIn(identity, null, request, response);
+		return RegisterOutcome.CREATED;
+	}
+}
