@@ -22,8 +22,13 @@ public class SessionLogin {
 
 	public void login(User user, HttpServletRequest request, HttpServletResponse response) {
 		AccountPrincipal principal = AccountPrincipal.of(user);
-		Authentication auth = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-				principal.getAuthorities());
+		login(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()), request,
+				response);
+	}
+
+	/** Signs in an authentication made elsewhere (a completed multi-factor login), as {@link #login(User, HttpServletRequest, HttpServletResponse)} does. */
+	public void login(Authentication auth, HttpServletRequest request, HttpServletResponse response) {
+		AccountPrincipal principal = (AccountPrincipal) auth.getPrincipal();
 		renewSessionId(request);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(auth);

@@ -22,5 +22,15 @@ public enum SecurityEventType {
 	USER_IMPORTED,
 	USER_UNLOCKED,
 	/** A replaced remember-me token was used again: the cookie was copied; every login of the user ended. */
-	REMEMBER_ME_THEFT
+	REMEMBER_ME_THEFT,
+	/** A second factor was set up (details: which). */
+	SECOND_FACTOR_ENROLLED,
+	/** The user removed a second factor (details: which). */
+	SECOND_FACTOR_REMOVED,
+	/** A wrong second-factor answer at login (details: which factor). */
+	SECOND_FACTOR_FAILURE,
+	RECOVERY_CODE_USED,
+	RECOVERY_CODES_GENERATED,
+	/** An administrator or the command line removed every second factor of the user. */
+	SECOND_FACTORS_RESET
 }

@@ -249,6 +249,8 @@ public class GatehouseProperties {
 		 * an account" / "this username is taken", and a login at sign-up when allowed.
 		 */
 		private boolean returnGenericResponses = true;
+		/** Second factors: TOTP, recovery codes, the second login step and its role policy (gatehouse.mfa.*). */
+		private boolean mfa = true;
 
 		public boolean isRegisterable() { return registerable; }
 		public void setRegisterable(boolean registerable) { this.registerable = registerable; }
@@ -262,6 +264,8 @@ public class GatehouseProperties {
 		public void setLoginWithoutConfirmation(boolean v) { this.loginWithoutConfirmation = v; }
 		public boolean isReturnGenericResponses() { return returnGenericResponses; }
 		public void setReturnGenericResponses(boolean v) { this.returnGenericResponses = v; }
+		public boolean isMfa() { return mfa; }
+		public void setMfa(boolean v) { this.mfa = v; }
 	}
 
 	public static class Urls {
