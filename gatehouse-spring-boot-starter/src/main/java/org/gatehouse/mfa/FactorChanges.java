@@ -5,16 +5,17 @@ import org.gatehouse.account.User;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.mail.AccountMailer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 
 /** What follows every change of a user's factors: the security log, a mail, and the other sessions end. */
 public class FactorChanges {
 
-	private final SessionRevocation sessions;
+	private final ObjectProvider<SessionRevocation> sessions;
 	private final AccountMailer mailer;
 	private final ApplicationEventPublisher events;
 
-	public FactorChanges(SessionRevocation sessions, AccountMailer mailer, ApplicationEventPublisher events) {
+	public FactorChanges(ObjectProvider<SessionRevocation> sessions, AccountMailer mailer, ApplicationEventPublisher events) {
 		this.sessions = sessions;
 		this.mailer = mailer;
 		this.events = events;
@@ -23,14 +24,14 @@ public class FactorChanges {
 	/** The user changed their own factors in the session {@code keepSessionId}. */
 	public void changed(User user, SecurityEventType type, String factor, String keepSessionId) {
 		events.publishEvent(SecurityEvent.byUser(type, user.id(), factor));
-		sessions.revokeAllExcept(user.id(), keepSessionId);
+		sessions.ifAvailable(s -> s.revokeAllExcept(user.id(), keepSessionId));
 		mailer.send(user.email(), "mfa-changed", null);
 	}
 
 	/** An administrator (null: the command line) removed the user's factors: every session of the user ends. */
 	public void resetByAdmin(User user, Long adminId) {
 		events.publishEvent(new SecurityEvent(SecurityEventType.SECOND_FACTORS_RESET, adminId, user.id(), null));
-		sessions.revokeAll(user.id());
+		sessions.ifAvailable(s -> s.revokeAll(user.id()));
 		mailer.send(user.email(), "mfa-reset", null);
 	}
 }

@@ -26,8 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration(after = { AccountAutoConfiguration.class, ThrottleAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "gatehouse.features.mfa", matchIfMissing = true)
 @EnableConfigurationProperties(MfaProperties.class)
-@Import({ SecondStep.class, MfaUsers.class, MfaAccount.class, RecoveryCodes.class,
-		FactorChanges.class, MfaPolicy.class })
+@Import({ MfaAccount.class, RecoveryCodes.class, FactorChanges.class })
 public class MfaAutoConfiguration {
 
 	@Bean
@@ -69,8 +68,8 @@ public class MfaAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@Import({ SecondStepController.class, TotpEnrolmentController.class, MfaAccountController.class,
-			MfaApiController.class })
+	@Import({ SecondStep.class, MfaUsers.class, MfaPolicy.class, SecondStepController.class,
+			TotpEnrolmentController.class, MfaAccountController.class, MfaApiController.class, MfaAdminController.class })
 	static class Pages {
 	}
 }
