@@ -1,14 +1,14 @@
 package org.gatehouse.mfa;
 
 /** RFC 4648 base32 without padding: how authenticator apps and otpauth URIs spell a TOTP secret. */
-final class Base32 {
+public final class Base32 {
 
 	private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
 	private Base32() {
 	}
 
-	static String encode(byte[] data) {
+	public static String encode(byte[] data) {
 		StringBuilder out = new StringBuilder((data.length * 8 + 4) / 5);
 		int buffer = 0;
 		int bits = 0;
@@ -26,7 +26,7 @@ final class Base32 {
 		return out.toString();
 	}
 
-	static byte[] decode(String text) {
+	public static byte[] decode(String text) {
 		String clean = text.replace(" ", "").replace("=", "").toUpperCase();
 		byte[] out = new byte[clean.length() * 5 / 8];
 		int buffer = 0;

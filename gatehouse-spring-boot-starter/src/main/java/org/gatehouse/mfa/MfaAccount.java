@@ -3,6 +3,7 @@ package org.gatehouse.mfa;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.gatehouse.account.PasswordCheck;
@@ -18,7 +19,8 @@ import org.gatehouse.audit.SecurityEventType;
 public class MfaAccount {
 
 	/** What a user has set up. */
-	public record Status(boolean totp, Instant totpSince, int recoveryCodesLeft, boolean required) {
+	public record Status(boolean totp, @JsonProperty("totp_since") Instant totpSince,
+			@JsonProperty("recovery_codes_left") int recoveryCodesLeft, boolean required) {
 	}
 
 	public enum Check { OK, WRONG_PASSWORD, WRONG_CODE, LOCKED }
@@ -57,7 +59,9 @@ public class MfaAccount {
 		if (enrolled.isEmpty()) {
 			return Check.OK;
 		}
-		return enrolled.stream().anyMatch(factor -> factor.verify(user.id(), code)) ? Check.OK : Check.WRONG_CODE;
+		boolean right = code != null && code.length() <= 64
+				&& enrolled.stream().anyMatch(factor -> factor.verify(user.id(), code));
+		return right ? Check.OK : Check.WRONG_CODE;
 	}
 
 	/** Removes the authenticator app and the recovery codes that backed it up. */

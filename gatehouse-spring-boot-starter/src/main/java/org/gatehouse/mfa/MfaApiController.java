@@ -8,18 +8,26 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import org.gatehouse.account.AccountJson;
+import org.gatehouse.account.AccountPrincipal;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.api.ApiController;
 import org.gatehouse.csrf.RestCsrfTokens;
 import org.gatehouse.http.LocalizedStatusException;
+import org.gatehouse.token.ApiTokenAuthentication;
+import org.gatehouse.token.TokenScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
@@ -42,7 +50,7 @@ class MfaApiController {
 	record Reauthentication(@Size(max = 4096) String password, @Size(max = 64) String code) {
 	}
 
-	record RecoveryCodesJson(List<String> recoveryCodes) {
+	record RecoveryCodesJson(@JsonProperty("recovery_codes") List<String> recoveryCodes) {
 	}
 
 	private final SecondStep secondStep;
@@ -122,6 +130,31 @@ class MfaApiController {
 			throw new LocalizedStatusException(HttpStatus.FORBIDDEN, "problem.mfa.reauthentication-failed");
 		}
 		return new RecoveryCodesJson(codes);
+	}
+
+	/**
+	 * An administrator removes a user's factors: with a session, confirmed by the administrator's password and own
+	 * code; an admin-scoped token is the credential itself, as for every administrative action.
+	 */
+	@PostMapping(path = "/api/admin/users/{id}/mfa-reset")
+	@PreAuthorize("hasRole('admin')")
+	ResponseEntity<Void> adminReset(@PathVariable String id,
+			@jakarta.validation.Valid @RequestBody(required = false) Reauthentication body, HttpServletRequest request) {
+		User user = MfaAdminController.find(users, id);
+		Long adminId;
+		if (SecurityContextHolder.getContext().getAuthentication() instanceof ApiTokenAuthentication token
+				&& token.scopes().contains(TokenScope.ADMIN)) {
+			adminId = token.getPrincipal().id();
+		}
+		else {
+			AccountPrincipal admin = (AccountPrincipal) SecurityContextHolder.getContext().getAuthentication()
+				.getPrincipal();
+			refuseUnless(account.reauthenticate(users.findById(admin.id()).orElseThrow(),
+					body == null ? null : body.password(), body == null ? null : body.code(), request));
+			adminId = admin.id();
+		}
+		account.reset(user.id(), adminId);
+		return ResponseEntity.noContent().build();
 	}
 
 	private static void refuseUnless(MfaAccount.Check check) {

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration(after = { AccountAutoConfiguration.class, ThrottleAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "gatehouse.features.mfa", matchIfMissing = true)
 @EnableConfigurationProperties(MfaProperties.class)
-@Import({ MfaAccount.class, RecoveryCodes.class, FactorChanges.class })
+@Import({ MfaAccount.class, RecoveryCodes.class, FactorChanges.class, MfaSecondFactorCheck.class })
 public class MfaAutoConfiguration {
 
 	@Bean

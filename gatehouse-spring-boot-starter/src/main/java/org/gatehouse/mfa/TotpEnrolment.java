@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.OptionalLong;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpSession;
 
 import org.gatehouse.account.User;
@@ -21,7 +22,7 @@ import org.gatehouse.crypto.FieldEncryptor;
 public class TotpEnrolment {
 
 	/** A secret being set up, with what the page shows of it. */
-	public record Offer(String secret, String uri, String qrCodeDataUri) {
+	public record Offer(String secret, String uri, @JsonProperty("qr_code") String qrCodeDataUri) {
 	}
 
 	private static final String SESSION_ATTRIBUTE = "gatehouse.mfa.totp-offer";

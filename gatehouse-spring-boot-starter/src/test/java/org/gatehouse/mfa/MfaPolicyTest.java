@@ -258,7 +258,7 @@ class MfaPolicyTest {
 		assertThat(right.getResponse().getContentAsString()).contains(email);
 		assertThat(api.perform(get("/api/me")).getResponse().getStatus()).isEqualTo(200);
 		assertThat(api.perform(get("/api/mfa")).getResponse().getContentAsString()).contains("\"totp\":true")
-			.contains("\"recoveryCodesLeft\":10");
+			.contains("\"recovery_codes_left\":10");
 	}
 
 	@Test
@@ -284,5 +284,29 @@ class MfaPolicyTest {
 		assertThat(Pattern.compile("\"[a-z2-9]{5}-[a-z2-9]{5}\"").matcher(confirmed.getResponse().getContentAsString())
 			.results().count()).isEqualTo(10);
 		assertThat(api.perform(get("/api/admin/users")).getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void reauthenticationAsksAnAccountWithAFactorForItsCode() throws Exception {
+		String email = uniqueEmail();
+		long id = admin(email);
+		byte[] key = mfaUsers.enrolTotp(id);
+		Browser api = new Browser(mvc).from("10.9.4.1");
+		api.perform(api.withApiCsrf(post("/api/login").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")));
+		assertThat(api.perform(api.withApiCsrf(post("/api/login/second-factor").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"" + mfaUsers.code(key, 0) + "\"}"))).getResponse().getStatus()).isEqualTo(200);
+
+		MvcResult passwordOnly = api.perform(api.withApiCsrf(post("/api/admin/reauthenticate")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"" + PASSWORD + "\"}")));
+		assertThat(passwordOnly.getResponse().getStatus()).isEqualTo(400);
+		MvcResult withCode = api.perform(api.withApiCsrf(post("/api/admin/reauthenticate")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"password\":\"" + PASSWORD + "\",\"code\":\"" + mfaUsers.code(key, 1) + "\"}")));
+		assertThat(withCode.getResponse().getStatus()).isEqualTo(200);
+		MvcResult token = api.perform(api.withApiCsrf(post("/api/tokens").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"t\",\"scopes\":[\"user:read\"]}")));
+		assertThat(token.getResponse().getStatus()).as("a fully signed-in, re-authenticated session makes tokens")
+			.isEqualTo(201);
 	}
 }
