@@ -8,14 +8,20 @@ import org.gatehouse.mail.AccountMailer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 
-/** What follows every change of a user's factors: the security log, a mail, and the other sessions end. */
+/**
+ * What follows every change of a user's factors: the security log, a mail, the other sessions end and no browser
+ * is remembered any more.
+ */
 public class FactorChanges {
 
 	private final ObjectProvider<SessionRevocation> sessions;
 	private final AccountMailer mailer;
 	private final ApplicationEventPublisher events;
+	private final RememberedBrowsers browsers;
 
-	public FactorChanges(ObjectProvider<SessionRevocation> sessions, AccountMailer mailer, ApplicationEventPublisher events) {
+	public FactorChanges(ObjectProvider<SessionRevocation> sessions, AccountMailer mailer, ApplicationEventPublisher events,
+			RememberedBrowsers browsers) {
+		this.browsers = browsers;
 		this.sessions = sessions;
 		this.mailer = mailer;
 		this.events = events;
@@ -25,6 +31,7 @@ public class FactorChanges {
 	public void changed(User user, SecurityEventType type, String factor, String keepSessionId) {
 		events.publishEvent(SecurityEvent.byUser(type, user.id(), factor));
 		sessions.ifAvailable(s -> s.revokeAllExcept(user.id(), keepSessionId));
+		browsers.forgetAll(user.id());
 		mailer.send(user.email(), "mfa-changed", null);
 	}
 
@@ -32,6 +39,7 @@ public class FactorChanges {
 	public void resetByAdmin(User user, Long adminId) {
 		events.publishEvent(new SecurityEvent(SecurityEventType.SECOND_FACTORS_RESET, adminId, user.id(), null));
 		sessions.ifAvailable(s -> s.revokeAll(user.id()));
+		browsers.forgetAll(user.id());
 		mailer.send(user.email(), "mfa-reset", null);
 	}
 }

@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @PreAuthorize("hasRole('admin')")
-class MfaAdminController {
+public class MfaAdminController {
 
 	private final MfaAccount account;
 	private final UserStore users;

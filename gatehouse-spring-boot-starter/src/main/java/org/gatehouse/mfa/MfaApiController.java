@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RequestBody;
  */
 @ApiController
 @Validated
-class MfaApiController {
+public class MfaApiController {
 
 	private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 

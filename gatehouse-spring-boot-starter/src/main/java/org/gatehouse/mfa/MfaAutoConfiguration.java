@@ -36,6 +36,12 @@ public class MfaAutoConfiguration {
 	}
 
 	@Bean
+	RememberedBrowsers gatehouseRememberedBrowsers(JdbcClient jdbc, Signers signers, MfaProperties properties,
+			org.gatehouse.config.GatehouseProperties gatehouse, Clock clock) {
+		return new RememberedBrowsers(jdbc, signers.signer("mfa-remembered-browser"), properties, gatehouse, clock);
+	}
+
+	@Bean
 	Totp gatehouseTotp(MfaProperties properties) {
 		return Totp.of(properties.getTotp());
 	}

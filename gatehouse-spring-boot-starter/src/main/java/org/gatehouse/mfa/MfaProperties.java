@@ -21,6 +21,7 @@ public class MfaProperties {
 	private int maxAttempts = 5;
 	private final Totp totp = new Totp();
 	private final RecoveryCodes recoveryCodes = new RecoveryCodes();
+	private final RememberBrowser rememberBrowser = new RememberBrowser();
 
 	public Duration getSecondStepTimeout() { return secondStepTimeout; }
 	public void setSecondStepTimeout(Duration v) { this.secondStepTimeout = v; }
@@ -30,6 +31,24 @@ public class MfaProperties {
 	public void setMaxAttempts(int v) { this.maxAttempts = v; }
 	public Totp getTotp() { return totp; }
 	public RecoveryCodes getRecoveryCodes() { return recoveryCodes; }
+	public RememberBrowser getRememberBrowser() { return rememberBrowser; }
+
+	/**
+	 * "Remember this browser" on the second step (Flask-Security's SECURITY_TWO_FACTOR_ALWAYS_VALIDATE=False with
+	 * SECURITY_TWO_FACTOR_LOGIN_VALIDITY): a signed cookie lets this browser skip the second step; revoked when the
+	 * user's factors change.
+	 */
+	public static class RememberBrowser {
+		/** Offer the choice on the second step. */
+		private boolean enabled = false;
+		/** How long a browser is remembered. */
+		private Duration duration = Duration.ofDays(30);
+
+		public boolean isEnabled() { return enabled; }
+		public void setEnabled(boolean v) { this.enabled = v; }
+		public Duration getDuration() { return duration; }
+		public void setDuration(Duration v) { this.duration = v; }
+	}
 
 	/** RFC 6238 time-based one-time passwords (SECURITY_TOTP_*, Keycloak's OTP policy). */
 	public static class Totp {

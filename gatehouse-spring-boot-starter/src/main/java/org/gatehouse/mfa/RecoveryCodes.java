@@ -1,12 +1,8 @@
 package org.gatehouse.mfa;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -65,12 +61,6 @@ public class RecoveryCodes {
 	/** Hash of a typed code: case, spaces and the dash do not matter. */
 	static String hash(String typed) {
 		String normal = typed.strip().toLowerCase(Locale.ROOT).replace(" ", "").replace("-", "");
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(normal.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
+		return Sha256.hex(normal);
 	}
 }

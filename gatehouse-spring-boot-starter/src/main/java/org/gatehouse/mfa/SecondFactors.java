@@ -11,6 +11,8 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 /** Every {@link SecondFactor} bean, and the role policy (gatehouse.mfa.required-roles). */
 public class SecondFactors {
 
+	public static final String REMEMBERED_BROWSER_AUTHORITY = "FACTOR_REMEMBERED_BROWSER";
+
 	private final List<SecondFactor> all;
 	private final MfaProperties properties;
 	private final Set<String> secondFactorAuthorities = new HashSet<>();
@@ -21,6 +23,8 @@ public class SecondFactors {
 		all.forEach(factor -> secondFactorAuthorities.add(factor.authority()));
 		// a passkey with user verification is something the user has and is (or knows): a login of its own
 		secondFactorAuthorities.add(FactorGrantedAuthority.WEBAUTHN_AUTHORITY);
+		// a browser the user let skip the second step after one (gatehouse.mfa.remember-browser)
+		secondFactorAuthorities.add(REMEMBERED_BROWSER_AUTHORITY);
 	}
 
 	public List<SecondFactor> enrolled(long userId) {

@@ -158,6 +158,11 @@ public class SecondStep implements LoginCompletion {
 		return Outcome.COMPLETED;
 	}
 
+	/** Completes a pending login from a browser the user let skip the second step. */
+	void completeRemembered(PendingLogin pending, HttpServletRequest request, HttpServletResponse response) {
+		completeAfterEnrolment(pending, SecondFactors.REMEMBERED_BROWSER_AUTHORITY, request, response);
+	}
+
 	/** Completes a pending login right after the user enrolled the factor this authority names. */
 	void completeAfterEnrolment(PendingLogin pending, String authority, HttpServletRequest request,
 			HttpServletResponse response) {

@@ -19,14 +19,19 @@ class SecondStepController {
 
 	private final SecondStep secondStep;
 	private final GatehouseProperties properties;
+	private final RememberedBrowsers browsers;
+	private final MfaProperties mfa;
 
-	SecondStepController(SecondStep secondStep, GatehouseProperties properties) {
+	SecondStepController(SecondStep secondStep, GatehouseProperties properties, RememberedBrowsers browsers,
+			MfaProperties mfa) {
 		this.secondStep = secondStep;
 		this.properties = properties;
+		this.browsers = browsers;
+		this.mfa = mfa;
 	}
 
 	@GetMapping(MfaPaths.SECOND_STEP)
-	String form(Model model, HttpServletRequest request) {
+	String form(Model model, HttpServletRequest request, HttpServletResponse response) {
 		PendingLogin pending = secondStep.pending(request);
 		if (pending == null) {
 			return "redirect:" + properties.getUrls().getLogin();
@@ -34,16 +39,26 @@ class SecondStepController {
 		if (pending.enrolment()) {
 			return "redirect:" + MfaPaths.REQUIRED_ENROLMENT;
 		}
+		if (browsers.isRemembered(pending.userId(), request)) {
+			secondStep.completeRemembered(pending, request, response);
+			return "redirect:" + target(pending);
+		}
 		return page(model, request, false);
 	}
 
 	@PostMapping(MfaPaths.SECOND_STEP)
 	String answer(@RequestParam(defaultValue = TotpFactor.ID) String factor, @RequestParam(defaultValue = "") String code,
-			Model model, HttpServletRequest request, HttpServletResponse response) {
+			@RequestParam(name = "remember-browser", defaultValue = "false") boolean rememberBrowser, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
 		PendingLogin pending = secondStep.pending(request);
 		String answer = code.length() > 64 ? "" : code;
 		return switch (secondStep.answer(factor, answer, request, response)) {
-			case COMPLETED -> "redirect:" + (pending.next() != null ? pending.next() : properties.getUrls().getPostLogin());
+			case COMPLETED -> {
+				if (rememberBrowser && browsers.enabled()) {
+					browsers.remember(pending.userId(), response);
+				}
+				yield "redirect:" + target(pending);
+			}
 			case EXPIRED -> "redirect:" + properties.getUrls().getLogin() + "?expired";
 			case LOCKED -> {
 				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -57,7 +72,13 @@ class SecondStepController {
 		};
 	}
 
+	private String target(PendingLogin pending) {
+		return pending.next() != null ? pending.next() : properties.getUrls().getPostLogin();
+	}
+
 	private String page(Model model, HttpServletRequest request, boolean wrong) {
+		model.addAttribute("rememberBrowser", browsers.enabled());
+		model.addAttribute("rememberBrowserDays", mfa.getRememberBrowser().getDuration().toDays());
 		model.addAttribute("factors", secondStep.pendingStep(request).map(s -> s.factors()).orElse(java.util.List.of()));
 		model.addAttribute("wrongCode", wrong);
 		return TEMPLATE;

@@ -19,3 +19,14 @@ create table gh_mfa_recovery_code (
     constraint gh_mfa_recovery_code_uq unique (user_id, code_hash)
 );
 create index gh_mfa_recovery_code_user_ix on gh_mfa_recovery_code (user_id);
+
+-- Browsers a user let skip the second step ("remember this browser", gatehouse.mfa.remember-browser.*): the
+-- signed cookie names a row by the SHA-256 of its random part; deleting the user's rows (any change of their
+-- factors, an admin reset) revokes every remembered browser.
+create table gh_mfa_remembered_browser (
+    token_hash   varchar(64)   not null primary key,
+    user_id      bigint        not null references gh_user (id) on delete cascade,
+    created_at   timestamp with time zone not null,
+    expires_at   timestamp with time zone not null
+);
+create index gh_mfa_remembered_browser_user_ix on gh_mfa_remembered_browser (user_id);

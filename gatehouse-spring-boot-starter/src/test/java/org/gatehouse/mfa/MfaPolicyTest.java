@@ -40,15 +40,16 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The role policy with its default (gatehouse.mfa.required-roles = admin), and the half-signed-in session, in a
- * context of its own: the shared one turns the policy off for the admins of other tests.
+ * The role policy with its default (gatehouse.mfa.required-roles = admin), the half-signed-in session and
+ * "remember this browser" (off by default, on here), in a context of its own: the shared one turns the policy off
+ * for the admins of other tests.
  */
 @SpringBootTest(classes = TestApplication.class, properties = {
 		"spring.datasource.url=jdbc:h2:mem:gatehouse-mfa;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"gatehouse.secret-key=test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
 		"gatehouse.passwords.rounds.pbkdf2_sha512=1000", "spring.mail.host=127.0.0.1",
 		"gatehouse.throttle.ip-max-failures=1000", "gatehouse.throttle.ip-max-distinct-logins=100",
-		"gatehouse.throttle.rate-limits.default.max=1000" })
+		"gatehouse.throttle.rate-limits.default.max=1000", "gatehouse.mfa.remember-browser.enabled=true" })
 @AutoConfigureMockMvc
 class MfaPolicyTest {
 
@@ -308,5 +309,43 @@ class MfaPolicyTest {
 			.content("{\"name\":\"t\",\"scopes\":[\"user:read\"]}")));
 		assertThat(token.getResponse().getStatus()).as("a fully signed-in, re-authenticated session makes tokens")
 			.isEqualTo(201);
+	}
+
+	@Autowired
+	FactorChanges factorChanges;
+
+	@Test
+	void aRememberedBrowserSkipsTheSecondStepUntilTheFactorsChange() throws Exception {
+		String email = uniqueEmail();
+		long id = admin(email);
+		byte[] key = mfaUsers.enrolTotp(id);
+		Browser browser = new Browser(mvc).from("10.9.5.1");
+		browser.login(email, PASSWORD);
+		assertThat(browser.perform(get("/login/second-factor/")).getResponse().getContentAsString())
+			.contains("id=\"remember-browser\"");
+		browser.perform(post("/login/second-factor/").with(csrf()).param("factor", "totp")
+			.param("code", mfaUsers.code(key, 0)).param("remember-browser", "true"));
+		String remembered = browser.cookie(RememberedBrowsers.COOKIE);
+		assertThat(remembered).isNotNull();
+
+		Browser later = new Browser(mvc).from("10.9.5.1");
+		later.setCookie(RememberedBrowsers.COOKIE, remembered);
+		assertThat(later.login(email, PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login/second-factor/");
+		assertThat(later.perform(get("/login/second-factor/")).getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(later.perform(get("/admin/users/")).getResponse().getStatus()).as("counts as a second factor")
+			.isEqualTo(200);
+
+		Browser forged = new Browser(mvc).from("10.9.5.1");
+		forged.setCookie(RememberedBrowsers.COOKIE, remembered.replace(id + ".", (id + 1) + "."));
+		forged.login(email, PASSWORD);
+		assertThat(forged.perform(get("/login/second-factor/")).getResponse().getStatus()).isEqualTo(200);
+
+		factorChanges.changed(users.findById(id).orElseThrow(), org.gatehouse.audit.SecurityEventType.SECOND_FACTOR_ENROLLED,
+				"totp", null);
+		Browser revoked = new Browser(mvc).from("10.9.5.1");
+		revoked.setCookie(RememberedBrowsers.COOKIE, remembered);
+		revoked.login(email, PASSWORD);
+		assertThat(revoked.perform(get("/login/second-factor/")).getResponse().getStatus())
+			.as("a change of factors forgets every remembered browser").isEqualTo(200);
 	}
 }
