@@ -13,6 +13,7 @@ import org.gatehouse.csrf.RestCsrfTokens;
 import org.gatehouse.http.SessionCookies;
 import org.gatehouse.api.ApiController;
 import org.gatehouse.api.InvalidRequestException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,10 +44,12 @@ class AccountApiController {
 	private final SessionLogin sessionLogin;
 	private final RevocableRememberMeServices rememberMe;
 	private final RestCsrfTokens csrf;
+	private final LoginCompletion completion;
 
 	public AccountApiController(GatehouseProperties properties, UserStore users,
 			PasswordLogin passwordLogin, SessionLogin sessionLogin,
-			RevocableRememberMeServices rememberMe, RestCsrfTokens csrf) {
+			RevocableRememberMeServices rememberMe, RestCsrfTokens csrf, ObjectProvider<LoginCompletion> completion) {
+		this.completion = completion.getIfAvailable(() -> LoginCompletion.NONE);
 		this.properties = properties;
 		this.users = users;
 		this.passwordLogin = passwordLogin;
@@ -57,7 +60,8 @@ class AccountApiController {
 
 	/**
 	 * Unknown user, wrong password, inactive and locked account all answer 401 alike; unconfirmed (after a
-	 * correct password) 403; a login with a control character 400.
+	 * correct password) 403; a login with a control character 400. An account that needs another step (a
+	 * second factor, or enrolling one) gets 202 with that step: the session is not signed in until it is done.
 	 */
 	@PostMapping(path = "/api/login", consumes = JSON)
 	public ResponseEntity<?> login(@Valid @RequestBody Login body, HttpServletRequest request,
@@ -73,6 +77,12 @@ class AccountApiController {
 			Errors errors = new MapBindingResult(new HashMap<>(), "login");
 			errors.rejectValue(body.loginField(), "login.malformed");
 			throw new InvalidRequestException(errors);
+		}
+		if (completion.needsAnotherStep(authenticated)) {
+			LoginCompletion.PendingStep step = completion.defer(authenticated,
+					body.rememberMe() && properties.getRememberMe().isEnabled(), null, request);
+			csrf.renew(request, response);
+			return ResponseEntity.accepted().body(SecondStepJson.of(step));
 		}
 		User user = users.findById(((AccountPrincipal) authenticated.getPrincipal()).id()).orElseThrow();
 		sessionLogin.login(user, request, response);

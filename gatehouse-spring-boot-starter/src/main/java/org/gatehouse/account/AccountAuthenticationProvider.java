@@ -1,5 +1,7 @@
 package org.gatehouse.account;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.gatehouse.config.GatehouseProperties;
@@ -7,6 +9,8 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -53,7 +57,10 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
 			throw new UnconfirmedAccountException();
 		}
 		AccountPrincipal principal = AccountPrincipal.of(user);
-		return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+		// Spring Security's factor authority: what the login proved, read by multi-factor rules
+		List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
+		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
+		return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
 	}
 
 	/** For a caller that left out the details: the address still reaches the throttle, never "unknown". */

@@ -23,7 +23,9 @@ public class LoginController {
 
 	@GetMapping("${gatehouse.urls.login:/login/}")
 	public String login(@RequestParam(required = false) String next, @RequestParam(required = false) String error,
-			@RequestParam(required = false) String unconfirmed, Model model, HttpServletRequest request) {
+			@RequestParam(required = false) String unconfirmed, @RequestParam(required = false) String expired,
+			Model model, HttpServletRequest request) {
+		model.addAttribute("secondStepExpired", expired != null);
 		model.addAttribute("loginMalformed", request.getAttribute(MALFORMED_LOGIN) != null);
 		model.addAttribute("next", next == null || next.length() > 2048 ? "" : next);
 		model.addAttribute("loginError", error != null);

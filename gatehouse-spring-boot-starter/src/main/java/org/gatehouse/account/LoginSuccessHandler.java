@@ -7,25 +7,47 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.http.SafeRedirects;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
-/** Records the login, then goes to "next" when it is a safe target, else to the post-login page. */
+/**
+ * Records the login, then goes to "next" when it is a safe target, else to the post-login page; or, when
+ * the account needs another step ({@link LoginCompletion}), takes the login back out of the session and
+ * goes to that step.
+ */
 public class LoginSuccessHandler implements AuthenticationSuccessHandler {
 
 	private final LoginRecorder recorder;
 	private final SafeRedirects redirects;
 	private final GatehouseProperties properties;
+	private final ObjectProvider<LoginCompletion> completion;
 
-	public LoginSuccessHandler(LoginRecorder recorder, SafeRedirects redirects, GatehouseProperties properties) {
+	public LoginSuccessHandler(LoginRecorder recorder, SafeRedirects redirects, GatehouseProperties properties,
+			ObjectProvider<LoginCompletion> completion) {
 		this.recorder = recorder;
 		this.redirects = redirects;
 		this.properties = properties;
+		this.completion = completion;
 	}
 
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException {
+		LoginCompletion steps = completion.getIfAvailable(() -> LoginCompletion.NONE);
+		if (steps.needsAnotherStep(authentication)) {
+			// the login filter stored the context before calling here: the session must not keep it
+			SecurityContextHolder.clearContext();
+			new HttpSessionSecurityContextRepository().saveContext(SecurityContextHolder.createEmptyContext(), request,
+					response);
+			boolean remember = Boolean.parseBoolean(request.getParameter(RevocableRememberMeServices.PARAMETER));
+			String next = redirects.safeTarget(request.getParameter("next"), request, null);
+			response.sendRedirect(request.getContextPath()
+					+ steps.defer(authentication, remember, next, request).page());
+			return;
+		}
 		if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
 			recorder.loggedIn(principal, request);
 		}

@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -31,9 +32,11 @@ public class Reauthentication {
 	private final UserStore users;
 	private final PasswordCheck passwordCheck;
 	private final ApplicationEventPublisher events;
+	private final ObjectProvider<SecondFactorCheck> secondFactors;
 
 	public Reauthentication(AdminProperties properties, Clock clock, UserStore users, PasswordCheck passwordCheck,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ObjectProvider<SecondFactorCheck> secondFactors) {
+		this.secondFactors = secondFactors;
 		this.properties = properties;
 		this.clock = clock;
 		this.users = users;
@@ -49,8 +52,18 @@ public class Reauthentication {
 	 * the account (and of the client address, after the proxies rule), and a locked account is refused.
 	 */
 	public boolean confirm(long adminId, String password, HttpServletRequest request) {
+		return confirm(adminId, password, request.getParameter("code"), request);
+	}
+
+	/**
+	 * As {@link #confirm(long, String, HttpServletRequest)}, and when the account has a second factor the code of
+	 * one of them too (a request with a session; a personal access token was itself made by a full login).
+	 */
+	public boolean confirm(long adminId, String password, String code, HttpServletRequest request) {
 		User user = users.findById(adminId).orElseThrow();
-		if (!passwordCheck.confirm(user, password, request.getRemoteAddr()).matches()) {
+		if (!passwordCheck.confirm(user, password, request.getRemoteAddr()).matches()
+				|| request.getSession(false) != null && asksForCode(adminId)
+						&& !secondFactors.getObject().verify(adminId, code)) {
 			events.publishEvent(new ReauthenticationFailureEvent(adminId));
 			return false;
 		}
@@ -60,6 +73,12 @@ public class Reauthentication {
 			markNow(request.getSession(false));
 		}
 		return true;
+	}
+
+	/** Whether re-authenticating this user needs a second-factor code besides the password. */
+	public boolean asksForCode(long userId) {
+		SecondFactorCheck check = secondFactors.getIfAvailable();
+		return check != null && check.hasSecondFactor(userId);
 	}
 
 	public void markNow(HttpSession session) {

@@ -53,6 +53,7 @@ public class RevocableRememberMeServices extends AbstractRememberMeServices {
 	private final RememberMeTheft theft;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
+	private LoginCompletion completion = LoginCompletion.NONE;
 
 	public RevocableRememberMeServices(String key, AccountUserDetailsService users, RememberMeTokenStore tokens,
 			Signer signer, Settings settings, RememberMeTheft theft, Clock clock) {
@@ -126,10 +127,26 @@ public class RevocableRememberMeServices extends AbstractRememberMeServices {
 		}
 	}
 
-	/** Names the series in the session the remember-me login goes on in (created if need be). */
+	/** A remember-me cookie is a first factor: an account with a second one is asked for it again. */
+	public void setLoginCompletion(LoginCompletion completion) {
+		this.completion = completion;
+	}
+
+	/**
+	 * Names the series in the session the remember-me login goes on in (created if need be). When the account
+	 * needs another step the login is deferred to it and the request goes on anonymous; while that step is
+	 * pending the cookie is left alone (each use would rotate it and start the step again).
+	 */
 	@Override
 	public Authentication autoLogin(HttpServletRequest request, HttpServletResponse response) {
+		if (completion.pendingStep(request).isPresent()) {
+			return null;
+		}
 		Authentication authentication = super.autoLogin(request, response);
+		if (authentication != null && completion.needsAnotherStep(authentication)) {
+			completion.defer(authentication, false, null, request);
+			return null;
+		}
 		Object series = request.getAttribute(SERIES_ATTRIBUTE);
 		if (authentication != null && series != null) {
 			request.getSession().setAttribute(RememberMeTokenStore.SESSION_SERIES_ATTRIBUTE, series);
@@ -147,6 +164,10 @@ public class RevocableRememberMeServices extends AbstractRememberMeServices {
 	protected void onLoginSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication successfulAuthentication) {
 		if (!(successfulAuthentication.getPrincipal() instanceof AccountPrincipal principal)) {
+			return;
+		}
+		if (completion.needsAnotherStep(successfulAuthentication)) {
+			// remembered once the login completes (LoginCompletion keeps the wish)
 			return;
 		}
 		String series = randomValue();

@@ -27,7 +27,7 @@ public class SessionLogin {
 	}
 
 	/**
-	 * Keeps an authentication the AuthenticationManager made (a sign-in link's code from the JSON API, a passkey) as this
+	 * Keeps an authentication the AuthenticationManager made (a sign-in link's code from the JSON API, a passkey, a completed multi-factor login) as this
 	 * browser's login, with a fresh session id, recorded like every other login.
 	 */
 	public void login(Authentication authenticated, HttpServletRequest request, HttpServletResponse response) {

@@ -154,7 +154,7 @@ public class AdminApiController {
 		if (authentication instanceof ApiTokenAuthentication) {
 			throw new LocalizedStatusException(HttpStatus.BAD_REQUEST, "problem.token-needs-no-reauthentication");
 		}
-		if (!reauthentication.confirm(admin.id(), body.password(), request)) {
+		if (!reauthentication.confirm(admin.id(), body.password(), body.code(), request)) {
 			throw invalid("password", "account.current-password.wrong", "The password is not correct.");
 		}
 		csrf.renew(request, response);

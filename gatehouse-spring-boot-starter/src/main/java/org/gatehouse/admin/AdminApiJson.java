@@ -58,7 +58,9 @@ public final class AdminApiJson {
 	public record Role(@NotBlank(message = "{admin.api.role.required}") @Size(max = 80) String role) {
 	}
 
-	public record Password(@NotBlank(message = "{account.password.required}") String password) {
+	/** @param code a code of the admin's second factor, when they have one */
+	public record Password(@NotBlank(message = "{account.password.required}") String password,
+			@Size(max = 64) String code) {
 	}
 
 	public record Reauthenticated(@JsonProperty("valid_until") Instant validUntil) {

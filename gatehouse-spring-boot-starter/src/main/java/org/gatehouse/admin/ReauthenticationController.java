@@ -7,6 +7,7 @@ import org.gatehouse.account.AccountPrincipal;
 import org.gatehouse.account.Reauthentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -72,6 +73,10 @@ public class ReauthenticationController {
 	private String page(String next, HttpServletRequest request, Model model) {
 		model.addAttribute("next", safeNext(next));
 		model.addAttribute("minutes", reauthentication.timeout().toMinutes());
+		if (request.getUserPrincipal() != null && SecurityContextHolder.getContext().getAuthentication()
+			.getPrincipal() instanceof AccountPrincipal admin) {
+			model.addAttribute("codeRequired", reauthentication.asksForCode(admin.id()));
+		}
 		PendingAdminAction.peek(request.getSession(false))
 			.ifPresent(pending -> model.addAttribute("pendingAction", pending.id()));
 		return "gatehouse/admin/reauth";

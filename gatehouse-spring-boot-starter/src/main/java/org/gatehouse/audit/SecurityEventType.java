@@ -41,4 +41,14 @@ public enum SecurityEventType {
 	EXTERNAL_IDENTITY_LINKED,
 	/** An external identity was unlinked from the account; its stored provider tokens were deleted with it. */
 	EXTERNAL_IDENTITY_UNLINKED,
+	/** A second factor was set up (details: which). */
+	SECOND_FACTOR_ENROLLED,
+	/** The user removed a second factor (details: which). */
+	SECOND_FACTOR_REMOVED,
+	/** A wrong second-factor answer at login (details: which factor). */
+	SECOND_FACTOR_FAILURE,
+	RECOVERY_CODE_USED,
+	RECOVERY_CODES_GENERATED,
+	/** An administrator or the command line removed every second factor of the user. */
+	SECOND_FACTORS_RESET,
 }

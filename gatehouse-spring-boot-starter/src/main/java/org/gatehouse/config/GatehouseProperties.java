@@ -256,6 +256,8 @@ public class GatehouseProperties {
 		private boolean changeEmail = true;
 		/** Security keys and passkeys (WebAuthn): the Security keys page, its API and "Sign in with a passkey". */
 		private boolean webauthn = true;
+		/** Second factors: TOTP, recovery codes, the second login step and its role policy (gatehouse.mfa.*). */
+		private boolean mfa = true;
 
 		public boolean isRegisterable() { return registerable; }
 		public void setRegisterable(boolean registerable) { this.registerable = registerable; }
@@ -282,6 +284,8 @@ public class GatehouseProperties {
 		public void setPasswordless(boolean passwordless) { this.passwordless = passwordless; }
 		public boolean isWebauthn() { return webauthn; }
 		public void setWebauthn(boolean webauthn) { this.webauthn = webauthn; }
+		public boolean isMfa() { return mfa; }
+		public void setMfa(boolean v) { this.mfa = v; }
 	}
 
 	public static class Urls {

@@ -3,6 +3,7 @@ package org.gatehouse.security;
 import java.time.Clock;
 
 import org.gatehouse.account.AccountUserDetailsService;
+import org.gatehouse.account.LoginCompletion;
 import org.gatehouse.account.LoginEntryPoint;
 import org.gatehouse.account.LoginFailureHandler;
 import org.gatehouse.account.LoginFormDetailsSource;
@@ -24,6 +25,7 @@ import org.gatehouse.csrf.RestCsrfTokens;
 import org.gatehouse.http.AllowedHosts;
 import org.gatehouse.http.RequestMessages;
 import org.gatehouse.http.SessionCookies;
+import org.gatehouse.mfa.MfaPolicy;
 import org.gatehouse.token.BearerTokenFilter;
 import org.gatehouse.token.PersonalAccessTokens;
 import org.gatehouse.token.TokenScope;
@@ -36,6 +38,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -43,6 +46,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
@@ -85,8 +89,8 @@ class WebSecurityConfiguration {
 	@ConditionalOnMissingBean(name = "gatehouseSecurityFilterChain")
 	public SecurityFilterChain gatehouseSecurityFilterChain(HttpSecurity http, GatehouseProperties properties,
 			LoginSuccessHandler successHandler, LoginFailureHandler failureHandler, FormCsrfTokenRepository formCsrfTokens,
-			RevocableRememberMeServices rememberMe, ObjectProvider<GatehouseHttpSecurityCustomizer> customizers)
-			throws Exception {
+			RevocableRememberMeServices rememberMe, ObjectProvider<GatehouseHttpSecurityCustomizer> customizers,
+			ObjectProvider<MfaPolicy> mfaPolicy, ObjectProvider<LoginCompletion> loginCompletion) throws Exception {
 		GatehouseProperties.Urls urls = properties.getUrls();
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		// the host's rules first: the first matching rule decides
@@ -100,7 +104,7 @@ class WebSecurityConfiguration {
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.csrf(csrf -> csrf.csrfTokenRepository(formCsrfTokens))
 			.authorizeHttpRequests(authorize -> authorize
-				.requestMatchers(paths.matcher("/admin/**")).hasRole("admin")
+				.requestMatchers(paths.matcher("/admin/**")).access(adminRole(mfaPolicy))
 				.requestMatchers(paths.matcher("/account/**")).authenticated()
 				.requestMatchers(paths.matcher(urls.getChangePassword()), paths.matcher(urls.getSessions()))
 				.authenticated()
@@ -120,7 +124,8 @@ class WebSecurityConfiguration {
 				.invalidateHttpSession(true)
 				.deleteCookies(SessionCookies.name(properties), SessionCookies.csrfName(properties))
 				.logoutSuccessUrl(urls.getHome()))
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginEntryPoint(urls.getLogin()))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginEntryPoint(urls.getLogin(),
+					loginCompletion.getIfAvailable(() -> LoginCompletion.NONE)))
 				// the error page reads the refusal to say what is missing
 				.accessDeniedHandler((request, response, denied) -> {
 					request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
@@ -149,10 +154,12 @@ class WebSecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(tokens, authenticationEvents, messages), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(authorize -> authorize
 				// logging in, out or signing up is about sessions, which token requests do not have
-				.requestMatchers(paths.matcher(HttpMethod.POST, "/api/login/**"), paths.matcher(HttpMethod.POST, "/api/logout"),
-						paths.matcher(HttpMethod.POST, "/api/register")).denyAll()
+				.requestMatchers(paths.matcher(HttpMethod.POST, "/api/login"), paths.matcher(HttpMethod.POST, "/api/logout"),
+						paths.matcher(HttpMethod.POST, "/api/register"), paths.matcher("/api/login/**")).denyAll()
 				// WebAuthn ceremonies happen in a browser's session (passkey sign-in, adding a key)
 				.requestMatchers(paths.matcher(HttpMethod.POST, "/api/webauthn/**")).denyAll()
+				// second factors are set up and removed in a signed-in browser session only
+				.requestMatchers(paths.matcher("/api/mfa/**"), paths.matcher("/api/mfa")).denyAll()
 				.requestMatchers(paths.matcher("/api/admin/**")).access(AuthorizationManagers.allOf(
 						AuthorityAuthorizationManager.hasAuthority(TokenScope.ADMIN.authority()),
 						AuthorityAuthorizationManager.hasRole("admin")))
@@ -181,7 +188,8 @@ class WebSecurityConfiguration {
 	public SecurityFilterChain gatehouseApiFilterChain(HttpSecurity http, GatehouseProperties properties,
 			RevocableRememberMeServices rememberMe,
 			RestCsrfTokenRepository csrfTokens, RestCsrfTokens restCsrfTokens, RestCsrfRequestMatcher requiresCsrf,
-			AllowedHosts allowedHosts, ApiCors cors, RequestMessages messages) throws Exception {
+			AllowedHosts allowedHosts, ApiCors cors, RequestMessages messages, ObjectProvider<MfaPolicy> mfaPolicy)
+			throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		CsrfProblemHandler csrfProblems = new CsrfProblemHandler(csrfTokens, properties.getCsrf().getHeaderName(),
 				messages);
@@ -189,7 +197,7 @@ class WebSecurityConfiguration {
 			.headers(headers -> headers.disable())
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.authorizeHttpRequests(authorize -> authorize
-				.requestMatchers(paths.matcher("/api/admin/**")).hasRole("admin")
+				.requestMatchers(paths.matcher("/api/admin/**")).access(adminRole(mfaPolicy))
 				.requestMatchers(paths.matcher("/api/me"), paths.matcher("/api/sessions/**"),
 						paths.matcher("/api/tokens/**"), paths.matcher("/api/change-password"),
 						paths.matcher("/api/account/email")).authenticated()
@@ -221,6 +229,12 @@ class WebSecurityConfiguration {
 		return http.build();
 	}
 
+	/** The admin role; with multi-factor authentication on, also the second factor its policy requires. */
+	private static AuthorizationManager<RequestAuthorizationContext> adminRole(ObjectProvider<MfaPolicy> mfaPolicy) {
+		MfaPolicy policy = mfaPolicy.getIfAvailable();
+		return policy != null ? policy.hasRole("admin") : AuthorityAuthorizationManager.hasRole("admin");
+	}
+
 	private static void cors(HttpSecurity http, ApiCors cors) throws Exception {
 		if (cors.enabled()) {
 			http.cors(c -> c.configurationSource(cors.source()));
@@ -238,7 +252,7 @@ class WebSecurityConfiguration {
 	@Bean
 	public RevocableRememberMeServices gatehouseRememberMeServices(GatehouseProperties properties,
 			SecretKeys secretKeys, Signers signers, AccountUserDetailsService users, RememberMeTokenStore tokens,
-			RememberMeTheft theft, Clock clock) {
+			RememberMeTheft theft, Clock clock, ObjectProvider<LoginCompletion> loginCompletion) {
 		String key = java.util.HexFormat.of().formatHex(secretKeys.derive("remember-me-authentication", 32));
 		GatehouseProperties.RememberMe rememberMe = properties.getRememberMe();
 		RevocableRememberMeServices services = new RevocableRememberMeServices(key, users, tokens,
@@ -247,6 +261,7 @@ class WebSecurityConfiguration {
 						properties.getSession().getCookie().getSameSite()),
 				theft, clock);
 		services.setCookieName(SessionCookies.rememberMeName(properties));
+		services.setLoginCompletion(loginCompletion.getIfAvailable(() -> LoginCompletion.NONE));
 		return services;
 	}
 

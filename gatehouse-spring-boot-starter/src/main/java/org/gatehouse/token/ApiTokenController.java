@@ -59,7 +59,7 @@ public class ApiTokenController {
 		Set<TokenScope> ceiling = authentication instanceof ApiTokenAuthentication token ? token.scopes() : null;
 		Errors errors = new MapBindingResult(new HashMap<>(), "token");
 		if (body.password() != null) {
-			if (!reauthentication.confirm(principal.id(), body.password(), request)) {
+			if (!reauthentication.confirm(principal.id(), body.password(), body.code(), request)) {
 				errors.rejectValue("password", "account.current-password.wrong", "The password is not correct.");
 				throw new InvalidRequestException(errors);
 			}

@@ -20,7 +20,7 @@ public final class ApiTokenJson {
 	 * @param expiresAt at most gatehouse.api.token-max-lifetime ahead; that lifetime when absent
 	 */
 	public record Create(@NotBlank @Size(max = PersonalAccessTokens.MAX_NAME_LENGTH) String name, List<String> scopes,
-			@JsonProperty("expires_at") Instant expiresAt, String password) {
+			@JsonProperty("expires_at") Instant expiresAt, String password, String code) {
 	}
 
 	/** A token as listed; {@code token} is only present in the answer that created it. */

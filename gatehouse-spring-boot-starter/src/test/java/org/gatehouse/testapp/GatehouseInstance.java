@@ -19,6 +19,7 @@ public final class GatehouseInstance implements AutoCloseable {
 	public static GatehouseInstance start(Map<String, String> properties) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
 				"--gatehouse.secret-key=test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+				"--gatehouse.mfa.required-roles=",
 				"--gatehouse.passwords.rounds.pbkdf2_sha512=1000"));
 		properties.forEach((k, v) -> args.add("--" + k + "=" + v));
 		return new GatehouseInstance(new SpringApplicationBuilder(TestApplication.class).run(args.toArray(String[]::new)));

@@ -26,6 +26,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 		"spring.datasource.url=jdbc:h2:mem:gatehouse-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"gatehouse.secret-key=test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
 		"gatehouse.passwords.rounds.pbkdf2_sha512=1000", "gatehouse.features.passwordless=true",
+		// admins of the shared context sign in by password alone; the mfa tests set the default policy
+		"gatehouse.mfa.required-roles=",
 		"spring.mail.host=127.0.0.1",
 		"gatehouse.throttle.ip-max-failures=200", "gatehouse.throttle.ip-max-distinct-logins=100",
 		"gatehouse.throttle.rate-limits.register-ip.max=100", "gatehouse.throttle.rate-limits.confirm-ip.max=100",

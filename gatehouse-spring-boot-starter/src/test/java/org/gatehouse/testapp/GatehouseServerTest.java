@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 		properties = {
 		"spring.datasource.url=jdbc:h2:mem:gatehouse-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"gatehouse.secret-key=test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+		"gatehouse.mfa.required-roles=",
 		"gatehouse.passwords.rounds.pbkdf2_sha512=1000",
 		"spring.mail.host=127.0.0.1",
 		// where gatehouse-server serves the OpenAPI description (its application.yml)

@@ -20,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(classes = GatehouseServer.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"gatehouse.secret-key=browser-test-secret-key-0123456789-abcdefghijklm",
+		"gatehouse.mfa.required-roles=",
 		"gatehouse.passwords.rounds.pbkdf2_sha512=1000",
 		"spring.mail.host=127.0.0.1", "spring.mail.port=" + BrowserMail.SMTP_PORT })
 @ContextConfiguration(initializers = BrowserMail.Starter.class)

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.admin.LoginLocks;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.mfa.MfaStore;
 import org.gatehouse.password.PasswordService;
 import org.gatehouse.server.GatehouseServer;
 import org.gatehouse.throttle.AttemptCounters;
@@ -40,7 +41,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 		properties = {
 				"spring.datasource.url=jdbc:h2:mem:gatehouse-cli-services;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 				"gatehouse.secret-key=test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-				"gatehouse.tasks.enabled=false", "gatehouse.passwords.rounds.pbkdf2_sha512=1000" })
+				"gatehouse.tasks.enabled=false", "gatehouse.passwords.rounds.pbkdf2_sha512=1000",
+				// an admin of these tests signs in by password alone
+				"gatehouse.mfa.required-roles=" })
 class CommandLineSharesTheAdminServicesTest {
 
 	private static final String PASSWORD = "velvet-canyon-drum-91";
@@ -163,5 +166,22 @@ class CommandLineSharesTheAdminServicesTest {
 		CommandLineTest.Result unlock = cli("", beans, "users", "unlock", email(id));
 		assertThat(unlock.exit()).as(unlock.err()).isZero();
 		assertThat(audit(id)).containsExactly("USER_UNLOCKED null actor=null ip=null");
+	}
+
+	@Test
+	void resettingSecondFactorsGoesThroughTheAdminServiceAndIsAudited() {
+		long id = newUser();
+		MfaStore store = context.getBean(MfaStore.class);
+		store.saveTotp(id, "not-read-by-the-reset", 1, java.time.Instant.now());
+		store.replaceRecoveryCodes(id, List.of("0".repeat(64)), java.time.Instant.now());
+
+		CommandLineTest.Result reset = cli("users", "mfa-reset", email(id));
+		assertThat(reset.exit()).as(reset.err()).isZero();
+		assertThat(store.totp(id)).isEmpty();
+		assertThat(store.unusedRecoveryCodes(id)).isZero();
+		assertThat(audit(id)).containsExactly("SECOND_FACTORS_RESET null actor=null ip=null");
+
+		CommandLineTest.Result unknown = cli("users", "mfa-reset", "nobody-" + UUID.randomUUID() + "@example.org");
+		assertThat(unknown.exit()).isEqualTo(1);
 	}
 }

@@ -31,6 +31,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.gatehouse.mfa.Base32;
+import org.gatehouse.mfa.Totp;
 import org.gatehouse.server.GatehouseServer;
 import org.gatehouse.server.docs.DocumentedCommands.Command;
 import org.gatehouse.server.docs.DocumentedCommands.ExampleFile;
@@ -356,7 +358,8 @@ class DocumentedCommandsTest {
 	/**
 	 * {@code $ADMIN_TOKEN}: logs in as the administrator the README's {@code users create … --role admin}
 	 * made (with {@link #PASSWORD}, the standard input of every command) and creates a token with the
-	 * {@code admin} scope, as docs/api.md describes.
+	 * {@code admin} scope, as docs/api.md describes. The administrator sets up an authenticator app first, as
+	 * the answer of /api/login asks (gatehouse.mfa.required-roles), and confirms the token with a code from it.
 	 */
 	private static String adminToken(int port, List<Command> commands) {
 		Matcher admin = Pattern.compile("users create (\\S+) --role admin").matcher(commands.stream()
@@ -368,11 +371,15 @@ class DocumentedCommandsTest {
 			CookieManager cookies = new CookieManager();
 			HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 			String base = "http://localhost:" + port;
-			post(client, base + "/api/login", "{\"email\":\"" + admin.group(1) + "\",\"password\":\"" + PASSWORD + "\"}", null, 200);
-			String csrf = cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("csrftoken"))
-				.findFirst().orElseThrow().getValue();
-			String token = post(client, base + "/api/tokens",
-					"{\"name\":\"docs\",\"scopes\":[\"admin\"],\"password\":\"" + PASSWORD + "\"}", csrf, 201);
+			post(client, base + "/api/login", "{\"email\":\"" + admin.group(1) + "\",\"password\":\"" + PASSWORD + "\"}", null, 202);
+			String offer = post(client, base + "/api/mfa/totp", "{}", csrf(cookies), 200);
+			byte[] secret = Base32.decode(DocumentedAnswer.JSON.readTree(offer).get("secret").asString());
+			Totp totp = new Totp("SHA1", 6, 30, 1);
+			long step = totp.step(java.time.Instant.now());
+			post(client, base + "/api/mfa/totp/confirm", "{\"code\":\"" + totp.code(secret, step) + "\"}", csrf(cookies),
+					200);
+			String token = post(client, base + "/api/tokens", "{\"name\":\"docs\",\"scopes\":[\"admin\"],\"password\":\""
+					+ PASSWORD + "\",\"code\":\"" + totp.code(secret, step + 1) + "\"}", csrf(cookies), 201);
 			return DocumentedAnswer.JSON.readTree(token).get("token").asString();
 		}
 		catch (IOException ex) {
@@ -382,6 +389,11 @@ class DocumentedCommandsTest {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static String csrf(CookieManager cookies) {
+		return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("csrftoken"))
+			.findFirst().orElseThrow().getValue();
 	}
 
 	private static String post(HttpClient client, String url, String json, String csrf, int expectedStatus)

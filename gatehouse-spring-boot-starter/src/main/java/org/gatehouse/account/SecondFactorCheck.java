@@ -1,0 +1,13 @@
+package org.gatehouse.account;
+
+/**
+ * Re-authentication's second half: when the account has a second factor, confirming the password alone is not
+ * enough for a privileged action. The mfa package implements it; without it re-authentication is the password.
+ */
+public interface SecondFactorCheck {
+
+	boolean hasSecondFactor(long userId);
+
+	/** Checks a code of one of the user's factors, and uses it up. */
+	boolean verify(long userId, String code);
+}

@@ -1,0 +1,34 @@
+package org.gatehouse.mfa;
+
+/**
+ * One kind of second factor, as a bean: the second step offers every kind a user has enrolled and completes the
+ * login with the first one whose answer is right. TOTP and recovery codes are Gatehouse's; a security key plugs
+ * in as another bean (see docs/mfa.md).
+ */
+public interface SecondFactor {
+
+	/** The short name in forms and the JSON API: {@code totp}, {@code recovery-code}, {@code webauthn}. */
+	String id();
+
+	/**
+	 * The authority the completed login carries, in Spring Security's factor form ({@code FACTOR_TOTP});
+	 * multi-factor rules read it.
+	 */
+	String authority();
+
+	/**
+	 * Whether this factor makes an account a multi-factor one, for the role policy. Recovery codes do not: they
+	 * only stand in for a lost one.
+	 */
+	default boolean satisfiesPolicy() {
+		return true;
+	}
+
+	boolean isEnrolled(long userId);
+
+	/**
+	 * Checks the user's answer and uses it up: a right answer is accepted once. Wrong answers are counted by the
+	 * caller (the login throttle), not here.
+	 */
+	boolean verify(long userId, String answer);
+}

@@ -1,0 +1,183 @@
+package org.gatehouse.mfa;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.gatehouse.account.AccountPrincipal;
+import org.gatehouse.account.LoginCompletion;
+import org.gatehouse.account.RevocableRememberMeServices;
+import org.gatehouse.account.SessionLogin;
+import org.gatehouse.account.User;
+import org.gatehouse.account.UserStore;
+import org.gatehouse.audit.SecurityEvent;
+import org.gatehouse.audit.SecurityEventType;
+import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.throttle.AttemptCounters;
+import org.gatehouse.throttle.LoginThrottle;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * The second step of a login. A first factor (password, remember-me cookie) of an account with a second factor,
+ * or of a role that requires one, is kept as the session's {@link PendingLogin} for
+ * gatehouse.mfa.second-step-timeout; the answer goes through an AuthenticationManager of its own (so Spring
+ * Security's events fire), wrong answers count in the login throttle like wrong passwords, and a right one signs
+ * the session in with both factors' authorities. A login that already carries a second factor (a passkey with user
+ * verification: {@code FACTOR_WEBAUTHN}) is complete.
+ */
+public class SecondStep implements LoginCompletion {
+
+	/** What an answer did. */
+	public enum Outcome { COMPLETED, WRONG, LOCKED, EXPIRED }
+
+	private static final Duration FAILURE_MEMORY = Duration.ofHours(1);
+
+	private final SecondFactors factors;
+	private final UserStore users;
+	private final SessionLogin sessionLogin;
+	private final LoginThrottle throttle;
+	private final MfaProperties properties;
+	private final ObjectProvider<RevocableRememberMeServices> rememberMe;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+	private final ProviderManager manager;
+	private final AttemptCounters counters;
+	private final int maxFailures;
+
+	public SecondStep(SecondFactors factors, UserStore users, SessionLogin sessionLogin, LoginThrottle throttle,
+			MfaProperties properties, ObjectProvider<RevocableRememberMeServices> rememberMe,
+			ApplicationEventPublisher events, AuthenticationEventPublisher authenticationEvents, Clock clock,
+			AttemptCounters counters, GatehouseProperties gatehouse) {
+		this.counters = counters;
+		this.maxFailures = gatehouse.getThrottle().getAccountMaxFailures();
+		this.factors = factors;
+		this.users = users;
+		this.sessionLogin = sessionLogin;
+		this.throttle = throttle;
+		this.properties = properties;
+		this.rememberMe = rememberMe;
+		this.events = events;
+		this.clock = clock;
+		this.manager = new ProviderManager(new SecondFactorAuthenticationProvider(factors));
+		this.manager.setAuthenticationEventPublisher(authenticationEvents);
+	}
+
+	@Override
+	public boolean needsAnotherStep(Authentication firstFactor) {
+		if (!(firstFactor.getPrincipal() instanceof AccountPrincipal principal)
+				|| hasSecondFactor(firstFactor.getAuthorities())) {
+			return false;
+		}
+		return !factors.enrolled(principal.id()).isEmpty() || factors.requiredFor(principal.roles());
+	}
+
+	private boolean hasSecondFactor(Collection<? extends GrantedAuthority> authorities) {
+		Set<String> second = factors.secondFactorAuthorities();
+		return authorities.stream().anyMatch(a -> second.contains(a.getAuthority()));
+	}
+
+	@Override
+	public PendingStep defer(Authentication firstFactor, boolean remember, String next, HttpServletRequest request) {
+		AccountPrincipal principal = (AccountPrincipal) firstFactor.getPrincipal();
+		List<String> proved = firstFactor.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+			.filter(a -> a.startsWith("FACTOR_")).toList();
+		boolean enrolment = factors.enrolled(principal.id()).isEmpty();
+		PendingLogin pending = new PendingLogin(principal.id(), proved, remember, next,
+				clock.instant().plus(properties.getSecondStepTimeout()), enrolment, 0);
+		SessionLogin.renewSessionId(request);
+		pending.store(request.getSession());
+		return step(pending);
+	}
+
+	@Override
+	public Optional<PendingStep> pendingStep(HttpServletRequest request) {
+		return Optional.ofNullable(PendingLogin.current(request, clock.instant())).map(this::step);
+	}
+
+	PendingLogin pending(HttpServletRequest request) {
+		return PendingLogin.current(request, clock.instant());
+	}
+
+	private PendingStep step(PendingLogin pending) {
+		return pending.enrolment()
+				? new PendingStep(MfaPaths.REQUIRED_ENROLMENT, MfaPaths.API + "/totp", true, List.of(),
+						pending.expiresAt())
+				: new PendingStep(MfaPaths.SECOND_STEP, MfaPaths.API_SECOND_STEP, false,
+						factors.enrolled(pending.userId()).stream().map(SecondFactor::id).toList(), pending.expiresAt());
+	}
+
+	/** The answer to this session's pending login; the session is signed in when it is right. */
+	public Outcome answer(String factorId, String answer, HttpServletRequest request, HttpServletResponse response) {
+		PendingLogin pending = pending(request);
+		if (pending == null || pending.enrolment()) {
+			return Outcome.EXPIRED;
+		}
+		User user = users.findById(pending.userId()).filter(User::active).orElse(null);
+		if (user == null) {
+			PendingLogin.clear(request);
+			return Outcome.EXPIRED;
+		}
+		// a right password resets the login throttle's count of the account; wrong codes keep their own
+		String failuresKey = "mfa:" + user.id() + ":failures";
+		if (!throttle.admit(user.email(), request.getRemoteAddr())
+				|| counters.get(failuresKey).orElse(0) >= maxFailures) {
+			return Outcome.LOCKED;
+		}
+		Authentication completed;
+		try {
+			completed = manager.authenticate(new SecondFactorAuthenticationToken(AccountPrincipal.of(user), factorId,
+					answer, pending.firstFactorAuthorities()));
+		}
+		catch (AuthenticationException wrong) {
+			throttle.failed(user.email(), request.getRemoteAddr());
+			counters.increment(failuresKey, FAILURE_MEMORY);
+			events.publishEvent(SecurityEvent.byUser(SecurityEventType.SECOND_FACTOR_FAILURE, user.id(),
+					String.valueOf(factorId)));
+			PendingLogin next = pending.failedOnce();
+			if (next.failures() >= properties.getMaxAttempts()) {
+				PendingLogin.clear(request);
+				return Outcome.EXPIRED;
+			}
+			next.store(request.getSession());
+			return Outcome.WRONG;
+		}
+		counters.delete(List.of(failuresKey));
+		signIn(completed, pending, request, response);
+		return Outcome.COMPLETED;
+	}
+
+	/** Completes a pending login from a browser the user let skip the second step. */
+	void completeRemembered(PendingLogin pending, HttpServletRequest request, HttpServletResponse response) {
+		completeAfterEnrolment(pending, SecondFactors.REMEMBERED_BROWSER_AUTHORITY, request, response);
+	}
+
+	/** Completes a pending login right after the user enrolled the factor this authority names. */
+	void completeAfterEnrolment(PendingLogin pending, String authority, HttpServletRequest request,
+			HttpServletResponse response) {
+		User user = users.findById(pending.userId()).orElseThrow();
+		signIn(SecondFactorAuthenticationProvider.completed(AccountPrincipal.of(user), pending.firstFactorAuthorities(),
+				authority), pending, request, response);
+	}
+
+	private void signIn(Authentication completed, PendingLogin pending, HttpServletRequest request,
+			HttpServletResponse response) {
+		PendingLogin.clear(request);
+		sessionLogin.login(completed, request, response);
+		RevocableRememberMeServices services = rememberMe.getIfAvailable();
+		if (pending.rememberMe() && services != null) {
+			services.remember(request, response, completed);
+		}
+	}
+}
