@@ -401,7 +401,8 @@ public class GatehouseProperties {
 		private int ipMaxDistinctLogins = 20;
 		/**
 		 * Rate limits by bucket: register-ip, register-email (sign-up attempts, taken addresses
-		 * included), confirm-email, confirm-ip, reset-email, reset-ip; "default" applies to buckets not listed.
+		 * included), confirm-email, confirm-ip, reset-email, reset-ip, login-link-email, login-link-ip (passwordless
+		 * sign-in links); "default" applies to buckets not listed.
 		 */
 		private Map<String, Limit> rateLimits = new LinkedHashMap<>(Map.of(
 				"register-ip", new Limit(10, Duration.ofHours(1)),

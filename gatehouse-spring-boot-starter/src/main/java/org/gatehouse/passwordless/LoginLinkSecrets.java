@@ -38,8 +38,11 @@ class LoginLinkSecrets {
 	}
 
 	static boolean wellFormedToken(String value) {
-		return value != null && value.length() == 43 && value.chars().allMatch(c -> Character.isLetterOrDigit(c)
-				&& c < 128 || c == '-' || c == '_');
+		return value != null && value.length() == 43 && value.chars().allMatch(LoginLinkSecrets::isBase64Url);
+	}
+
+	private static boolean isBase64Url(int c) {
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 	}
 
 	static boolean wellFormedCode(String value) {
