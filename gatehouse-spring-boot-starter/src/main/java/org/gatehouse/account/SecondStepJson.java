@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record SecondStepJson(String status, List<String> factors, String next,
 		@JsonProperty("expires_at") Instant expiresAt) {
 
-	static SecondStepJson of(LoginCompletion.PendingStep step) {
+	public static SecondStepJson of(LoginCompletion.PendingStep step) {
 		return new SecondStepJson(step.enrolment() ? "enrolment-required" : "second-factor-required", step.factors(),
 				step.api(), step.expiresAt());
 	}

@@ -11,16 +11,20 @@ import org.gatehouse.account.AccountApiRequests.EmailAddress;
 import org.gatehouse.account.AccountApiRequests.Message;
 import org.gatehouse.account.AccountJson;
 import org.gatehouse.account.AccountPrincipal;
+import org.gatehouse.account.LoginCompletion;
 import org.gatehouse.account.LoginThrottledException;
 import org.gatehouse.account.RevocableRememberMeServices;
+import org.gatehouse.account.SecondStepJson;
 import org.gatehouse.account.SessionLogin;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.api.ApiController;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.csrf.RestCsrfTokens;
 import org.gatehouse.http.LocalizedStatusException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,9 +45,12 @@ class PasswordlessApiController {
 	private final GatehouseProperties properties;
 	private final RevocableRememberMeServices rememberMe;
 	private final RestCsrfTokens csrf;
+	private final ObjectProvider<LoginCompletion> completion;
 
 	PasswordlessApiController(PasswordlessSignIn signIn, SessionLogin sessionLogin, UserStore users,
-			GatehouseProperties properties, RevocableRememberMeServices rememberMe, RestCsrfTokens csrf) {
+			GatehouseProperties properties, RevocableRememberMeServices rememberMe, RestCsrfTokens csrf,
+			ObjectProvider<LoginCompletion> completion) {
+		this.completion = completion;
 		this.signIn = signIn;
 		this.sessionLogin = sessionLogin;
 		this.users = users;
@@ -60,9 +67,12 @@ class PasswordlessApiController {
 		return new Message("If this address has an account, we sent it a sign-in link and code.");
 	}
 
-	/** The code from the mail, from the client that asked for it: 401 when it is wrong, expired or used, 429 when throttled. */
+	/**
+	 * The code from the mail, from the client that asked for it: 401 when it is wrong, expired or used, 429 when
+	 * throttled; 202 with the second step when the account has a second factor (the code replaces only the password).
+	 */
 	@PostMapping(path = "/api/login/code", consumes = JSON)
-	public AccountJson signInWithCode(@Valid @RequestBody CodeSignIn body, HttpServletRequest request,
+	public ResponseEntity<?> signInWithCode(@Valid @RequestBody CodeSignIn body, HttpServletRequest request,
 			HttpServletResponse response) {
 		Authentication authenticated;
 		try {
@@ -74,12 +84,19 @@ class PasswordlessApiController {
 		catch (AuthenticationException refused) {
 			throw new LocalizedStatusException(HttpStatus.UNAUTHORIZED, "login-link.code-refused");
 		}
+		boolean remember = Boolean.TRUE.equals(body.remember()) && properties.getRememberMe().isEnabled();
+		LoginCompletion steps = completion.getIfAvailable(() -> LoginCompletion.NONE);
+		if (steps.needsAnotherStep(authenticated)) {
+			LoginCompletion.PendingStep step = steps.defer(authenticated, remember, null, request);
+			csrf.renew(request, response);
+			return ResponseEntity.accepted().body(SecondStepJson.of(step));
+		}
 		sessionLogin.login(authenticated, request, response);
-		if (Boolean.TRUE.equals(body.remember()) && properties.getRememberMe().isEnabled()) {
+		if (remember) {
 			rememberMe.remember(request, response, authenticated);
 		}
 		csrf.renew(request, response);
-		return AccountJson.of(users.findById(((AccountPrincipal) authenticated.getPrincipal()).id()).orElseThrow());
+		return ResponseEntity.ok(AccountJson.of(users.findById(((AccountPrincipal) authenticated.getPrincipal()).id()).orElseThrow()));
 	}
 
 	public record CodeSignIn(
