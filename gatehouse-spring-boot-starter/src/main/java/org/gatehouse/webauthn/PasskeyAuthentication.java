@@ -34,6 +34,8 @@ import org.springframework.security.web.webauthn.management.RelyingPartyAuthenti
 class PasskeyAuthentication {
 
 	private static final Duration LOCKED_RETRY = Duration.ofMinutes(1);
+	/** The throttle's account key of keys nobody has: a control character no typed login can contain. */
+	private static final String UNKNOWN_KEY = "\u0000unknown security key";
 
 	private final RelyingParties relyingParties;
 	private final JdbcWebAuthnCredentials credentials;
@@ -63,7 +65,7 @@ class PasskeyAuthentication {
 	Authentication authenticate(PublicKeyCredentialRequestOptions options,
 			PublicKeyCredential<AuthenticatorAssertionResponse> credential, HttpServletRequest request) {
 		Optional<User> owner = credentials.ownerOf(credential.getRawId()).flatMap(users::findById);
-		String throttleKey = owner.map(User::email).orElse("");
+		String throttleKey = owner.map(User::email).orElse(UNKNOWN_KEY);
 		if (throttle.verdict(throttleKey, request.getRemoteAddr()) == LoginThrottle.Verdict.LOCKED) {
 			throw new TooManyRequestsException(LOCKED_RETRY);
 		}

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.JsonNode;
 
 import org.gatehouse.account.AccountPrincipal;
 import org.gatehouse.account.SessionLogin;
@@ -44,7 +43,7 @@ public class PasskeySignIn {
 	}
 
 	/** The signed-in account; a 401 problem when the assertion does not verify (or no sign-in was begun). */
-	public AccountPrincipal signIn(JsonNode credentialJson, HttpServletRequest request, HttpServletResponse response) {
+	public AccountPrincipal signIn(Object credentialJson, HttpServletRequest request, HttpServletResponse response) {
 		var credential = WebAuthnJson.assertion(credentialJson);
 		Bytes challenge = ceremonies.take(request, Purpose.SIGN_IN, null)
 			.orElseThrow(() -> new LocalizedStatusException(HttpStatus.BAD_REQUEST, "problem.webauthn.no-ceremony"));

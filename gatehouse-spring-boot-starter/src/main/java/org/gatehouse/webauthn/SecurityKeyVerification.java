@@ -3,7 +3,6 @@ package org.gatehouse.webauthn;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.JsonNode;
 
 import org.gatehouse.account.AccountPrincipal;
 import org.gatehouse.webauthn.Ceremonies.Purpose;
@@ -64,7 +63,7 @@ public class SecurityKeyVerification {
 	 * when it verifies; a {@link BadCredentialsException} when it does not, is another account's, or no
 	 * options were asked for (each challenge answers once). Does not touch the session's login.
 	 */
-	public Authentication verify(long userId, JsonNode assertion, HttpServletRequest request) {
+	public Authentication verify(long userId, String assertion, HttpServletRequest request) {
 		PublicKeyCredential<AuthenticatorAssertionResponse> credential;
 		try {
 			credential = WebAuthnJson.assertion(assertion);

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import tools.jackson.databind.JsonNode;
 
 import org.gatehouse.account.Reauthentication;
 import org.gatehouse.account.SessionLogin;
@@ -68,7 +67,7 @@ public class SecurityKeys {
 	}
 
 	/** Verifies the browser's new credential against the session's challenge and keeps it under {@code name}. */
-	public SecurityKey register(long userId, String name, JsonNode credentialJson, HttpServletRequest request) {
+	public SecurityKey register(long userId, String name, Object credentialJson, HttpServletRequest request) {
 		reauthentication.requireRecentPassword(NEEDS_PASSWORD);
 		PublicKeyCredential<AuthenticatorAttestationResponse> credential = WebAuthnJson.attestation(credentialJson);
 		Bytes challenge = ceremonies.take(request, Purpose.REGISTRATION, userId)

@@ -1,12 +1,12 @@
 package org.gatehouse.webauthn;
 
 import java.time.Instant;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import tools.jackson.databind.JsonNode;
 
 /** JSON shapes of /api/webauthn/. */
 public final class WebAuthnApiJson {
@@ -24,7 +24,7 @@ public final class WebAuthnApiJson {
 	 * @param credential what navigator.credentials.create gave, with its byte fields in base64url
 	 *        (id, rawId, type, response.attestationObject, response.clientDataJSON, response.transports)
 	 */
-	public record Register(@NotBlank @Size(max = MAX_NAME_LENGTH) String name, @NotNull JsonNode credential,
+	public record Register(@NotBlank @Size(max = MAX_NAME_LENGTH) String name, @NotNull Map<String, Object> credential,
 			String password) {
 	}
 
@@ -36,7 +36,7 @@ public final class WebAuthnApiJson {
 	 *        response.clientDataJSON, response.signature, response.userHandle), bytes in base64url
 	 * @param next where to go afterwards (same host only); the post-login page when absent or unsafe
 	 */
-	public record SignIn(@NotNull JsonNode credential, String next) {
+	public record SignIn(@NotNull Map<String, Object> credential, String next) {
 	}
 
 	/** A security key or passkey as listed; {@code synced}: the authenticator may copy it to other devices. */

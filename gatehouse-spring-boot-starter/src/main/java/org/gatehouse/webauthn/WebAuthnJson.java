@@ -2,7 +2,6 @@ package org.gatehouse.webauthn;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.gatehouse.http.LocalizedStatusException;
@@ -28,22 +27,24 @@ final class WebAuthnJson {
 		return MAPPER.writeValueAsString(options);
 	}
 
-	/** The browser's answer to navigator.credentials.create; a malformed one is a {@link MalformedCredentialException}. */
-	static PublicKeyCredential<AuthenticatorAttestationResponse> attestation(JsonNode json) {
+	/** The browser's answer to navigator.credentials.create; a malformed one is a {@link MalformedCredentialException} (400). */
+	static PublicKeyCredential<AuthenticatorAttestationResponse> attestation(Object json) {
 		return read(json, new TypeReference<>() { });
 	}
 
 	/** The browser's answer to navigator.credentials.get. */
-	static PublicKeyCredential<AuthenticatorAssertionResponse> assertion(JsonNode json) {
+	static PublicKeyCredential<AuthenticatorAssertionResponse> assertion(Object json) {
 		return read(json, new TypeReference<>() { });
 	}
 
-	private static <T extends PublicKeyCredential<?>> T read(JsonNode json, TypeReference<T> type) {
-		if (json == null || !json.isObject()) {
+	/** {@code json}: the JSON text, or the object a request body's JSON became (a map). */
+	private static <T extends PublicKeyCredential<?>> T read(Object json, TypeReference<T> type) {
+		if (!(json instanceof String || json instanceof java.util.Map<?, ?>)) {
 			throw new MalformedCredentialException();
 		}
 		try {
-			T credential = MAPPER.readValue(json.toString(), type);
+			String text = json instanceof String string ? string : MAPPER.writeValueAsString(json);
+			T credential = MAPPER.readValue(text, type);
 			if (credential == null || credential.getRawId() == null || credential.getResponse() == null) {
 				throw new MalformedCredentialException();
 			}

@@ -19,7 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @GatehouseIntegrationTest
 @TestPropertySource(properties = { "gatehouse.features.registerable=false", "gatehouse.features.recoverable=false",
 		"gatehouse.features.confirmable=false", "gatehouse.features.changeable=false",
-		"gatehouse.features.passwordless=false" })
+		"gatehouse.features.passwordless=false", "gatehouse.features.webauthn=false" })
 class FeaturesOffTest {
 
 	@Autowired
@@ -64,6 +64,21 @@ class FeaturesOffTest {
 				.getResponse().getStatus()).as(request[0]).isEqualTo(404);
 		}
 		assertThat(users.findByEmail(email)).isEmpty();
+	}
+
+	/** Security keys off: no passkey button, no WebAuthn endpoint, no Security keys page. */
+	@Test
+	void webauthnOffHasNoPasskeysAnywhere() throws Exception {
+		Browser anonymous = new Browser(mvc);
+		assertThat(anonymous.perform(get("/login/")).getResponse().getContentAsString()).doesNotContain("passkey");
+		assertThat(anonymous.perform(post("/api/webauthn/authentication/options")).getResponse().getStatus())
+			.isEqualTo(404);
+		String email = uniqueEmail();
+		AccountTestUsers.create(users, passwords, email, null);
+		Browser browser = new Browser(mvc);
+		browser.login(email, PASSWORD);
+		assertThat(browser.perform(get("/account/settings/security-keys/")).getResponse().getStatus()).isEqualTo(404);
+		assertThat(browser.perform(get("/")).getResponse().getContentAsString()).doesNotContain("nav-security-keys");
 	}
 
 	@Test

@@ -241,14 +241,14 @@ class WebAuthnApiTest {
 		String options = secondFactor.options(userId, request);
 		assertThat(ApiClient.JSON.readTree(options).path("allowCredentials").get(0).path("id").asString())
 			.isEqualTo(key.credentialId());
-		Authentication verified = secondFactor.verify(userId, ApiClient.JSON.valueToTree(key.get(options)), request);
+		Authentication verified = secondFactor.verify(userId, ApiClient.JSON.writeValueAsString(key.get(options)), request);
 		assertThat(verified.getAuthorities()).extracting("authority").contains(FactorGrantedAuthority.WEBAUTHN_AUTHORITY);
 		assertThat(verified.getName()).isEqualTo(Long.toString(userId));
 
-		assertThatThrownBy(() -> secondFactor.verify(userId, ApiClient.JSON.valueToTree(key.get(options)), request))
+		assertThatThrownBy(() -> secondFactor.verify(userId, ApiClient.JSON.writeValueAsString(key.get(options)), request))
 			.as("the challenge answers once").isInstanceOf(BadCredentialsException.class);
 		String othersOptions = secondFactor.options(otherId, request);
-		assertThatThrownBy(() -> secondFactor.verify(otherId, ApiClient.JSON.valueToTree(key.get(othersOptions)),
+		assertThatThrownBy(() -> secondFactor.verify(otherId, ApiClient.JSON.writeValueAsString(key.get(othersOptions)),
 				request)).as("another account's key").isInstanceOf(BadCredentialsException.class);
 	}
 
