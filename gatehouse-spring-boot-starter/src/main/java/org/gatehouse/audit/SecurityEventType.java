@@ -22,5 +22,7 @@ public enum SecurityEventType {
 	USER_IMPORTED,
 	USER_UNLOCKED,
 	/** A replaced remember-me token was used again: the cookie was copied; every login of the user ended. */
-	REMEMBER_ME_THEFT
+	REMEMBER_ME_THEFT,
+	/** A sign-in the user had in the system Gatehouse replaced (Invenio), kept as history by the migration. */
+	IMPORTED_SESSION
 }
