@@ -45,8 +45,11 @@ class UpgradeFromEarlierReleaseTest {
 			assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
 			assertThat(me.body()).contains(email);
 			JdbcTemplate jdbc = new JdbcTemplate(server.bean(DataSource.class));
+			// the earlier release had migrated every file there is: Gatehouse's table starts at the newest of them
+			String newest = jdbc.queryForObject("select version from flyway_schema_history where success "
+					+ "order by installed_rank desc limit 1", String.class);
 			assertThat(jdbc.queryForList("select version || ' ' || type from gatehouse_schema_history "
-					+ "where type in ('SQL', 'BASELINE')", String.class)).containsExactly("7 BASELINE");
+					+ "where type in ('SQL', 'BASELINE')", String.class)).containsExactly(newest + " BASELINE");
 			assertThat(jdbc.queryForObject("select count(*) from gh_user where email = ?", Integer.class, email))
 				.isEqualTo(1);
 		}
