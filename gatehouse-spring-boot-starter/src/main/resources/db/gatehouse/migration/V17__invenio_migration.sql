@@ -11,6 +11,8 @@ create table gh_invenio_migration (
     kind         varchar(20)  not null,
     invenio_key  varchar(600) not null,
     gatehouse_id bigint,
+    -- what of the Invenio row a later run compares (users: password and sign-in status), to follow changes
+    invenio_state varchar(100),
     migrated_at  timestamp with time zone not null,
     constraint gh_invenio_migration_pk primary key (source, kind, invenio_key)
 );

@@ -118,7 +118,7 @@ public class MigrateCommand extends CommandGroup {
 			for (MigrationReport.Table table : MigrationReport.Table.values()) {
 				MigrationReport.Counts c = report.counts(table);
 				out.println(CliMessages.get("cli.migrate.table", table.invenioName(), c.migrated(), c.alreadyMigrated(),
-						c.rejected(), c.skipped()));
+						c.rejected(), c.skipped(), c.updated()));
 			}
 			if (!report.sample().isEmpty()) {
 				out.println(CliMessages.get("cli.migrate.sample-heading"));

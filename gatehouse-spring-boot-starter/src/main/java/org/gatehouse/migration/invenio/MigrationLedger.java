@@ -53,6 +53,25 @@ final class MigrationLedger {
 		return found;
 	}
 
+	/** Invenio key -> the state recorded for it, of the keys given that have one. */
+	Map<String, String> states(Kind kind, Collection<String> keys) {
+		Map<String, String> found = new HashMap<>();
+		if (keys.isEmpty()) {
+			return found;
+		}
+		named.query("select invenio_key, invenio_state from gh_invenio_migration where source = :source and kind = :kind "
+				+ "and invenio_key in (:keys) and invenio_state is not null",
+				Map.of("source", source, "kind", kind.name(), "keys", keys), rs -> {
+					found.put(rs.getString(1), rs.getString(2));
+				});
+		return found;
+	}
+
+	void recordStates(Kind kind, Map<String, String> states) {
+		jdbc.batchUpdate("update gh_invenio_migration set invenio_state = ? where source = ? and kind = ? and invenio_key = ?",
+				states.entrySet().stream().map(e -> new Object[] { e.getValue(), source, kind.name(), e.getKey() }).toList());
+	}
+
 	void record(Kind kind, List<Map.Entry<String, Long>> rows, Instant now) {
 		if (rows.isEmpty()) {
 			return;

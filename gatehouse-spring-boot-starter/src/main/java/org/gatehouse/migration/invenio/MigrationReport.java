@@ -52,11 +52,14 @@ public final class MigrationReport {
 		private long alreadyMigrated;
 		private long rejected;
 		private long skipped;
+		private long updated;
 
 		public long migrated() { return migrated; }
 		public long alreadyMigrated() { return alreadyMigrated; }
 		public long rejected() { return rejected; }
 		public long skipped() { return skipped; }
+		/** Rows migrated by an earlier run that changed in Invenio since, and were brought up to date. */
+		public long updated() { return updated; }
 	}
 
 	private final boolean dryRun;
@@ -85,6 +88,11 @@ public final class MigrationReport {
 
 	void alreadyMigrated(Table table, long n) {
 		counts.get(table).alreadyMigrated += n;
+	}
+
+	void updated(Table table, Object key, String what) {
+		counts.get(table).updated++;
+		note(table, key, what);
 	}
 
 	void rejected(Table table, Object key, String reason) {

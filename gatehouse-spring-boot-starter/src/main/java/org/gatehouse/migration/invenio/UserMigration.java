@@ -19,6 +19,7 @@ import org.gatehouse.admin.UserImport;
 import org.gatehouse.audit.SecurityEventType;
 import org.gatehouse.migration.invenio.InvenioSchema.Feature;
 import org.gatehouse.migration.invenio.MigrationReport.Table;
+import org.gatehouse.token.PersonalAccessTokens;
 
 /**
  * accounts_user with its login information and profile into gh_user. Hashes are kept as they are (login
@@ -99,8 +100,9 @@ final class UserMigration {
 	private void migrateBatch(List<InvenioUser> batch) {
 		List<InvenioUser> todo = run.notYetMigrated(Table.USERS, MigrationLedger.Kind.USER, batch,
 				u -> String.valueOf(u.id()));
-		run.report.alreadyMigrated(Table.LOGIN_INFORMATION,
-				batch.stream().filter(u -> !todo.contains(u) && u.hasLoginInformation()).count());
+		List<InvenioUser> done = batch.stream().filter(u -> !todo.contains(u)).toList();
+		run.report.alreadyMigrated(Table.LOGIN_INFORMATION, done.stream().filter(InvenioUser::hasLoginInformation).count());
+		followChanges(done);
 		List<InvenioUser> valid = new ArrayList<>();
 		for (InvenioUser user : todo) {
 			String problem = problem(user);
@@ -154,10 +156,62 @@ final class UserMigration {
 			run.report.sample(user.email(), kind(user));
 		}
 		run.ledger.record(MigrationLedger.Kind.USER, ledger, run.now);
+		Map<String, String> states = new HashMap<>();
+		byEmailKey.values().forEach(u -> states.put(String.valueOf(u.id()), state(u)));
+		run.ledger.recordStates(MigrationLedger.Kind.USER, states);
 		run.jdbc.batchUpdate(AUDIT, audit);
 		run.report.migrated(Table.USERS, byEmailKey.size());
 		run.report.migrated(Table.LOGIN_INFORMATION,
 				byEmailKey.values().stream().filter(InvenioUser::hasLoginInformation).count());
+	}
+
+	/**
+	 * Users migrated by an earlier run whose password or sign-in status changed in Invenio since (both systems run
+	 * side by side until the cut-over): Gatehouse takes the new hash or status. Nothing else is followed.
+	 */
+	private void followChanges(List<InvenioUser> done) {
+		Map<String, String> before = run.ledger.states(MigrationLedger.Kind.USER,
+				done.stream().map(u -> String.valueOf(u.id())).toList());
+		List<InvenioUser> changed = done.stream().filter(u -> before.containsKey(String.valueOf(u.id()))
+				&& !before.get(String.valueOf(u.id())).equals(state(u))).toList();
+		if (changed.isEmpty()) {
+			return;
+		}
+		Map<Integer, Long> ids = run.gatehouseUsers(changed.stream().map(InvenioUser::id).toList());
+		Map<String, String> states = new HashMap<>();
+		for (InvenioUser user : changed) {
+			String key = String.valueOf(user.id());
+			String[] was = before.get(key).split("\\|", 2);
+			String[] is = state(user).split("\\|", 2);
+			byte[] stamp = new byte[16];
+			random.nextBytes(stamp);
+			if (!was[0].equals(is[0])) {
+				String problem = problem(user);
+				if (problem != null) {
+					run.report.rejected(Table.USERS, user.id(), "changed since the last run, not followed: " + problem);
+					continue;
+				}
+				run.jdbc.update("update gh_user set password_hash = ?, security_stamp = ?, updated_at = ? where id = ?",
+						user.password() == null || user.password().isEmpty() ? null : user.password(),
+						HexFormat.of().formatHex(stamp), run.nowAt(), ids.get(user.id()));
+				run.report.updated(Table.USERS, user.id(), "password changed in Invenio since the last run: taken over");
+			}
+			if (!was[1].equals(is[1])) {
+				run.jdbc.update("update gh_user set active = ?, banned_at = ?, security_stamp = ?, updated_at = ? where id = ?",
+						user.canSignIn(), run.at(user.blockedAt()), HexFormat.of().formatHex(stamp), run.nowAt(),
+						ids.get(user.id()));
+				run.report.updated(Table.USERS, user.id(), "sign-in status changed in Invenio since the last run: now "
+						+ kind(user));
+			}
+			states.put(key, state(user));
+		}
+		run.ledger.recordStates(MigrationLedger.Kind.USER, states);
+	}
+
+	/** What a later run compares: a digest of the password hash, and whether and since when the user is blocked. */
+	private static String state(InvenioUser user) {
+		String hash = user.password() == null ? "" : PersonalAccessTokens.hash(user.password()).substring(0, 32);
+		return hash + "|" + user.canSignIn() + "," + user.blockedAt();
 	}
 
 	/** Why the user cannot be migrated, or null. */

@@ -272,6 +272,32 @@ class InvenioMigrationTest {
 		assertThat(bearer("OldPersonalToken333333333333333333333333333333333333333333dd").statusCode()).isEqualTo(200);
 	}
 
+	/** Side by side until the cut-over: a password changed or a user blocked in Invenio follows at the next run. */
+	@Test
+	void aLaterRunTakesOverPasswordsChangedAndDeactivationsMadeInInvenioSince() throws Exception {
+		String old = InvenioDatabases.create("62efc52773d4", "update accounts_user set email = 'old.later.' || email");
+		InvenioMigration migration = gatehouse.bean(InvenioMigration.class);
+		InvenioMigration.Options options = new InvenioMigration.Options(old, TestPostgres.get().username(), null,
+				InvenioDatabases.SECRET_KEY, null, false, 100);
+		migration.run(options, null);
+		try (var connection = java.sql.DriverManager.getConnection(old, TestPostgres.get().username(), "");
+				var sql = connection.createStatement()) {
+			// the editor sets the admin's password (a hash passlib made); the admin is deactivated (this revision
+			// has no blocked_at)
+			sql.execute("update accounts_user set password = (select password from accounts_user where id = 1) where id = 2");
+			sql.execute("update accounts_user set active = false where id = 1");
+		}
+		MigrationReport later = migration.run(options, null);
+
+		assertThat(later.counts(Table.USERS).updated()).isEqualTo(2);
+		assertThat(signIn("old.later.old.editor@example.org", "first-invenio-admin")).isEqualTo(200);
+		assertThat(signIn("old.later.old.editor@example.org", "second-invenio-user")).isEqualTo(401);
+		assertThat(signIn("old.later.old.admin@example.org", "first-invenio-admin")).isEqualTo(401);
+		assertThat(db.queryForObject("select active from gh_user where email = ?", Boolean.class,
+				"old.later.old.admin@example.org")).isFalse();
+		assertThat(migration.run(options, null).counts(Table.USERS).updated()).isZero();
+	}
+
 	@Test
 	void theInvenioConnectionCannotWrite() throws Exception {
 		try (InvenioSource source = InvenioSource.open(invenio, TestPostgres.get().username(), null)) {
