@@ -75,6 +75,13 @@ public class JdbcUserStore implements UserStore {
 					.query(Integer.class).single() > 0;
 	}
 
+	@Override
+	public Optional<Instant> bannedAt(long id) {
+		return jdbc.sql("select banned_at from gh_user where id = ?").param(id)
+			.query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
+			.optional().flatMap(at -> at);
+	}
+
 	/** The unique constraints decide races. */
 	@Override
 	public long create(String email, String username, String passwordHash, boolean confirmed) {
@@ -116,8 +123,9 @@ public class JdbcUserStore implements UserStore {
 
 	@Override
 	public void setActive(long id, boolean active) {
-		jdbc.sql("update gh_user set active = ?, security_stamp = ?, updated_at = ? where id = ?")
-			.params(active, newStamp(), now(), id).update();
+		OffsetDateTime now = now();
+		jdbc.sql("update gh_user set active = ?, banned_at = ?, security_stamp = ?, updated_at = ? where id = ?")
+			.params(active, active ? null : now, newStamp(), now, id).update();
 	}
 
 	@Override

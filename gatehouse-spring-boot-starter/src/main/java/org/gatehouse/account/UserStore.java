@@ -26,6 +26,11 @@ public interface UserStore {
 
 	Optional<User> findById(long id);
 
+	/** Since when the user is banned (deactivated), when known: empty for active users and older bans. */
+	default Optional<java.time.Instant> bannedAt(long id) {
+		return Optional.empty();
+	}
+
 	Optional<User> findByEmail(String email);
 
 	/** Finds a user by email address or, when the login has no "@", by username. */

@@ -65,6 +65,7 @@ public class AdminUsersController {
 	public String show(@PathVariable String id, Model model) {
 		User user = actions.find(id);
 		model.addAttribute("user", user);
+		model.addAttribute("bannedAt", user.active() ? null : users.bannedAt(user.id()).orElse(null));
 		model.addAttribute("sessions", sessions.list(user.id(), null));
 		model.addAttribute("knownRoles", users.roleNames());
 		return "gatehouse/admin/user";

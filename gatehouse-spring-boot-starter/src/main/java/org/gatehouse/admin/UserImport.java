@@ -98,11 +98,11 @@ public class UserImport {
 		if (row.fields().containsKey(MALFORMED)) {
 			return row.fields().get(MALFORMED);
 		}
-		if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
+		if (!isValidEmail(email)) {
 			return "not an email address: " + email;
 		}
 		String username = row.field("username");
-		if (username != null && !USERNAME.matcher(username).matches()) {
+		if (username != null && !isValidUsername(username)) {
 			return "not a valid username: " + username;
 		}
 		String hash = row.field("password");
@@ -125,6 +125,16 @@ public class UserImport {
 			}
 		}
 		return null;
+	}
+
+	/** An address users can sign in and be mailed with; the rule of every import. */
+	public static boolean isValidEmail(String email) {
+		return email != null && email.length() <= 254 && EMAIL.matcher(email).matches();
+	}
+
+	/** A username of the form sign-up accepts (a letter, then letters, digits, '_' and '.'). */
+	public static boolean isValidUsername(String username) {
+		return username != null && USERNAME.matcher(username).matches();
 	}
 
 	/** True when missing: Flask-Security's default. Null when not a boolean. */

@@ -51,4 +51,6 @@ public enum SecurityEventType {
 	RECOVERY_CODES_GENERATED,
 	/** An administrator or the command line removed every second factor of the user. */
 	SECOND_FACTORS_RESET,
+	/** A sign-in the user had in the system Gatehouse replaced (Invenio), kept as history by the migration. */
+	IMPORTED_SESSION,
 }

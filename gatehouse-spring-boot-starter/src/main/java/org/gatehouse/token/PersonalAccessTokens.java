@@ -38,6 +38,11 @@ public class PersonalAccessTokens {
 	private static final int MAX_TOKEN_LENGTH = 100;
 	static final int MAX_NAME_LENGTH = 100;
 	/** Control, format (bidi overrides, zero-width) and lone surrogate characters: invisible or misleading in a list. */
+	/**
+	 * Tokens imported from Invenio (invenio-oauth2server's personal tokens: 60 letters and digits) keep their value,
+	 * so they have no {@link #TOKEN_PREFIX}; nothing else of that form is ever stored.
+	 */
+	private static final Pattern IMPORTED_TOKEN = Pattern.compile("[A-Za-z0-9]{20," + MAX_TOKEN_LENGTH + "}");
 	private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}]");
 
 	/** The stored token and, this one time only, the token itself. */
@@ -112,7 +117,8 @@ public class PersonalAccessTokens {
 
 	/** The authentication for a presented token, or empty when it is unknown, revoked, expired or its user inactive. */
 	public Optional<ApiTokenAuthentication> authenticate(String presented) {
-		if (presented == null || !presented.startsWith(TOKEN_PREFIX) || presented.length() > MAX_TOKEN_LENGTH) {
+		if (presented == null || presented.length() > MAX_TOKEN_LENGTH
+				|| !presented.startsWith(TOKEN_PREFIX) && !IMPORTED_TOKEN.matcher(presented).matches()) {
 			return Optional.empty();
 		}
 		Instant now = clock.instant();
@@ -144,7 +150,8 @@ public class PersonalAccessTokens {
 		return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	static String hash(String secret) {
+	/** How a token is stored: the hex SHA-256 of its UTF-8 bytes. */
+	public static String hash(String secret) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
 				.digest(secret.getBytes(StandardCharsets.UTF_8)));

@@ -1,9 +1,7 @@
 package org.gatehouse.database;
 
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -29,16 +27,7 @@ enum TestDatabases {
 	POSTGRESQL {
 		@Override
 		String newDatabase() {
-			String name = "migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-			TestPostgres postgres = TestPostgres.get();
-			try (Connection admin = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), "");
-					Statement sql = admin.createStatement()) {
-				sql.execute("create database " + name);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-			return postgres.jdbcUrl().replace("/gatehouse", "/" + name);
+			return TestPostgres.get().newDatabase("migration_");
 		}
 
 		@Override

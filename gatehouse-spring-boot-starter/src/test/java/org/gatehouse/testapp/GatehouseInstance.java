@@ -1,6 +1,7 @@
 package org.gatehouse.testapp;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,11 +18,12 @@ public final class GatehouseInstance implements AutoCloseable {
 	}
 
 	public static GatehouseInstance start(Map<String, String> properties) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-				"--gatehouse.secret-key=test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-				"--gatehouse.mfa.required-roles=",
-				"--gatehouse.passwords.rounds.pbkdf2_sha512=1000"));
-		properties.forEach((k, v) -> args.add("--" + k + "=" + v));
+		Map<String, String> all = new LinkedHashMap<>(Map.of("server.port", "0", "spring.main.banner-mode", "off",
+				"gatehouse.secret-key", "test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+				"gatehouse.passwords.rounds.pbkdf2_sha512", "1000", "gatehouse.mfa.required-roles", ""));
+		all.putAll(properties); // a test's own value replaces the default
+		List<String> args = new ArrayList<>();
+		all.forEach((k, v) -> args.add("--" + k + "=" + v));
 		return new GatehouseInstance(new SpringApplicationBuilder(TestApplication.class).run(args.toArray(String[]::new)));
 	}
 

@@ -3,11 +3,16 @@ package org.gatehouse.testapp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A real PostgreSQL server (Debian package postgresql) in a fresh temporary cluster, started
@@ -77,6 +82,19 @@ public final class TestPostgres {
 
 	public String jdbcUrl() {
 		return "jdbc:postgresql://127.0.0.1:" + port + "/gatehouse";
+	}
+
+	/** A new, empty database named {@code prefix} + random characters; returns its JDBC URL. */
+	public String newDatabase(String prefix) {
+		String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		try (Connection admin = DriverManager.getConnection(jdbcUrl(), username(), "");
+				Statement sql = admin.createStatement()) {
+			sql.execute("create database " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return jdbcUrl().replace("/gatehouse", "/" + name);
 	}
 
 	public String username() {
