@@ -39,7 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = GatehouseServer.class, webEnvironment = WebEnvironment.DEFINED_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:external;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"gatehouse.secret-key=external-test-secret-key-0123456789-abcdefghijk",
-		"gatehouse.passwords.rounds.pbkdf2_sha512=1000" })
+		"gatehouse.passwords.rounds.pbkdf2_sha512=1000",
+		// its administrator signs in by password alone; MfaBrowserTest covers the default policy
+		"gatehouse.mfa.required-roles=" })
 class ExternalSignInBrowserTest {
 
 	private static final int PORT = freePort();
