@@ -15,7 +15,11 @@ import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.login.external.ExternalIdentityStore;
+import org.gatehouse.crypto.Signers;
 import org.gatehouse.login.external.LinkedIdentity;
+import org.gatehouse.mfa.Base32;
+import org.gatehouse.mfa.MfaStore;
+import org.gatehouse.mfa.TotpFactor;
 import org.gatehouse.password.PasswordService;
 import org.gatehouse.server.GatehouseServer;
 import org.junit.jupiter.api.AfterAll;
@@ -316,6 +320,31 @@ class ExternalSignInBrowserTest {
 			assertThat(browser.has(By.id("login-error"))).isTrue();
 			assertThat(loggedIn(browser)).isFalse();
 			assertThat(events(userId)).anyMatch(e -> e.startsWith("LOGIN_FAILURE Disabled"));
+		}
+	}
+
+	@Autowired
+	MfaStore mfa;
+
+	@Autowired
+	Signers signers;
+
+	@Test
+	void anAccountWithASecondFactorStillAnswersItAfterTheProvider() {
+		// the provider replaces only the password: a linked account with TOTP goes to the second step
+		long userId = users.create(IDP.email("twostep"), null, passwords.hashNew(PASSWORD), true);
+		jdbc.sql("insert into gh_external_identity (user_id, provider, subject, email, created_at) "
+				+ "values (?, 'idp', 'twostep', ?, current_timestamp)").params(userId, IDP.email("twostep")).update();
+		byte[] secret = new byte[20];
+		new java.security.SecureRandom().nextBytes(secret);
+		mfa.saveTotp(userId, signers.fieldEncryptor(TotpFactor.SECRET_PURPOSE).encrypt(Base32.encode(secret)), -1,
+				java.time.Instant.now());
+		try (Browser browser = Browser.start(PORT)) {
+			browser.open("/login/");
+			signInAtProvider(browser, "idp", "twostep");
+			assertThat(browser.path()).isEqualTo("/login/second-factor/");
+			assertThat(browser.has(By.id("totp-form"))).isTrue();
+			assertThat(loggedIn(browser)).as("not signed in before the second factor").isFalse();
 		}
 	}
 

@@ -108,7 +108,7 @@ final class TestOidcProvider implements AutoCloseable {
 
 		/** One user per scenario, so that each test's identities are its own. */
 		static final String[] USERS = { "newcomer", "returning", "linker", "unverified", "unlinker", "keeper",
-				"banned", "relinker" };
+				"banned", "relinker", "twostep" };
 
 		@Bean
 		@Order(1)

@@ -6,6 +6,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.gatehouse.account.AccountPrincipal;
+import org.gatehouse.account.LoginCompletion;
 import org.gatehouse.account.SessionLogin;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
@@ -17,6 +19,8 @@ import org.gatehouse.throttle.PageRateLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,6 +48,7 @@ public class ExternalAccounts {
 	private final PageRateLimits rateLimits;
 	private final TransactionTemplate transactions;
 	private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
+	private LoginCompletion completion = LoginCompletion.NONE;
 
 	public ExternalAccounts(ExternalIdentityStore identities, UserStore users, AuthenticationManager manager,
 			SessionLogin sessionLogin, ApplicationEventPublisher events, GatehouseProperties properties,
@@ -66,11 +71,17 @@ public class ExternalAccounts {
 		return identities.ofUser(userId);
 	}
 
+	/** The second step (multi-factor authentication) an external sign-in must pass like a password login. */
+	public void setLoginCompletion(LoginCompletion completion) {
+		this.completion = completion;
+	}
+
 	/**
-	 * Logs the linked user in with a fresh session id, as a password login does.
+	 * Logs the linked user in with a fresh session id, as a password login does; an account with a second factor
+	 * (or whose role requires one) is not signed in yet: the answer is the page of that step.
 	 * @throws AuthenticationException when the account may not sign in (banned, unconfirmed)
 	 */
-	public void signIn(ExternalIdentity identity, ProviderTokens tokens, HttpServletRequest request,
+	public Optional<String> signIn(ExternalIdentity identity, ProviderTokens tokens, HttpServletRequest request,
 			HttpServletResponse response) {
 		ExternalIdentityAuthentication attempt = ExternalIdentityAuthentication.unauthenticated(identity.provider(),
 				identity.subject());
@@ -81,7 +92,15 @@ public class ExternalAccounts {
 		if (tokens != null) {
 			identities.saveTokens(linked.id(), tokens);
 		}
-		sessionLogin.login(users.findById(linked.userId()).orElseThrow(), request, response);
+		User user = users.findById(linked.userId()).orElseThrow();
+		AccountPrincipal principal = AccountPrincipal.of(user);
+		Authentication firstFactor = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+				principal.getAuthorities());
+		if (completion.needsAnotherStep(firstFactor)) {
+			return Optional.of(completion.defer(firstFactor, false, null, request).page());
+		}
+		sessionLogin.login(user, request, response);
+		return Optional.empty();
 	}
 
 	/** Links the identity to a user who has proven the account (logged in, or just logged in with its password). */

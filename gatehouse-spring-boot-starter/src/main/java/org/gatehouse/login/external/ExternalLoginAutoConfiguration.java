@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.gatehouse.account.AccountAutoConfiguration;
 import org.gatehouse.account.AccountLinks;
+import org.gatehouse.account.LoginCompletion;
 import org.gatehouse.account.SessionLogin;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
@@ -72,12 +73,14 @@ public class ExternalLoginAutoConfiguration {
 	ExternalAccounts gatehouseExternalAccounts(ExternalIdentityStore identities, UserStore users,
 			SessionLogin sessionLogin, ApplicationEventPublisher events, GatehouseProperties properties,
 			PageRateLimits rateLimits, PlatformTransactionManager transactions,
-			ObjectProvider<AuthenticationEventPublisher> authenticationEvents) {
+			ObjectProvider<AuthenticationEventPublisher> authenticationEvents, ObjectProvider<LoginCompletion> completion) {
 		ProviderManager manager = new ProviderManager(
 				new ExternalIdentityAuthenticationProvider(identities, users, properties));
 		authenticationEvents.ifAvailable(manager::setAuthenticationEventPublisher);
-		return new ExternalAccounts(identities, users, manager, sessionLogin, events, properties, rateLimits,
-				transactions);
+		ExternalAccounts accounts = new ExternalAccounts(identities, users, manager, sessionLogin, events, properties,
+				rateLimits, transactions);
+		completion.ifAvailable(accounts::setLoginCompletion);
+		return accounts;
 	}
 
 	@Bean

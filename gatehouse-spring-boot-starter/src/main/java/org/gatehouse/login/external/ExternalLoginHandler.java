@@ -62,8 +62,9 @@ class ExternalLoginHandler implements AuthenticationSuccessHandler, Authenticati
 			return;
 		}
 		try {
-			accounts.signIn(identity, provided, request, response);
-			response.sendRedirect(request.getContextPath() + properties.getUrls().getPostLogin());
+			String next = accounts.signIn(identity, provided, request, response)
+				.orElse(properties.getUrls().getPostLogin());
+			response.sendRedirect(request.getContextPath() + next);
 		}
 		catch (UnconfirmedAccountException ex) {
 			response.sendRedirect(request.getContextPath() + properties.getUrls().getLogin() + "?unconfirmed");
