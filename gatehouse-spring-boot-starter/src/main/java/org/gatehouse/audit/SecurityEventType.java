@@ -22,5 +22,15 @@ public enum SecurityEventType {
 	USER_IMPORTED,
 	USER_UNLOCKED,
 	/** A replaced remember-me token was used again: the cookie was copied; every login of the user ended. */
-	REMEMBER_ME_THEFT
+	REMEMBER_ME_THEFT,
+	/** An OpenID Connect client was registered (details: its name). */
+	OIDC_CLIENT_CREATED,
+	/** An OpenID Connect client was deleted with its tokens (details: its name). */
+	OIDC_CLIENT_DELETED,
+	/** The OpenID Connect signing key was replaced (details: the new key id). */
+	OIDC_KEY_ROTATED,
+	/** A replaced refresh token was presented again: the authorization and all its tokens were revoked. */
+	OIDC_REFRESH_TOKEN_REUSED,
+	/** A user's OpenID Connect tokens were revoked and relying parties told (session revoked, ban, password reset). */
+	OIDC_TOKENS_REVOKED
 }

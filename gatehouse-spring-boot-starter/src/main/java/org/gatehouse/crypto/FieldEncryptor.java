@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  * it was made with, so values written before a rotation still decrypt with a fallback key.
  * The purpose is bound as associated data: a value copied into another column does not decrypt.
  */
-class FieldEncryptor {
+public class FieldEncryptor {
 
 	private static final char KEY_ID_SEPARATOR = ':';
 	private static final int KEY_LENGTH = 32;

@@ -1,0 +1,15 @@
+package org.gatehouse.oidc;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A registered relying party as administrators see it (never its secret).
+ *
+ * @param publicClient true for a client without a secret (a browser or native app): PKCE is required
+ * @param skipConsent true when an administrator decided users need not approve this client's scopes
+ */
+public record OidcClient(String clientId, String name, boolean publicClient, List<String> redirectUris,
+		List<String> postLogoutRedirectUris, List<String> scopes, boolean skipConsent, String backchannelLogoutUri,
+		Instant createdAt) {
+}
