@@ -109,7 +109,7 @@ public class OidcProviderAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@Import(OidcProviderSecurityConfiguration.class)
+	@Import({ OidcProviderSecurityConfiguration.class, OidcClientApiController.class })
 	static class Web {
 
 		@Bean

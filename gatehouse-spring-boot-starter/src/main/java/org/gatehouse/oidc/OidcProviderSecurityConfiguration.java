@@ -111,6 +111,12 @@ class OidcProviderSecurityConfiguration {
 		return new ConsentController(clients, consents);
 	}
 
+	@Bean
+	OidcAccessTokens gatehouseOidcAccessTokens(SigningKeys keys, OAuth2AuthorizationService authorizations,
+			UserStore users) {
+		return new OidcAccessTokens(decoder(keys), authorizations, users);
+	}
+
 	/** Verifies the provider's own access tokens (userinfo): signed by one of its published keys. */
 	static JwtDecoder decoder(SigningKeys keys) {
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();

@@ -226,6 +226,89 @@ class OidcProviderFlowTest {
 		assertThat(response.headers().firstValue("Location")).isEmpty();
 	}
 
+	/** Tokens for a user of a consent-free confidential client, through the login page. */
+	static JsonNode tokens(OidcTestClient rp, FormClient browser, long userId, String scope) {
+		HttpResponse<String> callback = loginAndAuthorize(browser, rp.authorizeUrl(scope, "s", "n", true), email(userId));
+		HttpResponse<String> tokens = rp.exchange(query(location(callback)).get("code"));
+		assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+		return json(tokens);
+	}
+
+	static java.net.http.HttpRequest.Builder request(String path) {
+		return java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path));
+	}
+
+	static String basic(CreatedOidcClient client) {
+		return "Basic " + java.util.Base64.getEncoder().encodeToString(
+				(client.client().clientId() + ":" + client.clientSecret()).getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void gatehousesApiAcceptsAccessTokensWithTheirScopesUntilRevoked() {
+		long userId = user("Api User", true);
+		CreatedOidcClient client = client(false, true, "openid", "user:read");
+		OidcTestClient rp = new OidcTestClient(base, client.client().clientId(), client.clientSecret(), REDIRECT);
+		String accessToken = tokens(rp, new FormClient(), userId, "openid user:read").path("access_token").asString();
+
+		HttpResponse<String> me = rp.get("/api/me", accessToken);
+		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+		assertThat(json(me).path("email").asString()).isEqualTo(email(userId));
+		// no CSRF token needed with a Bearer token, but user:read does not allow writing
+		HttpResponse<String> write = rp.post(request("/api/change-password").header("Authorization", "Bearer " + accessToken),
+				Map.of());
+		assertThat(write.statusCode()).isEqualTo(403);
+
+		HttpResponse<String> active = rp.post(request("/oauth2/introspect").header("Authorization", basic(client)),
+				Map.of("token", accessToken));
+		assertThat(json(active).path("active").asBoolean()).isTrue();
+		assertThat(json(active).path("scope").asString()).contains("user:read");
+
+		HttpResponse<String> revoked = rp.post(request("/oauth2/revoke").header("Authorization", basic(client)),
+				Map.of("token", accessToken, "token_type_hint", "access_token"));
+		assertThat(revoked.statusCode()).isEqualTo(200);
+		assertThat(json(rp.post(request("/oauth2/introspect").header("Authorization", basic(client)),
+				Map.of("token", accessToken))).path("active").asBoolean()).isFalse();
+		HttpResponse<String> after = rp.get("/api/me", accessToken);
+		assertThat(after.statusCode()).isEqualTo(401);
+		assertThat(after.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void clientCredentialsGiveAClientTokenThatIsNoUsersToken() {
+		CreatedOidcClient client = client(false, true, "openid", "user:read");
+		OidcTestClient rp = new OidcTestClient(base, client.client().clientId(), client.clientSecret(), REDIRECT);
+		HttpResponse<String> token = rp.token(Map.of("grant_type", "client_credentials", "scope", "user:read"));
+		assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+		String accessToken = json(token).path("access_token").asString();
+		assertThat(json(token).has("refresh_token")).isFalse();
+		JsonNode introspected = json(rp.post(request("/oauth2/introspect").header("Authorization", basic(client)),
+				Map.of("token", accessToken)));
+		assertThat(introspected.path("active").asBoolean()).isTrue();
+		assertThat(introspected.path("sub").asString()).isEqualTo(client.client().clientId());
+		assertThat(rp.get("/api/me", accessToken).statusCode()).isEqualTo(401);
+
+		HttpResponse<String> wrongSecret = new OidcTestClient(base, client.client().clientId(), "not-the-secret", REDIRECT)
+			.token(Map.of("grant_type", "client_credentials", "scope", "user:read"));
+		assertThat(wrongSecret.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void rpInitiatedLogoutEndsTheGatehouseSessionAndReturnsToTheRegisteredUri() {
+		long userId = user("Logout User", true);
+		CreatedOidcClient client = server.bean(OidcClients.class).create(new NewOidcClient("rp-" + UUID.randomUUID(),
+				List.of(REDIRECT), List.of("http://rp.example.test/signed-out"), false, List.of("openid"), true, null),
+				null);
+		OidcTestClient rp = new OidcTestClient(base, client.client().clientId(), client.clientSecret(), REDIRECT);
+		FormClient browser = new FormClient();
+		String idToken = tokens(rp, browser, userId, "openid").path("id_token").asString();
+		assertThat(browser.get(base + "/account/settings/sessions/").statusCode()).isEqualTo(200);
+
+		HttpResponse<String> loggedOut = browser.get(base + "/connect/logout?id_token_hint=" + idToken
+				+ "&post_logout_redirect_uri=" + enc("http://rp.example.test/signed-out") + "&state=bye");
+		assertThat(location(loggedOut)).isEqualTo("http://rp.example.test/signed-out?state=bye");
+		assertThat(location(browser.get(base + "/account/settings/sessions/"))).contains("/login/");
+	}
+
 	static String enc(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
