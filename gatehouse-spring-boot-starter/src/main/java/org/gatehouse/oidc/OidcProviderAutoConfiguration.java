@@ -94,6 +94,14 @@ public class OidcProviderAutoConfiguration {
 		return new UserClaims(users, jdbc, keys);
 	}
 
+	@Bean
+	DownstreamRevocation gatehouseOidcDownstreamRevocation(JdbcClient jdbc, OAuth2AuthorizationService authorizations,
+			RegisteredClientRepository clients, SigningKeys keys, OidcProperties properties,
+			ApplicationEventPublisher events, Clock clock) {
+		return new DownstreamRevocation(jdbc, authorizations, clients, new BackchannelLogout(keys, properties, clock),
+				events);
+	}
+
 	/**
 	 * An authorization keeps the signed-in user (an {@link AccountPrincipal}) among its attributes, stored as JSON:
 	 * Spring Security's types and that one class may be read back, nothing else.

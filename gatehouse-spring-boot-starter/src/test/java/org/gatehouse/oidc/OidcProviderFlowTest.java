@@ -6,6 +6,17 @@ import static org.gatehouse.oidc.OidcTestClient.location;
 import static org.gatehouse.oidc.OidcTestClient.query;
 
 import java.net.URLEncoder;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.sun.net.httpserver.HttpServer;
+import org.gatehouse.admin.BanService;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,7 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Gatehouse as an OpenID Connect provider over real HTTP: discovery, JWKS, authorization code with PKCE through
- * Gatehouse's login and consent pages, ID token and userinfo claims, refresh-token rotation and reuse detection.
+ * Gatehouse's login and consent pages, ID token and userinfo claims, refresh-token rotation and reuse detection,
+ * introspection, revocation, client credentials, /api with access tokens, RP-initiated and back-channel logout.
  */
 class OidcProviderFlowTest {
 
@@ -38,17 +50,29 @@ class OidcProviderFlowTest {
 
 	static GatehouseInstance server;
 	static String base;
+	/** A relying party's back-channel logout endpoint: a plain local HTTP server collecting logout tokens. */
+	static HttpServer relyingParty;
+	static final BlockingQueue<String> logoutTokens = new LinkedBlockingQueue<>();
 
 	@BeforeAll
-	static void start() {
+	static void start() throws java.io.IOException {
 		server = GatehouseInstance.start(Map.of(
 				"spring.datasource.url", "jdbc:h2:mem:oidc-flow;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 				"gatehouse.features.oidc-provider", "true", "spring.mail.host", "127.0.0.1"));
 		base = server.baseUrl();
+		relyingParty = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		relyingParty.createContext("/backchannel", exchange -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			logoutTokens.add(URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		relyingParty.start();
 	}
 
 	@AfterAll
 	static void stop() {
+		relyingParty.stop(0);
 		server.close();
 	}
 
@@ -311,5 +335,42 @@ class OidcProviderFlowTest {
 
 	static String enc(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/** Back-channel logout after a ban: the tokens stop working and the relying party gets a signed logout token. */
+	@Test
+	void aBanRevokesTheUsersTokensAndSendsALogoutToken() throws Exception {
+		String email = "banned-" + UUID.randomUUID() + "@example.org";
+		long userId = server.bean(UserStore.class).create(email, null,
+				server.bean(PasswordService.class).hashNew(PASSWORD), true);
+		String backchannel = "http://127.0.0.1:" + relyingParty.getAddress().getPort() + "/backchannel";
+		CreatedOidcClient client = server.bean(OidcClients.class).create(new NewOidcClient("rp-" + UUID.randomUUID(),
+				List.of(REDIRECT), List.of(), false, List.of("openid"), true, backchannel), null);
+		OidcTestClient rp = new OidcTestClient(base, client.client().clientId(), client.clientSecret(),
+				REDIRECT);
+		JsonNode tokens = tokens(rp, new FormClient(), userId, "openid");
+		String idSid = (String) SignedJWT.parse(tokens.path("id_token").asString()).getJWTClaimsSet().getClaim("sid");
+
+		server.bean(BanService.class).ban(null, userId);
+
+		String logoutToken = logoutTokens.poll(10, TimeUnit.SECONDS);
+		assertThat(logoutToken).as("logout token received").isNotNull();
+		SignedJWT jwt = SignedJWT.parse(logoutToken);
+		assertThat(jwt.getHeader().getType()).isEqualTo(new JOSEObjectType("logout+jwt"));
+		JWKSet keys = JWKSet.parse(rp.send(request("/oauth2/jwks").build()).body());
+		assertThat(jwt.verify(new ECDSAVerifier((ECKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID())))).isTrue();
+		Map<String, Object> claims = jwt.getJWTClaimsSet().getClaims();
+		assertThat(claims).containsEntry("iss", base).containsEntry("sub", Long.toString(userId))
+			.containsKey("events").doesNotContainKey("nonce");
+		assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly(client.client().clientId());
+		assertThat(jwt.getJWTClaimsSet().getStringClaim("sid")).isEqualTo(idSid);
+		assertThat(jwt.getJWTClaimsSet().getExpirationTime().toInstant()).isAfter(Instant.now())
+			.isBefore(Instant.now().plus(Duration.ofMinutes(5)));
+
+		assertThat(rp.refresh(tokens.path("refresh_token").asString()).statusCode()).isEqualTo(400);
+		assertThat(rp.get("/userinfo", tokens.path("access_token").asString()).statusCode()).isEqualTo(401);
+		assertThat(json(rp.post(request("/oauth2/introspect").header("Authorization",
+				basic(client)), Map.of("token", tokens.path("access_token").asString())))
+			.path("active").asBoolean()).isFalse();
 	}
 }
