@@ -373,4 +373,25 @@ class OidcProviderFlowTest {
 				basic(client)), Map.of("token", tokens.path("access_token").asString())))
 			.path("active").asBoolean()).isFalse();
 	}
+
+	/**
+	 * An independent client from another ecosystem: Debian's python3-authlib, knowing only the issuer, completes
+	 * code + PKCE through the login page, verifies the ID token, refreshes and introspects.
+	 */
+	@Test
+	void authlibCompletesCodeWithPkceRefreshAndIntrospection() throws Exception {
+		long userId = user("Python User", true);
+		CreatedOidcClient client = client(false, true, "openid", "profile", "email");
+		java.nio.file.Path script = java.nio.file.Files.createTempFile("authlib_client", ".py");
+		try (java.io.InputStream in = getClass().getResourceAsStream("authlib_client.py")) {
+			java.nio.file.Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+		Process python = new ProcessBuilder("/usr/bin/python3", script.toString(), base, client.client().clientId(),
+				client.clientSecret(), REDIRECT, email(userId), PASSWORD).redirectErrorStream(true).start();
+		assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(python.exitValue()).as(output).isZero();
+		assertThat(output).contains("ok discovery", "ok logged in and authorized",
+				"ok id token " + userId + " " + email(userId), "ok userinfo", "ok refreshed", "ok introspected");
+	}
 }
