@@ -19,8 +19,12 @@ public class OidcProperties {
 	 */
 	private String issuer;
 
-	/** Signature algorithm of new signing keys (ID tokens, access tokens, back-channel logout tokens). */
-	private Algorithm signingAlgorithm = Algorithm.ES256;
+	/**
+	 * Signature algorithm of new signing keys (ID tokens, access tokens, back-channel logout tokens). RS256 by default:
+	 * the one every OpenID Connect relying party must accept (Spring Security's client, for one, expects it unless
+	 * told otherwise); ES256 for relying parties configured for it.
+	 */
+	private Algorithm signingAlgorithm = Algorithm.RS256;
 
 	/** Lifetime of access tokens; Gatehouse's /api accepts them as Bearer tokens until they expire or are revoked. */
 	private Duration accessTokenTimeToLive = Duration.ofMinutes(5);

@@ -2,6 +2,8 @@ package org.gatehouse.oidc;
 
 import java.time.Clock;
 
+import javax.sql.DataSource;
+
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -15,6 +17,7 @@ import org.gatehouse.http.GatehouseFilterOrder;
 import org.gatehouse.password.PasswordAutoConfiguration;
 import org.gatehouse.security.SecurityChainsAutoConfiguration;
 import org.gatehouse.session.AccountPrincipalJson;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -60,16 +63,17 @@ public class OidcProviderAutoConfiguration {
 
 	@Bean
 	@DependsOnDatabaseInitialization
-	RegisteredClientRepository gatehouseOidcClientRepository(JdbcTemplate jdbc, OidcProperties properties,
+	RegisteredClientRepository gatehouseOidcClientRepository(DataSource dataSource, OidcProperties properties,
 			SigningKeys keys) {
-		return new ConfiguredClientRepository(new JdbcRegisteredClientRepository(jdbc), properties, keys);
+		return new ConfiguredClientRepository(new JdbcRegisteredClientRepository(new JdbcTemplate(dataSource)),
+				properties, keys);
 	}
 
 	@Bean
 	@DependsOnDatabaseInitialization
-	OAuth2AuthorizationService gatehouseOidcAuthorizationService(JdbcTemplate jdbcTemplate, JdbcClient jdbc,
+	OAuth2AuthorizationService gatehouseOidcAuthorizationService(DataSource dataSource, JdbcClient jdbc,
 			RegisteredClientRepository clients, ApplicationEventPublisher events, Clock clock) {
-		JdbcOAuth2AuthorizationService stored = new JdbcOAuth2AuthorizationService(jdbcTemplate, clients);
+		JdbcOAuth2AuthorizationService stored = new JdbcOAuth2AuthorizationService(new JdbcTemplate(dataSource), clients);
 		stored.setAuthorizationRowMapper(
 				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients, authorizationJson()));
 		stored.setAuthorizationParametersMapper(
@@ -79,8 +83,9 @@ public class OidcProviderAutoConfiguration {
 
 	@Bean
 	@DependsOnDatabaseInitialization
-	OAuth2AuthorizationConsentService gatehouseOidcConsentService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-		return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+	OAuth2AuthorizationConsentService gatehouseOidcConsentService(DataSource dataSource,
+			RegisteredClientRepository clients) {
+		return new JdbcOAuth2AuthorizationConsentService(new JdbcTemplate(dataSource), clients);
 	}
 
 	@Bean
@@ -121,7 +126,8 @@ public class OidcProviderAutoConfiguration {
 	static class Web {
 
 		@Bean
-		FilterRegistrationBean<RelyingPartyFormAction> gatehouseOidcFormAction(RegisteredClientRepository clients,
+		FilterRegistrationBean<RelyingPartyFormAction> gatehouseOidcFormAction(
+				ObjectProvider<RegisteredClientRepository> clients,
 				GatehouseProperties properties) {
 			FilterRegistrationBean<RelyingPartyFormAction> registration = new FilterRegistrationBean<>(
 					new RelyingPartyFormAction(clients, properties.getUrls().getLogin()));

@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,10 +26,11 @@ class RelyingPartyFormAction extends OncePerRequestFilter {
 
 	private static final String AUTHORIZE = "/oauth2/authorize";
 
-	private final RegisteredClientRepository clients;
+	/** Looked up at the first request: servlet filters are created with the web server, before the database is ready. */
+	private final ObjectProvider<RegisteredClientRepository> clients;
 	private final String loginPage;
 
-	RelyingPartyFormAction(RegisteredClientRepository clients, String loginPage) {
+	RelyingPartyFormAction(ObjectProvider<RegisteredClientRepository> clients, String loginPage) {
 		this.clients = clients;
 		this.loginPage = loginPage;
 	}
@@ -46,7 +48,7 @@ class RelyingPartyFormAction extends OncePerRequestFilter {
 		String policy = response.getHeader("Content-Security-Policy");
 		String clientId = clientId(request);
 		if (policy != null && clientId != null && policy.contains("form-action 'self'")) {
-			RegisteredClient client = clients.findByClientId(clientId);
+			RegisteredClient client = clients.getObject().findByClientId(clientId);
 			if (client != null) {
 				Set<String> origins = new LinkedHashSet<>();
 				client.getRedirectUris().forEach(uri -> origins.add(origin(uri)));

@@ -21,7 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
 		"spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"gatehouse.secret-key=browser-test-secret-key-0123456789-abcdefghijklm",
 		"gatehouse.passwords.rounds.pbkdf2_sha512=1000",
-		"spring.mail.host=127.0.0.1", "spring.mail.port=" + BrowserMail.SMTP_PORT })
+		"spring.mail.host=127.0.0.1", "spring.mail.port=" + BrowserMail.SMTP_PORT,
+		"gatehouse.features.oidc-provider=true" })
 @ContextConfiguration(initializers = BrowserMail.Starter.class)
 public @interface BrowserTest {
 }
