@@ -53,4 +53,14 @@ public enum SecurityEventType {
 	SECOND_FACTORS_RESET,
 	/** A sign-in the user had in the system Gatehouse replaced (Invenio), kept as history by the migration. */
 	IMPORTED_SESSION,
+	/** An OpenID Connect client was registered (details: its name). */
+	OIDC_CLIENT_CREATED,
+	/** An OpenID Connect client was deleted with its tokens (details: its name). */
+	OIDC_CLIENT_DELETED,
+	/** The OpenID Connect signing key was replaced (details: the new key id). */
+	OIDC_KEY_ROTATED,
+	/** A replaced refresh token was presented again: the authorization and all its tokens were revoked. */
+	OIDC_REFRESH_TOKEN_REUSED,
+	/** A user's OpenID Connect tokens were revoked and relying parties told (session revoked, ban, password reset). */
+	OIDC_TOKENS_REVOKED,
 }

@@ -286,6 +286,16 @@ public class GatehouseProperties {
 		public void setWebauthn(boolean webauthn) { this.webauthn = webauthn; }
 		public boolean isMfa() { return mfa; }
 		public void setMfa(boolean v) { this.mfa = v; }
+
+		/**
+		 * Gatehouse is an OpenID Connect provider for other applications (gatehouse.oidc.*). Off by default: it
+		 * publishes endpoints under /oauth2/, /.well-known/ and /userinfo and signing keys that an application
+		 * embedding the starter may not want, and needs spring-security-oauth2-authorization-server on the classpath.
+		 */
+		private boolean oidcProvider = false;
+
+		public boolean isOidcProvider() { return oidcProvider; }
+		public void setOidcProvider(boolean oidcProvider) { this.oidcProvider = oidcProvider; }
 	}
 
 	public static class Urls {

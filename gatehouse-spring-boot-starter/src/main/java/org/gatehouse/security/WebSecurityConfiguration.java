@@ -27,6 +27,7 @@ import org.gatehouse.http.RequestMessages;
 import org.gatehouse.http.SessionCookies;
 import org.gatehouse.mfa.MfaPolicy;
 import org.gatehouse.token.BearerTokenFilter;
+import org.gatehouse.token.BearerTokenVerifier;
 import org.gatehouse.token.PersonalAccessTokens;
 import org.gatehouse.token.TokenScope;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,7 +61,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Spring Security filter chains, tried in this order:
  * <ol>
- * <li>{@code /api/**} with {@code Authorization: Bearer}: the personal access token alone,
+ * <li>{@code /api/**} with {@code Authorization: Bearer}: the personal access token alone (or another kind a
+ * {@link BearerTokenVerifier} bean knows, e.g. the OpenID Connect provider's access tokens),
  * stateless, no CSRF (nothing ambient to forge), no session and no remember-me cookie;
  * scopes decide what the token may do.</li>
  * <li>{@code /api/**} otherwise: session or remember-me cookie, REST CSRF (signed
@@ -141,7 +143,8 @@ class WebSecurityConfiguration {
 	@Order(1)
 	@ConditionalOnMissingBean(name = "gatehouseApiTokenFilterChain")
 	public SecurityFilterChain gatehouseApiTokenFilterChain(HttpSecurity http, PersonalAccessTokens tokens,
-			AuthenticationEventPublisher authenticationEvents, ApiCors cors, RequestMessages messages) throws Exception {
+			AuthenticationEventPublisher authenticationEvents, ApiCors cors, RequestMessages messages,
+			ObjectProvider<BearerTokenVerifier> verifiers) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		String read = TokenScope.USER_READ.authority();
 		String write = TokenScope.USER_WRITE.authority();
@@ -151,7 +154,8 @@ class WebSecurityConfiguration {
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-			.addFilterBefore(new BearerTokenFilter(tokens, authenticationEvents, messages), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, verifiers.orderedStream().toList(), authenticationEvents, messages),
+					AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(authorize -> authorize
 				// logging in, out or signing up is about sessions, which token requests do not have
 				.requestMatchers(paths.matcher(HttpMethod.POST, "/api/login"), paths.matcher(HttpMethod.POST, "/api/logout"),

@@ -19,7 +19,7 @@ import org.gatehouse.account.AccountPrincipal;
  * How an {@link AccountPrincipal} is stored in a session: its four fields, nothing derived. Read field by field, so
  * the roles come back as plain strings whatever collection type the JSON names.
  */
-final class AccountPrincipalJson {
+public final class AccountPrincipalJson {
 
 	private AccountPrincipalJson() {
 	}
@@ -29,7 +29,7 @@ final class AccountPrincipalJson {
 	@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
 			isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	abstract static class Mixin {
+	public abstract static class Mixin {
 	}
 
 	static final class Reader extends ValueDeserializer<AccountPrincipal> {

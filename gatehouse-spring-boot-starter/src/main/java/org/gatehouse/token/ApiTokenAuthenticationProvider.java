@@ -1,23 +1,32 @@
 package org.gatehouse.token;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 
-/** Verifies a presented personal access token: unknown, revoked, expired, or its user inactive is a bad credential. */
+/** Verifies a presented personal access token (or asks the {@link BearerTokenVerifier}s about another token): unknown, revoked, expired, or its user inactive is a bad credential. */
 final class ApiTokenAuthenticationProvider implements AuthenticationProvider {
 
 	static final String INVALID = "Invalid, expired or revoked token";
 
 	private final PersonalAccessTokens tokens;
+	private final List<BearerTokenVerifier> verifiers;
 
-	ApiTokenAuthenticationProvider(PersonalAccessTokens tokens) {
+	ApiTokenAuthenticationProvider(PersonalAccessTokens tokens, List<BearerTokenVerifier> verifiers) {
 		this.tokens = tokens;
+		this.verifiers = List.copyOf(verifiers);
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		return tokens.authenticate(((PresentedToken) authentication).getCredentials())
+		String presented = ((PresentedToken) authentication).getCredentials();
+		if (presented.startsWith(PersonalAccessTokens.TOKEN_PREFIX)) {
+			return tokens.authenticate(presented).orElseThrow(() -> new BadCredentialsException(INVALID));
+		}
+		return verifiers.stream().map(verifier -> verifier.verify(presented)).flatMap(Optional::stream).findFirst()
 			.orElseThrow(() -> new BadCredentialsException(INVALID));
 	}
 

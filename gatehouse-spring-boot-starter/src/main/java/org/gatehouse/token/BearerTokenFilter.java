@@ -1,6 +1,7 @@
 package org.gatehouse.token;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -31,7 +32,12 @@ public class BearerTokenFilter extends AuthenticationFilter {
 	public static final RequestMatcher BEARER_REQUEST = request -> BearerTokenConverter.bearerValue(request) != null;
 
 	public BearerTokenFilter(PersonalAccessTokens tokens, AuthenticationEventPublisher events, RequestMessages messages) {
-		super(manager(tokens, events), new BearerTokenConverter());
+		this(tokens, List.of(), events, messages);
+	}
+
+	public BearerTokenFilter(PersonalAccessTokens tokens, List<BearerTokenVerifier> verifiers,
+			AuthenticationEventPublisher events, RequestMessages messages) {
+		super(manager(tokens, verifiers, events), new BearerTokenConverter());
 		setSuccessHandler((request, response, authentication) -> {
 			// the request goes on, authenticated by the token
 		});
@@ -41,9 +47,10 @@ public class BearerTokenFilter extends AuthenticationFilter {
 		});
 	}
 
-	private static ProviderManager manager(PersonalAccessTokens tokens, AuthenticationEventPublisher events) {
+	private static ProviderManager manager(PersonalAccessTokens tokens, List<BearerTokenVerifier> verifiers,
+			AuthenticationEventPublisher events) {
 		// only tokens: a bad token must not be tried as a password
-		ProviderManager manager = new ProviderManager(new ApiTokenAuthenticationProvider(tokens));
+		ProviderManager manager = new ProviderManager(new ApiTokenAuthenticationProvider(tokens, verifiers));
 		manager.setAuthenticationEventPublisher(events);
 		return manager;
 	}

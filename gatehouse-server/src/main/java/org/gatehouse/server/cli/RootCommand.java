@@ -8,7 +8,8 @@ import picocli.CommandLine.ScopeType;
 		resourceBundle = CliMessages.BUNDLE, // texts in the process's language; the English ones below are the fallback
 		description = "Gatehouse accounts server. Without a command (or with only --key=value settings), serves HTTP.",
 		subcommands = { UsersCommand.class, RolesCommand.class, SecretKeyCommand.class, TasksCommand.class,
-				HashCommand.class, VerifyCommand.class, MigrateCommand.class, picocli.CommandLine.HelpCommand.class },
+				HashCommand.class, VerifyCommand.class, MigrateCommand.class, ClientsCommand.class, OidcCommand.class,
+				picocli.CommandLine.HelpCommand.class },
 		exitCodeListHeading = "Exit codes:%n",
 		exitCodeList = { "0:done", "1:the action failed (e.g. no such user, the database is unreachable)",
 				"2:usage or input error (unknown command, missing argument, no or refused password)" })

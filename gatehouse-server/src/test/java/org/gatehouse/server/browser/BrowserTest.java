@@ -22,7 +22,8 @@ import org.springframework.test.context.ContextConfiguration;
 		"gatehouse.secret-key=browser-test-secret-key-0123456789-abcdefghijklm",
 		"gatehouse.mfa.required-roles=",
 		"gatehouse.passwords.rounds.pbkdf2_sha512=1000",
-		"spring.mail.host=127.0.0.1", "spring.mail.port=" + BrowserMail.SMTP_PORT })
+		"spring.mail.host=127.0.0.1", "spring.mail.port=" + BrowserMail.SMTP_PORT,
+		"gatehouse.features.oidc-provider=true" })
 @ContextConfiguration(initializers = BrowserMail.Starter.class)
 public @interface BrowserTest {
 }

@@ -1,0 +1,53 @@
+package org.gatehouse.oidc;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * gatehouse.oidc.*: Gatehouse as an OpenID Connect provider (gatehouse.features.oidc-provider). Clients are
+ * registered with the command line or the admin API, not here.
+ */
+@ConfigurationProperties(prefix = "gatehouse.oidc")
+public class OidcProperties {
+
+	public enum Algorithm { ES256, RS256 }
+
+	/**
+	 * The issuer identifier (https://id.example.org), which relying parties compare with the iss claim. Unset: taken
+	 * from each request's scheme, host and port (behind a proxy, as the forwarded headers say).
+	 */
+	private String issuer;
+
+	/**
+	 * Signature algorithm of new signing keys (ID tokens, access tokens, back-channel logout tokens). RS256 by default:
+	 * the one every OpenID Connect relying party must accept (Spring Security's client, for one, expects it unless
+	 * told otherwise); ES256 for relying parties configured for it.
+	 */
+	private Algorithm signingAlgorithm = Algorithm.RS256;
+
+	/** Lifetime of access tokens; Gatehouse's /api accepts them as Bearer tokens until they expire or are revoked. */
+	private Duration accessTokenTimeToLive = Duration.ofMinutes(5);
+
+	/** Lifetime of refresh tokens; each use replaces the token with a new one. */
+	private Duration refreshTokenTimeToLive = Duration.ofDays(30);
+
+	/** Lifetime of authorization codes. */
+	private Duration authorizationCodeTimeToLive = Duration.ofMinutes(5);
+
+	/** How long Gatehouse waits for a relying party's back-channel logout endpoint. */
+	private Duration backchannelLogoutTimeout = Duration.ofSeconds(5);
+
+	public String getIssuer() { return issuer; }
+	public void setIssuer(String issuer) { this.issuer = issuer; }
+	public Algorithm getSigningAlgorithm() { return signingAlgorithm; }
+	public void setSigningAlgorithm(Algorithm signingAlgorithm) { this.signingAlgorithm = signingAlgorithm; }
+	public Duration getAccessTokenTimeToLive() { return accessTokenTimeToLive; }
+	public void setAccessTokenTimeToLive(Duration v) { this.accessTokenTimeToLive = v; }
+	public Duration getRefreshTokenTimeToLive() { return refreshTokenTimeToLive; }
+	public void setRefreshTokenTimeToLive(Duration v) { this.refreshTokenTimeToLive = v; }
+	public Duration getAuthorizationCodeTimeToLive() { return authorizationCodeTimeToLive; }
+	public void setAuthorizationCodeTimeToLive(Duration v) { this.authorizationCodeTimeToLive = v; }
+	public Duration getBackchannelLogoutTimeout() { return backchannelLogoutTimeout; }
+	public void setBackchannelLogoutTimeout(Duration v) { this.backchannelLogoutTimeout = v; }
+}
