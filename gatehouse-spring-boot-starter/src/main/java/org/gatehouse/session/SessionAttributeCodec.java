@@ -44,7 +44,7 @@ final class SessionAttributeCodec {
 			.allowIfSubType(Character.class);
 		extraTypes.forEach(type -> allowed.allowIfSubType(Pattern.compile(Pattern.quote(type.strip()))));
 		this.mapper = JsonMapper.builder()
-			.addModules(SecurityJacksonModules.getModules(classLoader, allowed))
+			.addModules(SecurityJacksonModules.getModules(new WithoutAuthorizationServer(classLoader), allowed))
 			.addMixIn(AccountPrincipal.class, AccountPrincipalJson.Mixin.class)
 			.build();
 		// typed as Object: every value carries its type, as it is read back as Object
@@ -84,5 +84,27 @@ final class SessionAttributeCodec {
 
 	private enum Unreadable {
 		VALUE
+	}
+
+	/**
+	 * The class loader as Spring Security's module discovery sees it, without the authorization server: it keeps
+	 * nothing in sessions, and its module would widen the allow-list of every session value (java.net.URL among
+	 * others) as the modules add their types to one shared validator.
+	 */
+	private static final class WithoutAuthorizationServer extends ClassLoader {
+
+		private static final String HIDDEN = "org.springframework.security.oauth2.server.authorization.";
+
+		WithoutAuthorizationServer(ClassLoader parent) {
+			super(parent);
+		}
+
+		@Override
+		protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+			if (name.startsWith(HIDDEN)) {
+				throw new ClassNotFoundException(name);
+			}
+			return super.loadClass(name, resolve);
+		}
 	}
 }

@@ -23,8 +23,14 @@ final class ApiTokenAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String presented = ((PresentedToken) authentication).getCredentials();
+		// personal tokens: Gatehouse's (gat_...) and those imported from Invenio (letters and digits only); the
+		// form is checked before any look-up, so another kind of token (a JWT) costs no query
+		Optional<? extends Authentication> personal = tokens.authenticate(presented);
+		if (personal.isPresent()) {
+			return personal.get();
+		}
 		if (presented.startsWith(PersonalAccessTokens.TOKEN_PREFIX)) {
-			return tokens.authenticate(presented).orElseThrow(() -> new BadCredentialsException(INVALID));
+			throw new BadCredentialsException(INVALID);
 		}
 		return verifiers.stream().map(verifier -> verifier.verify(presented)).flatMap(Optional::stream).findFirst()
 			.orElseThrow(() -> new BadCredentialsException(INVALID));
