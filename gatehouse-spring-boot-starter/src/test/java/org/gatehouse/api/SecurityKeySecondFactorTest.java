@@ -69,6 +69,16 @@ class SecurityKeySecondFactorTest {
 		return client;
 	}
 
+	/** A client that has given the password of the key's owner and answers the second step with the key. */
+	static ApiClient signedInWithPasswordAndKey(int port, String email, SoftwareAuthenticator key) {
+		ApiClient client = new ApiClient(port);
+		assertThat(client.post("/api/login", Map.of("email", email, "password", PASSWORD)).status()).isEqualTo(202);
+		client.get("/api/csrf");
+		ApiClient.Response done = answer(client, key.get(client.post(OPTIONS, Map.of()).body()));
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		return client;
+	}
+
 	private static ApiClient.Response answer(ApiClient client, Map<String, Object> assertion) {
 		return client.post(ANSWER, Map.of("factor", "webauthn", "code", ApiClient.JSON.writeValueAsString(assertion)));
 	}
