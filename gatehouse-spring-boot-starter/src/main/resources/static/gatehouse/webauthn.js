@@ -164,7 +164,7 @@
     var key = document.getElementById('security-key-form');
     if (key && supported) {
       var keyError = document.getElementById('security-key-error');
-      key.hidden = false;
+      document.getElementById('security-key-block').hidden = false;
       key.addEventListener('submit', function (event) {
         event.preventDefault();
         secondFactor(key, keyError).catch(failed(keyError, key.dataset.failed));

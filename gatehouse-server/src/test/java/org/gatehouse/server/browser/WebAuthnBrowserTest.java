@@ -158,6 +158,7 @@ class WebAuthnBrowserTest {
 			browser.open("/");
 			assertThat(browser.has(By.id("welcome"))).as("half-signed-in").isFalse();
 			browser.open("/login/second-factor/");
+			assertThat(browser.driver().findElement(By.id("security-key-submit")).isDisplayed()).isTrue();
 			browser.submit(By.id("security-key-submit"));
 			assertThat(browser.path()).isEqualTo("/");
 			assertThat(browser.waitFor(By.id("welcome")).getText()).contains(email);
