@@ -1,5 +1,6 @@
 // Security keys and passkeys: the browser half of the WebAuthn ceremonies (navigator.credentials)
-// for the login page ("Sign in with a passkey") and the Security keys page ("Add"). The server's
+// for the login page ("Sign in with a passkey"), the second step after the password ("Use your
+// security key") and the Security keys page ("Add"). The server's
 // URLs, the CSRF header's name and the texts come from data- attributes; bytes travel in base64url
 // as Spring Security's WebAuthn JSON expects them.
 (function () {
@@ -63,8 +64,8 @@
     element.hidden = false;
   }
 
-  async function signIn(root, error) {
-    error.hidden = true;
+  // the browser's answer with one of the keys the server's options allow, as Spring Security's JSON
+  async function assertion(root) {
     var options = await postJson(root, root.dataset.optionsUrl);
     var credential = await navigator.credentials.get({
       publicKey: {
@@ -76,23 +77,36 @@
       }
     });
     var response = credential.response;
+    return {
+      id: credential.id,
+      rawId: toBase64url(credential.rawId),
+      type: credential.type,
+      response: {
+        authenticatorData: toBase64url(response.authenticatorData),
+        clientDataJSON: toBase64url(response.clientDataJSON),
+        signature: toBase64url(response.signature),
+        userHandle: response.userHandle ? toBase64url(response.userHandle) : null
+      },
+      clientExtensionResults: credential.getClientExtensionResults(),
+      authenticatorAttachment: credential.authenticatorAttachment
+    };
+  }
+
+  async function signIn(root, error) {
+    error.hidden = true;
+    var credential = await assertion(root);
     var signedIn = await postJson(root, root.dataset.loginUrl, {
       next: root.dataset.next || null,
-      credential: {
-        id: credential.id,
-        rawId: toBase64url(credential.rawId),
-        type: credential.type,
-        response: {
-          authenticatorData: toBase64url(response.authenticatorData),
-          clientDataJSON: toBase64url(response.clientDataJSON),
-          signature: toBase64url(response.signature),
-          userHandle: response.userHandle ? toBase64url(response.userHandle) : null
-        },
-        clientExtensionResults: credential.getClientExtensionResults(),
-        authenticatorAttachment: credential.authenticatorAttachment
-      }
+      credential: credential
     });
     window.location.assign(signedIn.redirect_url);
+  }
+
+  // the second step after the password: the answer goes in the form, which the server's page handles
+  async function secondFactor(form, error) {
+    error.hidden = true;
+    form.elements.code.value = JSON.stringify(await assertion(form));
+    form.submit();
   }
 
   async function register(root, name, error) {
@@ -145,6 +159,15 @@
       login.hidden = false;
       document.getElementById('passkey-signin').addEventListener('click', function () {
         signIn(login, loginError).catch(failed(loginError, login.dataset.failed));
+      });
+    }
+    var key = document.getElementById('security-key-form');
+    if (key && supported) {
+      var keyError = document.getElementById('security-key-error');
+      document.getElementById('security-key-block').hidden = false;
+      key.addEventListener('submit', function (event) {
+        event.preventDefault();
+        secondFactor(key, keyError).catch(failed(keyError, key.dataset.failed));
       });
     }
     var form = document.getElementById('webauthn-register-form');

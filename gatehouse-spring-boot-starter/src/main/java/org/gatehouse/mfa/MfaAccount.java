@@ -85,7 +85,7 @@ public class MfaAccount {
 	/** An administrator's (or the command line's, adminId null) reset: every factor goes, every session ends. */
 	public boolean reset(long userId, Long adminId) {
 		User user = users.findById(userId).orElseThrow();
-		boolean had = store.deleteTotp(userId) | store.deleteRecoveryCodes(userId);
+		boolean had = store.deleteTotp(userId) | store.deleteRecoveryCodes(userId) | factors.removeAll(userId);
 		changes.resetByAdmin(user, adminId);
 		return had;
 	}

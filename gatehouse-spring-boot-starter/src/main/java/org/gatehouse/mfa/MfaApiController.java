@@ -41,7 +41,8 @@ public class MfaApiController {
 
 	private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 
-	record SecondFactorAnswer(@Size(max = 64) String factor, @NotNull @Size(max = 64) String code) {
+	/** A code, or a security key's assertion (JSON, a few kilobytes): each factor checks its own length. */
+	record SecondFactorAnswer(@Size(max = 64) String factor, @NotNull @Size(max = 16384) String code) {
 	}
 
 	record Code(@NotNull @Size(max = 64) String code) {
@@ -76,6 +77,9 @@ public class MfaApiController {
 			HttpServletRequest request, HttpServletResponse response) {
 		PendingLogin pending = secondStep.pending(request);
 		String factor = body.factor() == null ? TotpFactor.ID : body.factor();
+		if (!secondStep.fits(factor, body.code())) {
+			throw new LocalizedStatusException(HttpStatus.BAD_REQUEST, "problem.mfa.answer-too-long");
+		}
 		return switch (secondStep.answer(factor, body.code(), request, response)) {
 			case COMPLETED -> {
 				csrf.renew(request, response);
@@ -85,6 +89,16 @@ public class MfaApiController {
 			case LOCKED -> throw new LocalizedStatusException(HttpStatus.TOO_MANY_REQUESTS, "problem.mfa.locked");
 			case EXPIRED -> throw new LocalizedStatusException(HttpStatus.UNAUTHORIZED, "problem.mfa.no-pending-login");
 		};
+	}
+
+	/**
+	 * The challenge for the pending login's security key (options for navigator.credentials.get naming only that
+	 * user's keys); 401 when no login is pending, it expired, or its user has no key.
+	 */
+	@PostMapping(path = MfaPaths.API_SECURITY_KEY_OPTIONS, produces = JSON)
+	String securityKeyOptions(HttpServletRequest request) {
+		return secondStep.challenge("webauthn", request).orElseThrow(
+				() -> new LocalizedStatusException(HttpStatus.UNAUTHORIZED, "problem.mfa.no-pending-login"));
 	}
 
 	@GetMapping(path = MfaPaths.API, produces = JSON)

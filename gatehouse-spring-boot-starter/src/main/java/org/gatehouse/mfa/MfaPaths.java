@@ -11,6 +11,8 @@ public final class MfaPaths {
 	public static final String ACCOUNT = "/account/mfa/";
 	public static final String ACCOUNT_TOTP = "/account/mfa/totp/";
 	public static final String API_SECOND_STEP = "/api/login/second-factor";
+	/** Options for navigator.credentials.get naming the pending user's security keys. */
+	public static final String API_SECURITY_KEY_OPTIONS = API_SECOND_STEP + "/webauthn/options";
 	public static final String API = "/api/mfa";
 
 	private MfaPaths() {

@@ -1,5 +1,9 @@
 package org.gatehouse.mfa;
 
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * One kind of second factor, as a bean: the second step offers every kind a user has enrolled and completes the
  * login with the first one whose answer is right. TOTP and recovery codes are Gatehouse's; a security key plugs
@@ -31,4 +35,35 @@ public interface SecondFactor {
 	 * caller (the login throttle), not here.
 	 */
 	boolean verify(long userId, String answer);
+
+	/** {@link #verify(long, String)} for a factor whose answer is bound to this request's session (a challenge). */
+	default boolean verify(long userId, String answer, HttpServletRequest request) {
+		return verify(userId, answer);
+	}
+
+	/**
+	 * What the browser needs to answer (a security key's challenge, JSON), kept in the session; empty for a factor
+	 * the user types.
+	 */
+	default Optional<String> challenge(long userId, HttpServletRequest request) {
+		return Optional.empty();
+	}
+
+	/** Whether the user types the answer (a code): re-authentication with a typed code asks only such factors. */
+	default boolean typed() {
+		return true;
+	}
+
+	/** The longest answer worth checking; longer ones are refused unread. */
+	default int maxAnswerLength() {
+		return 64;
+	}
+
+	/**
+	 * Removes what the user has of this factor (an administrator's reset); whether there was something. Gatehouse's
+	 * own factors are removed by {@link MfaAccount#reset}.
+	 */
+	default boolean removeAll(long userId) {
+		return false;
+	}
 }

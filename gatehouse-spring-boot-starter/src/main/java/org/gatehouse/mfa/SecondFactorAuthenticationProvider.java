@@ -30,7 +30,9 @@ class SecondFactorAuthenticationProvider implements AuthenticationProvider {
 		long userId = answer.getPrincipal().id();
 		SecondFactor factor = factors.byId(answer.factorId()).filter(f -> f.isEnrolled(userId))
 			.orElseThrow(() -> new BadCredentialsException("No such second factor"));
-		if (!factor.verify(userId, (String) answer.getCredentials())) {
+		String given = (String) answer.getCredentials();
+		if (given == null || given.length() > factor.maxAnswerLength()
+				|| !factor.verify(userId, given, answer.request())) {
 			throw new BadCredentialsException("Wrong second factor");
 		}
 		return completed(answer.getPrincipal(), answer.firstFactorAuthorities(), factor.authority());

@@ -3,6 +3,8 @@ package org.gatehouse.mfa;
 import java.io.Serial;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.gatehouse.account.AccountPrincipal;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
@@ -16,14 +18,17 @@ class SecondFactorAuthenticationToken extends AbstractAuthenticationToken {
 	private final String factorId;
 	private final String answer;
 	private final List<String> firstFactorAuthorities;
+	/** The request whose session holds a challenge the answer must match (a security key's). */
+	private final transient HttpServletRequest request;
 
 	SecondFactorAuthenticationToken(AccountPrincipal principal, String factorId, String answer,
-			List<String> firstFactorAuthorities) {
+			List<String> firstFactorAuthorities, HttpServletRequest request) {
 		super(List.of());
 		this.principal = principal;
 		this.factorId = factorId;
 		this.answer = answer;
 		this.firstFactorAuthorities = firstFactorAuthorities;
+		this.request = request;
 		setAuthenticated(false);
 	}
 
@@ -39,6 +44,10 @@ class SecondFactorAuthenticationToken extends AbstractAuthenticationToken {
 
 	String factorId() {
 		return factorId;
+	}
+
+	HttpServletRequest request() {
+		return request;
 	}
 
 	List<String> firstFactorAuthorities() {

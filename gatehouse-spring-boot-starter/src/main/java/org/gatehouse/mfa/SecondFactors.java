@@ -36,6 +36,15 @@ public class SecondFactors {
 		return all.stream().anyMatch(factor -> factor.satisfiesPolicy() && factor.isEnrolled(userId));
 	}
 
+	/** Removes every factor another package plugged in (a security key): an administrator's reset. */
+	boolean removeAll(long userId) {
+		boolean had = false;
+		for (SecondFactor factor : all) {
+			had |= factor.removeAll(userId);
+		}
+		return had;
+	}
+
 	public Optional<SecondFactor> byId(String id) {
 		return all.stream().filter(factor -> factor.id().equals(id)).findFirst();
 	}

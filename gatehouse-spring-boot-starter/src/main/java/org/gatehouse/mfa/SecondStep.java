@@ -118,6 +118,26 @@ public class SecondStep implements LoginCompletion {
 						factors.enrolled(pending.userId()).stream().map(SecondFactor::id).toList(), pending.expiresAt());
 	}
 
+	/**
+	 * What the browser needs to answer with this factor (a security key's challenge) for this session's pending
+	 * login; empty when no login is pending or its user has no such factor.
+	 */
+	public Optional<String> challenge(String factorId, HttpServletRequest request) {
+		PendingLogin pending = pending(request);
+		if (pending == null || pending.enrolment()) {
+			return Optional.empty();
+		}
+		long userId = pending.userId();
+		return factors.byId(factorId).filter(factor -> factor.isEnrolled(userId))
+			.flatMap(factor -> factor.challenge(userId, request));
+	}
+
+	/** Whether an answer this long can be right for the factor (a code is short, a security key's answer is not). */
+	public boolean fits(String factorId, String answer) {
+		int max = factors.byId(factorId).map(SecondFactor::maxAnswerLength).orElse(64);
+		return answer == null || answer.length() <= max;
+	}
+
 	/** The answer to this session's pending login; the session is signed in when it is right. */
 	public Outcome answer(String factorId, String answer, HttpServletRequest request, HttpServletResponse response) {
 		PendingLogin pending = pending(request);
@@ -138,7 +158,7 @@ public class SecondStep implements LoginCompletion {
 		Authentication completed;
 		try {
 			completed = manager.authenticate(new SecondFactorAuthenticationToken(AccountPrincipal.of(user), factorId,
-					answer, pending.firstFactorAuthorities()));
+					answer, pending.firstFactorAuthorities(), request));
 		}
 		catch (AuthenticationException wrong) {
 			throttle.failed(user.email(), request.getRemoteAddr());

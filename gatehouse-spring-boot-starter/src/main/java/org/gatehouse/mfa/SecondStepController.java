@@ -51,7 +51,7 @@ class SecondStepController {
 			@RequestParam(name = "remember-browser", defaultValue = "false") boolean rememberBrowser, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
 		PendingLogin pending = secondStep.pending(request);
-		String answer = code.length() > 64 ? "" : code;
+		String answer = secondStep.fits(factor, code) ? code : "";
 		return switch (secondStep.answer(factor, answer, request, response)) {
 			case COMPLETED -> {
 				if (rememberBrowser && browsers.enabled()) {
@@ -67,6 +67,7 @@ class SecondStepController {
 			}
 			case WRONG -> {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+				model.addAttribute("wrongFactor", factor);
 				yield page(model, request, true);
 			}
 		};

@@ -118,6 +118,11 @@ class JdbcWebAuthnCredentials implements UserCredentialRepository {
 			.query(Long.class).single() > 0;
 	}
 
+	/** Every key of the user (an administrator's reset of the second factors). */
+	boolean deleteAll(long userId) {
+		return jdbc.sql("delete from gh_webauthn_credential where user_id = ?").param(userId).update() > 0;
+	}
+
 	boolean rename(long userId, Bytes credentialId, String label) {
 		return jdbc.sql("update gh_webauthn_credential set label = ? where credential_id = ? and user_id = ?")
 			.params(label, credentialId.getBytes(), userId).update() == 1;

@@ -95,4 +95,10 @@ public class WebAuthnAutoConfiguration {
 			PasskeyAuthentication authentication) {
 		return new SecurityKeyVerification(ceremonies, relyingParties, userEntities, credentials, authentication);
 	}
+
+	/** A security key as the MFA second step's factor "webauthn" (the mfa package collects every SecondFactor). */
+	@Bean
+	SecurityKeyFactor gatehouseSecurityKeyFactor(SecurityKeyVerification keys, JdbcWebAuthnCredentials credentials) {
+		return new SecurityKeyFactor(keys, credentials);
+	}
 }

@@ -106,8 +106,8 @@ class WebAuthnApiTest {
 		assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
 		assertThat(owner.get(KEYS).json().get(0).path("name").asString()).isEqualTo("Desk key");
 
-		ApiClient thirdSession = new ApiClient(port);
-		assertThat(thirdSession.post("/api/login", Map.of("email", email, "password", PASSWORD)).status()).isEqualTo(200);
+		// the account has a key now: the password alone no longer signs in
+		ApiClient thirdSession = SecurityKeySecondFactorTest.signedInWithPasswordAndKey(port, email, key);
 		ApiClient.Response removed = owner.delete(KEYS + "/" + key.credentialId());
 		assertThat(removed.status()).as(removed.body()).isEqualTo(204);
 		assertThat(owner.get(KEYS).json()).isEmpty();
@@ -130,8 +130,7 @@ class WebAuthnApiTest {
 
 		SoftwareAuthenticator key = authenticator();
 		assertThat(register(owner, key, "Phone").status()).isEqualTo(201);
-		ApiClient later = new ApiClient(port);
-		assertThat(later.post("/api/login", Map.of("email", email, "password", PASSWORD)).status()).isEqualTo(200);
+		ApiClient later = SecurityKeySecondFactorTest.signedInWithPasswordAndKey(port, email, key);
 		assertThat(later.delete(KEYS + "/" + key.credentialId()).status()).as("no recent password").isEqualTo(403);
 		assertThat(later.get(KEYS).json()).hasSize(1);
 	}

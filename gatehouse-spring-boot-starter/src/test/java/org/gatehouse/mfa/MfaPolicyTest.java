@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -80,6 +81,9 @@ class MfaPolicyTest {
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	MfaTestUsers mfaUsers;
 
 	@BeforeEach
@@ -91,6 +95,23 @@ class MfaPolicyTest {
 		long id = mfaUsers.create(email);
 		users.addRole(id, "admin");
 		return id;
+	}
+
+	@Test
+	void aSecurityKeyAloneIsTheSecondFactorTheRolePolicyAsksFor() throws Exception {
+		String email = uniqueEmail();
+		long id = admin(email);
+		// a registered key as the webauthn package stores it (its use is tested over HTTP in SecurityKeySecondFactorTest)
+		jdbc.sql("insert into gh_webauthn_credential (credential_id, user_id, label, credential_type, public_key, "
+				+ "signature_count, uv_initialized, backup_eligible, backup_state, created_at) "
+				+ "values (?, ?, 'YubiKey', 'public-key', ?, 0, false, false, false, current_timestamp)")
+			.params(new byte[] { 1, 2, 3, (byte) id }, id, new byte[] { 4 }).update();
+		Browser browser = new Browser(mvc).from("10.9.5.1");
+		assertThat(browser.login(email, PASSWORD).getResponse().getRedirectedUrl())
+			.as("a second step, not the enrolment").isEqualTo("/login/second-factor/");
+		String page = browser.perform(get("/login/second-factor/")).getResponse().getContentAsString();
+		assertThat(page).contains("id=\"security-key-submit\"").doesNotContain("id=\"totp-form\"");
+		assertThat(browser.perform(get("/admin/users/")).getResponse().getStatus()).isNotEqualTo(200);
 	}
 
 	@Test

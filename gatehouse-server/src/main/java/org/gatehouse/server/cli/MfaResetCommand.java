@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "mfa-reset", description = "Remove every second factor of an account (authenticator app, recovery "
-		+ "codes), e.g. after a lost phone: its sessions end, the user is mailed, the audit log records it.")
+		+ "codes, security keys and passkeys), e.g. after a lost phone: its sessions end, the user is mailed, the "
+		+ "audit log records it.")
 public class MfaResetCommand implements Callable<Integer> {
 
 	private final Beans beans;

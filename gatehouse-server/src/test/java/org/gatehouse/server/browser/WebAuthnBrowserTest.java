@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Security keys and passkeys in Chromium with a virtual authenticator (the DevTools WebAuthn domain):
  * a passkey is added on the Security keys page, then signs in alone from the login page; a copy of
- * the key (a lower signature counter), a forged signature and a replayed assertion are refused.
+ * the key (a lower signature counter), a forged signature and a replayed assertion are refused; a
+ * security key is the second step after the password.
  */
 @BrowserTest
 class WebAuthnBrowserTest {
@@ -132,6 +133,38 @@ class WebAuthnBrowserTest {
 			assertion(browser); // a new challenge in the session: the old answer still does not match it
 			assertThat(post(browser, fresh)).as("replayed against a new challenge").isEqualTo(401L);
 			consumeRefusals(browser);
+		}
+	}
+
+	@Test
+	void aSecurityKeyIsTheSecondStepAfterThePassword() {
+		String email = Accounts.uniqueEmail();
+		try (Browser browser = Browser.start(port)) {
+			// a plain USB security key: no passkey of its own, no user verification
+			browser.driver().addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+				.setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+				.setTransport(VirtualAuthenticatorOptions.Transport.USB)
+				.setHasResidentKey(false)
+				.setHasUserVerification(false)
+				.setIsUserConsenting(true));
+			Accounts.registerAndConfirm(browser, email, PASSWORD);
+			Accounts.loginSucceeds(browser, email, PASSWORD, false);
+			addPasskey(browser, "YubiKey");
+			browser.submit(By.id("nav-logout"));
+
+			Accounts.login(browser, email, PASSWORD, false);
+			assertThat(browser.path()).as("the password alone is not enough").isEqualTo("/login/second-factor/");
+			assertThat(browser.has(By.id("totp-form"))).isFalse();
+			browser.open("/");
+			assertThat(browser.has(By.id("welcome"))).as("half-signed-in").isFalse();
+			browser.open("/login/second-factor/");
+			assertThat(browser.driver().findElement(By.id("security-key-submit")).isDisplayed()).isTrue();
+			browser.submit(By.id("security-key-submit"));
+			assertThat(browser.path()).isEqualTo("/");
+			assertThat(browser.waitFor(By.id("welcome")).getText()).contains(email);
+			assertThat(jdbc.sql("select count(*) from gh_webauthn_credential c join gh_user u on u.id = c.user_id "
+					+ "where u.email = ? and c.last_used_at is not null").param(email).query(Long.class).single())
+				.as("the key's use is recorded").isEqualTo(1L);
 		}
 	}
 
