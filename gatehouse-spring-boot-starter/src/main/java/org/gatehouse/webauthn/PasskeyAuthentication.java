@@ -69,14 +69,8 @@ class PasskeyAuthentication {
 		if (throttle.verdict(throttleKey, request.getRemoteAddr()) == LoginThrottle.Verdict.LOCKED) {
 			throw new TooManyRequestsException(LOCKED_RETRY);
 		}
-		WebAuthnAuthenticationRequestToken attempt = new WebAuthnAuthenticationRequestToken(
-				new RelyingPartyAuthenticationRequest(options, credential));
-		attempt.setDetails(details.buildDetails(request));
-		ProviderManager manager = new ProviderManager(
-				new PasskeyAuthenticationProvider(relyingParties.of(request).operations(), users, properties));
-		manager.setAuthenticationEventPublisher(authenticationEvents);
 		try {
-			Authentication authenticated = manager.authenticate(attempt);
+			Authentication authenticated = manager(request, authenticationEvents).authenticate(attempt(options, credential, request));
 			throttle.succeeded(throttleKey);
 			return authenticated;
 		}
@@ -86,5 +80,31 @@ class PasskeyAuthentication {
 					"passkey: " + failed.getClass().getSimpleName() + (owner.isEmpty() ? " (unknown key)" : "")));
 			throw failed;
 		}
+	}
+
+	/**
+	 * The assertion checked for the MFA second step, which throttles, counts and audits its own answers: no
+	 * throttle and no authentication events here, or a wrong key would count twice.
+	 */
+	Authentication verify(PublicKeyCredentialRequestOptions options,
+			PublicKeyCredential<AuthenticatorAssertionResponse> credential, HttpServletRequest request) {
+		return manager(request, null).authenticate(attempt(options, credential, request));
+	}
+
+	private ProviderManager manager(HttpServletRequest request, AuthenticationEventPublisher publisher) {
+		ProviderManager manager = new ProviderManager(
+				new PasskeyAuthenticationProvider(relyingParties.of(request).operations(), users, properties));
+		if (publisher != null) {
+			manager.setAuthenticationEventPublisher(publisher);
+		}
+		return manager;
+	}
+
+	private WebAuthnAuthenticationRequestToken attempt(PublicKeyCredentialRequestOptions options,
+			PublicKeyCredential<AuthenticatorAssertionResponse> credential, HttpServletRequest request) {
+		WebAuthnAuthenticationRequestToken attempt = new WebAuthnAuthenticationRequestToken(
+				new RelyingPartyAuthenticationRequest(options, credential));
+		attempt.setDetails(details.buildDetails(request));
+		return attempt;
 	}
 }

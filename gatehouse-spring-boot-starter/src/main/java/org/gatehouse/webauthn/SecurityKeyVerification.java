@@ -27,7 +27,7 @@ import org.springframework.security.web.webauthn.api.PublicKeyCredentialRequestO
  *     // factor carries FACTOR_WEBAUTHN: merge it into the session's authentication
  * }
  * }</pre>
- * A failure counts in the login throttle and is in the security log, as a failed passkey sign-in.
+ * The caller (the second step) throttles, counts and audits the answers; a passkey sign-in does that itself.
  */
 public class SecurityKeyVerification {
 
@@ -73,8 +73,7 @@ public class SecurityKeyVerification {
 		}
 		Bytes challenge = ceremonies.take(request, Purpose.SECOND_FACTOR, userId)
 			.orElseThrow(() -> new BadCredentialsException("No security key challenge for this account"));
-		Authentication verified = authentication.authenticate(requestOptions(userId, request, challenge), credential,
-				request);
+		Authentication verified = authentication.verify(requestOptions(userId, request, challenge), credential, request);
 		if (!(verified.getPrincipal() instanceof AccountPrincipal principal) || principal.id() != userId) {
 			throw new BadCredentialsException("Security key of another account");
 		}

@@ -135,6 +135,7 @@ class SecurityKeySecondFactorTest {
 
 		assertThat(auditEvents(email, "SECOND_FACTOR_FAILURE")).containsExactly("webauthn", "webauthn");
 		assertThat(counters.get("mfa:" + idOf(email) + ":failures")).hasValue(2L);
+		assertThat(auditEvents(email, "LOGIN_FAILURE")).as("counted once, by the second step").isEmpty();
 
 		ApiClient.Response tooLong = attacker.post(ANSWER, Map.of("factor", "totp", "code", "1".repeat(65)));
 		assertThat(tooLong.status()).as("a long answer only for the security key").isEqualTo(400);

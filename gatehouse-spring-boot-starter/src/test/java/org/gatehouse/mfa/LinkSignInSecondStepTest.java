@@ -12,14 +12,12 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import org.gatehouse.account.Browser;
-import org.gatehouse.account.UserStore;
-import org.gatehouse.crypto.Signers;
-import org.gatehouse.password.PasswordService;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
 import org.gatehouse.testapp.TestMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -34,28 +32,13 @@ class LinkSignInSecondStepTest {
 	MockMvc mvc;
 
 	@Autowired
-	UserStore users;
-
-	@Autowired
-	PasswordService passwords;
-
-	@Autowired
-	MfaStore store;
-
-	@Autowired
-	Signers signers;
-
-	@Autowired
-	Totp totp;
-
-	@Autowired
-	RecoveryCodes recoveryCodes;
+	ApplicationContext context;
 
 	MfaTestUsers mfaUsers;
 
 	@BeforeEach
 	void setUp() {
-		mfaUsers = new MfaTestUsers(users, passwords, store, signers, totp, recoveryCodes);
+		mfaUsers = new MfaTestUsers(context);
 	}
 
 	@Test

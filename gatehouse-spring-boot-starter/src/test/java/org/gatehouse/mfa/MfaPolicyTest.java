@@ -18,12 +18,12 @@ import java.util.regex.Pattern;
 import org.gatehouse.account.AccountPrincipal;
 import org.gatehouse.account.Browser;
 import org.gatehouse.account.UserStore;
-import org.gatehouse.crypto.Signers;
 import org.gatehouse.password.PasswordService;
 import org.gatehouse.testapp.TestApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -66,29 +66,20 @@ class MfaPolicyTest {
 	PasswordService passwords;
 
 	@Autowired
-	MfaStore store;
-
-	@Autowired
-	Signers signers;
-
-	@Autowired
-	Totp totp;
-
-	@Autowired
-	RecoveryCodes recoveryCodes;
-
-	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ApplicationContext context;
+
 	MfaTestUsers mfaUsers;
 
 	@BeforeEach
 	void setUp() {
-		mfaUsers = new MfaTestUsers(users, passwords, store, signers, totp, recoveryCodes);
+		mfaUsers = new MfaTestUsers(context);
 	}
 
 	private long admin(String email) {

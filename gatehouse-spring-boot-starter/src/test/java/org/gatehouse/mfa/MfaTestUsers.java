@@ -8,6 +8,7 @@ import org.gatehouse.account.AccountTestUsers;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.crypto.Signers;
 import org.gatehouse.password.PasswordService;
+import org.springframework.context.ApplicationContext;
 
 /** Users with second factors, set up through the store as enrolment leaves them; and their current codes. */
 final class MfaTestUsers {
@@ -18,6 +19,12 @@ final class MfaTestUsers {
 	private final Signers signers;
 	private final Totp totp;
 	private final RecoveryCodes recoveryCodes;
+
+	/** Takes what it needs from the test's application context. */
+	MfaTestUsers(ApplicationContext context) {
+		this(context.getBean(UserStore.class), context.getBean(PasswordService.class), context.getBean(MfaStore.class),
+				context.getBean(Signers.class), context.getBean(Totp.class), context.getBean(RecoveryCodes.class));
+	}
 
 	MfaTestUsers(UserStore users, PasswordService passwords, MfaStore store, Signers signers, Totp totp,
 			RecoveryCodes recoveryCodes) {

@@ -11,14 +11,12 @@ import java.util.List;
 
 import org.gatehouse.account.Browser;
 import org.gatehouse.account.Mails;
-import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.AuditLog;
-import org.gatehouse.crypto.Signers;
-import org.gatehouse.password.PasswordService;
 import org.gatehouse.testapp.GatehouseIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -31,31 +29,16 @@ class SecondStepFlowTest {
 	MockMvc mvc;
 
 	@Autowired
-	UserStore users;
-
-	@Autowired
-	PasswordService passwords;
-
-	@Autowired
-	MfaStore store;
-
-	@Autowired
-	Signers signers;
-
-	@Autowired
-	Totp totp;
-
-	@Autowired
-	RecoveryCodes recoveryCodes;
-
-	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	MfaTestUsers mfaUsers;
 
 	@BeforeEach
 	void setUp() {
-		mfaUsers = new MfaTestUsers(users, passwords, store, signers, totp, recoveryCodes);
+		mfaUsers = new MfaTestUsers(context);
 	}
 
 	private MvcResult answer(Browser browser, String factor, String code) throws Exception {
