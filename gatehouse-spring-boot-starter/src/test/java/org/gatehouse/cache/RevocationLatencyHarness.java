@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * mvn -o -B -q -pl gatehouse-spring-boot-starter -am test -Dtest=RevocationLatencyHarness \
  *     -Dsurefire.failIfNoSpecifiedTests=false [-Dlatency.revocations=200] [-Dlatency.load-threads=2]
  * </pre>
- * Results go to standard output and gatehouse-spring-boot-starter/target/revocation-latency.txt.
+ * Results go to standard output and gatehouse-spring-boot-starter/target/revocation-latency.txt (and .tsv, which
+ * bench/latency.sh records in bench/history/).
  */
 class RevocationLatencyHarness {
 
@@ -40,18 +41,18 @@ class RevocationLatencyHarness {
 
 	@Test
 	void redis() throws Exception {
-		measure("Redis sessions (pub/sub)", Map.of("spring.datasource.url", "jdbc:h2:mem:" + UUID.randomUUID()
+		measure("redis", "Redis sessions (pub/sub)", Map.of("spring.datasource.url", "jdbc:h2:mem:" + UUID.randomUUID()
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "gatehouse.session.redis-url",
 				TestRedis.get().url() + "/7"));
 	}
 
 	@Test
 	void postgres() throws Exception {
-		measure("PostgreSQL sessions (LISTEN/NOTIFY)", Map.of("spring.datasource.url", TestPostgres.get().jdbcUrl(),
+		measure("postgres", "PostgreSQL sessions (LISTEN/NOTIFY)", Map.of("spring.datasource.url", TestPostgres.get().jdbcUrl(),
 				"spring.datasource.username", TestPostgres.get().username(), "gatehouse.session.store", "jdbc"));
 	}
 
-	private void measure(String label, Map<String, String> props) throws Exception {
+	private void measure(String key, String label, Map<String, String> props) throws Exception {
 		try (GatehouseInstance a = GatehouseInstance.start(props); GatehouseInstance b = GatehouseInstance.start(props)) {
 			while (!a.bean(NearCaches.class).isOpen() || !b.bean(NearCaches.class).isOpen()) {
 				Thread.onSpinWait();
@@ -99,7 +100,15 @@ class RevocationLatencyHarness {
 					loadRequests.get() / seconds, percentile(micros, 50) / 1000.0, percentile(micros, 99) / 1000.0,
 					micros.get(micros.size() - 1) / 1000.0, beforeAck);
 			System.out.println(result);
-			write(result);
+			write("revocation-latency.txt", result);
+			write("revocation-latency.tsv", String.join(System.lineSeparator(),
+					"latency_%s_p50\t%.2f".formatted(key, percentile(micros, 50) / 1000.0),
+					"latency_%s_p99\t%.2f".formatted(key, percentile(micros, 99) / 1000.0),
+					"latency_%s_max\t%.2f".formatted(key, micros.get(micros.size() - 1) / 1000.0),
+					"latency_%s_before_ack\t%d".formatted(key, beforeAck),
+					"latency_%s_load_rps\t%.0f".formatted(key, loadRequests.get() / seconds),
+					"latency_revocations\t%d".formatted(REVOCATIONS),
+					"latency_load_threads\t%d".formatted(LOAD_THREADS)));
 			assertThat(micros).hasSize(REVOCATIONS);
 		}
 	}
@@ -108,8 +117,8 @@ class RevocationLatencyHarness {
 		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
 	}
 
-	private static void write(String line) throws IOException {
-		Files.writeString(Path.of("target/revocation-latency.txt"), line + System.lineSeparator(),
+	private static void write(String file, String line) throws IOException {
+		Files.writeString(Path.of("target", file), line + System.lineSeparator(),
 				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 	}
 }
