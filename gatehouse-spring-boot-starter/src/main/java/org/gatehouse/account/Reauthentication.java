@@ -63,7 +63,7 @@ public class Reauthentication {
 		User user = users.findById(adminId).orElseThrow();
 		if (!passwordCheck.confirm(user, password, request.getRemoteAddr()).matches()
 				|| request.getSession(false) != null && asksForCode(adminId)
-						&& !secondFactors.getObject().verify(adminId, code)) {
+						&& !secondFactors.getObject().verify(user, code, request.getRemoteAddr())) {
 			events.publishEvent(new ReauthenticationFailureEvent(adminId));
 			return false;
 		}

@@ -8,6 +8,6 @@ public interface SecondFactorCheck {
 
 	boolean hasSecondFactor(long userId);
 
-	/** Checks a code of one of the user's factors, and uses it up. */
-	boolean verify(long userId, String code);
+	/** Checks a code of one of the user's factors, and uses it up; wrong codes count against the user and address. */
+	boolean verify(User user, String code, String remoteAddr);
 }

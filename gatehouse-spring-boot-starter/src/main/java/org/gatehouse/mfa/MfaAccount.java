@@ -25,15 +25,20 @@ public class MfaAccount {
 
 	public enum Check { OK, WRONG_PASSWORD, WRONG_CODE, LOCKED }
 
+	/** What the security log names as the answered step when a re-authentication's code is wrong. */
+	static final String REAUTHENTICATION = "reauthentication";
+
 	private final MfaStore store;
 	private final SecondFactors factors;
 	private final RecoveryCodes recoveryCodes;
 	private final PasswordCheck passwordCheck;
 	private final UserStore users;
 	private final FactorChanges changes;
+	private final SecondFactorFailures failures;
 
 	public MfaAccount(MfaStore store, SecondFactors factors, RecoveryCodes recoveryCodes, PasswordCheck passwordCheck,
-			UserStore users, FactorChanges changes) {
+			UserStore users, FactorChanges changes, SecondFactorFailures failures) {
+		this.failures = failures;
 		this.store = store;
 		this.factors = factors;
 		this.recoveryCodes = recoveryCodes;
@@ -48,7 +53,10 @@ public class MfaAccount {
 				recoveryCodes.unused(user.id()), factors.requiredFor(user.roles()));
 	}
 
-	/** The password, then a code of one of the user's factors; each wrong one counts as a failed login. */
+	/**
+	 * The password, then a code of one of the user's factors; each wrong one counts as a failed login, and wrong
+	 * codes also as {@link SecondFactorFailures} (the right password does not let anyone go on guessing codes).
+	 */
 	public Check reauthenticate(User user, String password, String code, HttpServletRequest request) {
 		switch (passwordCheck.confirm(user, password, request.getRemoteAddr())) {
 			case LOCKED -> { return Check.LOCKED; }
@@ -59,9 +67,17 @@ public class MfaAccount {
 		if (enrolled.isEmpty()) {
 			return Check.OK;
 		}
+		if (failures.locked(user, request.getRemoteAddr())) {
+			return Check.LOCKED;
+		}
 		boolean right = code != null && code.length() <= 64
 				&& enrolled.stream().anyMatch(factor -> factor.verify(user.id(), code));
-		return right ? Check.OK : Check.WRONG_CODE;
+		if (!right) {
+			failures.failed(user, REAUTHENTICATION, request.getRemoteAddr());
+			return Check.WRONG_CODE;
+		}
+		failures.succeeded(user);
+		return Check.OK;
 	}
 
 	/** Removes the authenticator app and the recovery codes that backed it up. */

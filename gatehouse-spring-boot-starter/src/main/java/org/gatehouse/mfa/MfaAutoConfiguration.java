@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration(after = { AccountAutoConfiguration.class, ThrottleAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "gatehouse.features.mfa", matchIfMissing = true)
 @EnableConfigurationProperties(MfaProperties.class)
-@Import({ MfaAccount.class, RecoveryCodes.class, FactorChanges.class, MfaSecondFactorCheck.class })
+@Import({ MfaAccount.class, RecoveryCodes.class, FactorChanges.class, MfaSecondFactorCheck.class,
+		SecondFactorFailures.class })
 public class MfaAutoConfiguration {
 
 	@Bean

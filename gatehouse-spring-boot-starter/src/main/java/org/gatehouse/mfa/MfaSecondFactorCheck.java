@@ -1,17 +1,21 @@
 package org.gatehouse.mfa;
 
 import org.gatehouse.account.SecondFactorCheck;
+import org.gatehouse.account.User;
 
 /**
  * Re-authentication with a typed code: any enrolled factor the user types (the app, or a recovery code) answers. An
- * account whose only factor is a security key re-authenticates by password alone (see docs/mfa.md).
+ * account whose only factor is a security key re-authenticates by password alone (see docs/mfa.md). Wrong codes
+ * count as {@link SecondFactorFailures}, as in the second step of a login.
  */
 class MfaSecondFactorCheck implements SecondFactorCheck {
 
 	private final SecondFactors factors;
+	private final SecondFactorFailures failures;
 
-	MfaSecondFactorCheck(SecondFactors factors) {
+	MfaSecondFactorCheck(SecondFactors factors, SecondFactorFailures failures) {
 		this.factors = factors;
+		this.failures = failures;
 	}
 
 	@Override
@@ -20,9 +24,19 @@ class MfaSecondFactorCheck implements SecondFactorCheck {
 	}
 
 	@Override
-	public boolean verify(long userId, String code) {
-		return code != null && code.length() <= 64
-				&& factors.enrolled(userId).stream().filter(SecondFactor::typed)
-					.anyMatch(factor -> factor.verify(userId, code));
+	public boolean verify(User user, String code, String remoteAddr) {
+		if (failures.locked(user, remoteAddr)) {
+			return false;
+		}
+		boolean right = code != null && code.length() <= 64
+				&& factors.enrolled(user.id()).stream().filter(SecondFactor::typed)
+					.anyMatch(factor -> factor.verify(user.id(), code));
+		if (right) {
+			failures.succeeded(user);
+		}
+		else {
+			failures.failed(user, MfaAccount.REAUTHENTICATION, remoteAddr);
+		}
+		return right;
 	}
 }

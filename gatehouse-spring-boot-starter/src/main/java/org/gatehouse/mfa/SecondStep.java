@@ -1,7 +1,6 @@
 package org.gatehouse.mfa;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -16,13 +15,7 @@ import org.gatehouse.account.RevocableRememberMeServices;
 import org.gatehouse.account.SessionLogin;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
-import org.gatehouse.audit.SecurityEvent;
-import org.gatehouse.audit.SecurityEventType;
-import org.gatehouse.config.GatehouseProperties;
-import org.gatehouse.throttle.AttemptCounters;
-import org.gatehouse.throttle.LoginThrottle;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.core.Authentication;
@@ -33,7 +26,7 @@ import org.springframework.security.core.GrantedAuthority;
  * The second step of a login. A first factor (password, remember-me cookie) of an account with a second factor,
  * or of a role that requires one, is kept as the session's {@link PendingLogin} for
  * gatehouse.mfa.second-step-timeout; the answer goes through an AuthenticationManager of its own (so Spring
- * Security's events fire), wrong answers count in the login throttle like wrong passwords, and a right one signs
+ * Security's events fire), wrong answers count as {@link SecondFactorFailures}, and a right one signs
  * the session in with both factors' authorities. A login that already carries a second factor (a passkey with user
  * verification: {@code FACTOR_WEBAUTHN}) is complete.
  */
@@ -42,33 +35,24 @@ public class SecondStep implements LoginCompletion {
 	/** What an answer did. */
 	public enum Outcome { COMPLETED, WRONG, LOCKED, EXPIRED }
 
-	private static final Duration FAILURE_MEMORY = Duration.ofHours(1);
-
 	private final SecondFactors factors;
 	private final UserStore users;
 	private final SessionLogin sessionLogin;
-	private final LoginThrottle throttle;
 	private final MfaProperties properties;
 	private final ObjectProvider<RevocableRememberMeServices> rememberMe;
-	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final ProviderManager manager;
-	private final AttemptCounters counters;
-	private final int maxFailures;
+	private final SecondFactorFailures failures;
 
-	public SecondStep(SecondFactors factors, UserStore users, SessionLogin sessionLogin, LoginThrottle throttle,
+	public SecondStep(SecondFactors factors, UserStore users, SessionLogin sessionLogin, SecondFactorFailures failures,
 			MfaProperties properties, ObjectProvider<RevocableRememberMeServices> rememberMe,
-			ApplicationEventPublisher events, AuthenticationEventPublisher authenticationEvents, Clock clock,
-			AttemptCounters counters, GatehouseProperties gatehouse) {
-		this.counters = counters;
-		this.maxFailures = gatehouse.getThrottle().getAccountMaxFailures();
+			AuthenticationEventPublisher authenticationEvents, Clock clock) {
+		this.failures = failures;
 		this.factors = factors;
 		this.users = users;
 		this.sessionLogin = sessionLogin;
-		this.throttle = throttle;
 		this.properties = properties;
 		this.rememberMe = rememberMe;
-		this.events = events;
 		this.clock = clock;
 		this.manager = new ProviderManager(new SecondFactorAuthenticationProvider(factors));
 		this.manager.setAuthenticationEventPublisher(authenticationEvents);
@@ -149,10 +133,7 @@ public class SecondStep implements LoginCompletion {
 			PendingLogin.clear(request);
 			return Outcome.EXPIRED;
 		}
-		// a right password resets the login throttle's count of the account; wrong codes keep their own
-		String failuresKey = "mfa:" + user.id() + ":failures";
-		if (!throttle.admit(user.email(), request.getRemoteAddr())
-				|| counters.get(failuresKey).orElse(0) >= maxFailures) {
+		if (failures.locked(user, request.getRemoteAddr())) {
 			return Outcome.LOCKED;
 		}
 		Authentication completed;
@@ -161,10 +142,7 @@ public class SecondStep implements LoginCompletion {
 					answer, pending.firstFactorAuthorities(), request));
 		}
 		catch (AuthenticationException wrong) {
-			throttle.failed(user.email(), request.getRemoteAddr());
-			counters.increment(failuresKey, FAILURE_MEMORY);
-			events.publishEvent(SecurityEvent.byUser(SecurityEventType.SECOND_FACTOR_FAILURE, user.id(),
-					String.valueOf(factorId)));
+			failures.failed(user, String.valueOf(factorId), request.getRemoteAddr());
 			PendingLogin next = pending.failedOnce();
 			if (next.failures() >= properties.getMaxAttempts()) {
 				PendingLogin.clear(request);
@@ -173,7 +151,7 @@ public class SecondStep implements LoginCompletion {
 			next.store(request.getSession());
 			return Outcome.WRONG;
 		}
-		counters.delete(List.of(failuresKey));
+		failures.succeeded(user);
 		signIn(completed, pending, request, response);
 		return Outcome.COMPLETED;
 	}

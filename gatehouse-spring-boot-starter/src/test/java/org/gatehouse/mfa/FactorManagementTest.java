@@ -122,6 +122,29 @@ class FactorManagementTest {
 	}
 
 	@Test
+	void wrongCodesInReauthenticationCountLikeWrongCodesAtTheSecondStep() throws Exception {
+		String email = uniqueEmail();
+		long id = mfaUsers.create(email);
+		byte[] key = mfaUsers.enrolTotp(id);
+		Browser browser = signedIn(email, key, 0);
+		// someone holding the session and the password guesses codes: gatehouse.throttle.account-max-failures is 10
+		for (int i = 0; i < 10; i++) {
+			assertThat(browser.perform(post("/account/mfa/totp/remove").with(csrf()).param("password", PASSWORD)
+				.param("code", mfaUsers.wrongCode(key))).getResponse().getStatus()).isEqualTo(422);
+		}
+		MvcResult locked = browser.perform(post("/account/mfa/totp/remove").with(csrf()).param("password", PASSWORD)
+			.param("code", mfaUsers.code(key, 1)));
+		assertThat(locked.getResponse().getStatus()).as("even the right code is refused now").isEqualTo(429);
+		assertThat(store.totp(id)).isPresent();
+		assertThat(events(id).stream().filter("SECOND_FACTOR_FAILURE"::equals)).hasSize(10);
+		Browser login = new Browser(mvc);
+		login.login(email, PASSWORD);
+		assertThat(login.perform(post("/login/second-factor/").with(csrf()).param("factor", "totp")
+			.param("code", mfaUsers.code(key, 2))).getResponse().getStatus())
+			.as("and at the second step of a login too: one tally").isEqualTo(429);
+	}
+
+	@Test
 	void anAdministratorResetsAUsersFactorsAfterConfirmingTheirPassword() throws Exception {
 		String adminEmail = uniqueEmail();
 		long adminId = mfaUsers.create(adminEmail);
