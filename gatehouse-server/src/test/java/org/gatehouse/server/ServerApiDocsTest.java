@@ -26,5 +26,7 @@ class ServerApiDocsTest {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(response.body()).contains("\"/api/me\"").contains("Gatehouse accounts API")
 			.doesNotContain("\"/login/\"");
+		// the provider is on in this shared context: its admin endpoints for clients are described
+		assertThat(response.body()).contains("\"/api/admin/oidc/clients\"", "\"/api/admin/oidc/clients/{clientId}\"");
 	}
 }

@@ -63,4 +63,6 @@ public enum SecurityEventType {
 	OIDC_REFRESH_TOKEN_REUSED,
 	/** A user's OpenID Connect tokens were revoked and relying parties told (session revoked, ban, password reset). */
 	OIDC_TOKENS_REVOKED,
+	/** An administrator changed an OpenID Connect client (details: its name and the change, e.g. skip-consent=true). */
+	OIDC_CLIENT_UPDATED,
 }

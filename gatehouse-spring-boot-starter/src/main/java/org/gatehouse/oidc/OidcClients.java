@@ -60,19 +60,22 @@ public class OidcClients {
 	public CreatedOidcClient create(NewOidcClient request, Long actorUserId) {
 		String name = request.name() == null ? "" : request.name().strip();
 		if (name.isEmpty() || name.length() > 200) {
-			throw new InvalidOidcClientException("The client needs a name of 1 to 200 characters");
+			throw new InvalidOidcClientException("oidc.client.invalid.name", "The client needs a name of 1 to 200 characters");
 		}
 		if (find(name).isPresent()) {
-			throw new InvalidOidcClientException("A client named " + name + " exists already");
+			throw new InvalidOidcClientException("oidc.client.invalid.name-taken", "A client named " + name + " exists already",
+					name);
 		}
-		List<String> redirectUris = uris(request.redirectUris(), "redirect URI");
+		List<String> redirectUris = uris(request.redirectUris(), "redirect URI", "redirect-uri");
 		if (redirectUris.isEmpty()) {
-			throw new InvalidOidcClientException("The client needs at least one redirect URI");
+			throw new InvalidOidcClientException("oidc.client.invalid.no-redirect-uri",
+					"The client needs at least one redirect URI");
 		}
-		List<String> postLogoutUris = uris(request.postLogoutRedirectUris(), "post-logout redirect URI");
+		List<String> postLogoutUris = uris(request.postLogoutRedirectUris(), "post-logout redirect URI",
+				"post-logout-redirect-uri");
 		List<String> scopes = scopes(request.scopes());
 		String backchannel = request.backchannelLogoutUri() == null || request.backchannelLogoutUri().isBlank() ? null
-				: uris(List.of(request.backchannelLogoutUri()), "back-channel logout URI").get(0);
+				: uris(List.of(request.backchannelLogoutUri()), "back-channel logout URI", "backchannel-logout-uri").get(0);
 		String secret = request.publicClient() ? null : BASE64URL.encodeToString(bytes(32));
 		ClientSettings.Builder settings = ClientSettings.builder()
 			.requireProofKey(request.publicClient())
@@ -134,6 +137,24 @@ public class OidcClients {
 		return true;
 	}
 
+	/**
+	 * An administrator's decision whether users must approve the client's scopes; empty when there is no such
+	 * client. Audited whenever it is asked, also when the setting was already so.
+	 */
+	@Transactional
+	public Optional<OidcClient> setSkipConsent(String nameOrClientId, boolean skipConsent, Long actorUserId) {
+		return registered(nameOrClientId).map(client -> {
+			RegisteredClient changed = RegisteredClient.from(client)
+				.clientSettings(ClientSettings.withSettings(client.getClientSettings().getSettings())
+					.requireAuthorizationConsent(!skipConsent).build())
+				.build();
+			repository.save(changed);
+			events.publishEvent(new SecurityEvent(SecurityEventType.OIDC_CLIENT_UPDATED, actorUserId, null,
+					client.getClientName() + ": skip-consent=" + skipConsent));
+			return view(changed);
+		});
+	}
+
 	private Optional<RegisteredClient> registered(String nameOrClientId) {
 		if (nameOrClientId == null) {
 			return Optional.empty();
@@ -153,7 +174,7 @@ public class OidcClients {
 				backchannel == null ? null : backchannel.toString(), issuedAt);
 	}
 
-	private static List<String> uris(List<String> values, String what) {
+	private static List<String> uris(List<String> values, String what, String field) {
 		LinkedHashSet<String> uris = new LinkedHashSet<>();
 		for (String value : values == null ? List.<String>of() : values) {
 			String uri = value == null ? "" : value.strip();
@@ -162,11 +183,12 @@ public class OidcClients {
 				String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
 				if (!parsed.isAbsolute() || parsed.getHost() == null || parsed.getFragment() != null
 						|| !(scheme.equals("https") || scheme.equals("http"))) {
-					throw new InvalidOidcClientException("Not an absolute http(s) " + what + " without a fragment: " + uri);
+					throw new InvalidOidcClientException("oidc.client.invalid." + field,
+							"Not an absolute http(s) " + what + " without a fragment: " + uri, uri);
 				}
 			}
 			catch (URISyntaxException ex) {
-				throw new InvalidOidcClientException("Not a valid " + what + ": " + uri);
+				throw new InvalidOidcClientException("oidc.client.invalid." + field, "Not a valid " + what + ": " + uri, uri);
 			}
 			uris.add(uri);
 		}
@@ -179,13 +201,17 @@ public class OidcClients {
 		}
 		LinkedHashSet<String> scopes = new LinkedHashSet<>();
 		for (String scope : requested) {
+			if (scope == null) {
+				continue;
+			}
 			for (String one : scope.split("[\\s,]+")) {
 				if (one.isEmpty()) {
 					continue;
 				}
 				if (!OidcScopes.SUPPORTED.contains(one)) {
-					throw new InvalidOidcClientException("Unknown scope " + one + "; known: "
-							+ OidcScopes.SUPPORTED.stream().sorted().toList());
+					List<String> known = OidcScopes.SUPPORTED.stream().sorted().toList();
+					throw new InvalidOidcClientException("oidc.client.invalid.scope", "Unknown scope " + one + "; known: "
+							+ known, one, String.join(" ", known));
 				}
 				scopes.add(one);
 			}

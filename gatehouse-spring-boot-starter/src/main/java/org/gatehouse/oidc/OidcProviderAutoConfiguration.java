@@ -122,7 +122,8 @@ public class OidcProviderAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@Import({ OidcProviderSecurityConfiguration.class, OidcClientApiController.class })
+	@Import({ OidcProviderSecurityConfiguration.class, OidcClientApiController.class,
+			OidcClientsPageController.class })
 	static class Web {
 
 		@Bean

@@ -56,11 +56,7 @@ class OidcProviderFlowTest {
 
 	@BeforeAll
 	static void start() throws java.io.IOException {
-		server = GatehouseInstance.start(Map.of(
-				"spring.datasource.url", "jdbc:h2:mem:oidc-flow;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-				"gatehouse.features.oidc-provider", "true", "spring.mail.host", "127.0.0.1",
-				// RS256 is the default (the browser test in gatehouse-server uses it); ES256 here
-				"gatehouse.oidc.signing-algorithm", "ES256"));
+		server = OidcProviderServer.shared();
 		base = server.baseUrl();
 		relyingParty = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		relyingParty.createContext("/backchannel", exchange -> {
@@ -75,7 +71,6 @@ class OidcProviderFlowTest {
 	@AfterAll
 	static void stop() {
 		relyingParty.stop(0);
-		server.close();
 	}
 
 	static long user(String fullName, boolean confirmed) {
