@@ -36,13 +36,16 @@ import org.gatehouse.testapp.GatehouseInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Gatehouse as an OpenID Connect provider over real HTTP: discovery, JWKS, authorization code with PKCE through
  * Gatehouse's login and consent pages, ID token and userinfo claims, refresh-token rotation and reuse detection,
  * introspection, revocation, client credentials, /api with access tokens, RP-initiated and back-channel logout.
+ * On the embedded H2 here; {@link OidcProviderFlowPostgresTest} runs the same flows on PostgreSQL.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OidcProviderFlowTest {
 
 	static final String PASSWORD = "correct horse battery staple 42";
@@ -54,13 +57,19 @@ class OidcProviderFlowTest {
 	static HttpServer relyingParty;
 	static final BlockingQueue<String> logoutTokens = new LinkedBlockingQueue<>();
 
+	/** The database the provider's tables live in. */
+	Map<String, String> database() {
+		return Map.of("spring.datasource.url",
+				"jdbc:h2:mem:oidc-flow;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+	}
+
 	@BeforeAll
-	static void start() throws java.io.IOException {
-		server = GatehouseInstance.start(Map.of(
-				"spring.datasource.url", "jdbc:h2:mem:oidc-flow;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-				"gatehouse.features.oidc-provider", "true", "spring.mail.host", "127.0.0.1",
+	void start() throws java.io.IOException {
+		Map<String, String> properties = new java.util.HashMap<>(database());
+		properties.putAll(Map.of("gatehouse.features.oidc-provider", "true", "spring.mail.host", "127.0.0.1",
 				// RS256 is the default (the browser test in gatehouse-server uses it); ES256 here
 				"gatehouse.oidc.signing-algorithm", "ES256"));
+		server = GatehouseInstance.start(properties);
 		base = server.baseUrl();
 		relyingParty = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		relyingParty.createContext("/backchannel", exchange -> {
@@ -73,7 +82,7 @@ class OidcProviderFlowTest {
 	}
 
 	@AfterAll
-	static void stop() {
+	void stop() {
 		relyingParty.stop(0);
 		server.close();
 	}
