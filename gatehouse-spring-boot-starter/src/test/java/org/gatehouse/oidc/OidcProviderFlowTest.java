@@ -227,6 +227,43 @@ class OidcProviderFlowTest {
 		assertThat(rp.get("/userinfo", json(rotated).path("access_token").asString()).statusCode()).isEqualTo(401);
 	}
 
+	/** The clean-up task on what the provider really stores: a login's authorization lives as long as its refresh token. */
+	@Test
+	void theCleanUpKeepsAnAuthorizationWhileItsRefreshTokenLivesAndRemovesItAfterwards() {
+		long userId = user("Cleanup User", true);
+		CreatedOidcClient client = client(false, true, "openid");
+		OidcTestClient rp = new OidcTestClient(base, client.client().clientId(), client.clientSecret(), REDIRECT);
+		JsonNode first = tokens(rp, new FormClient(), userId, "openid");
+		HttpResponse<String> rotated = rp.refresh(first.path("refresh_token").asString());
+		assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+		String refreshToken = json(rotated).path("refresh_token").asString();
+		OidcProperties properties = server.bean(OidcProperties.class);
+		JdbcClient jdbc = server.bean(JdbcClient.class);
+		String authorization = jdbc.sql("select id from oauth2_authorization where principal_name = ?")
+			.param(Long.toString(userId)).query(String.class).single();
+
+		// access and ID token long expired, refresh token alive: kept
+		cleanUpAt(Instant.now().plus(Duration.ofDays(2)));
+		assertThat(rows("oauth2_authorization", "id", authorization)).isEqualTo(1);
+		assertThat(rows("gh_oidc_replaced_refresh_token", "authorization_id", authorization)).isEqualTo(1);
+
+		cleanUpAt(Instant.now().plus(properties.getRefreshTokenTimeToLive())
+			.plus(properties.getExpiredAuthorizationRetention()).plus(Duration.ofMinutes(5)));
+		assertThat(rows("oauth2_authorization", "id", authorization)).isZero();
+		assertThat(rows("gh_oidc_replaced_refresh_token", "authorization_id", authorization)).isZero();
+		assertThat(rp.refresh(refreshToken).statusCode()).isEqualTo(400);
+	}
+
+	static void cleanUpAt(Instant when) {
+		new ExpiredAuthorizationsTask(new org.gatehouse.tasks.BatchedDelete(server.bean(javax.sql.DataSource.class), 100),
+				server.bean(OidcProperties.class), java.time.Clock.fixed(when, java.time.ZoneOffset.UTC)).run();
+	}
+
+	static int rows(String table, String column, String value) {
+		return server.bean(JdbcClient.class).sql("select count(*) from " + table + " where " + column + " = ?")
+			.param(value).query(Integer.class).single();
+	}
+
 	@Test
 	void publicClientsMustUsePkceAndTheImplicitFlowIsRefused() {
 		CreatedOidcClient client = client(true, true, "openid");
