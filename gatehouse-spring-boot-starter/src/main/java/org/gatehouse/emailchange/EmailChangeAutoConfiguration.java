@@ -2,10 +2,13 @@ package org.gatehouse.emailchange;
 
 import java.time.Clock;
 
+import javax.sql.DataSource;
+
 import org.gatehouse.account.AccountAutoConfiguration;
 import org.gatehouse.admin.AdminAutoConfiguration;
 import org.gatehouse.audit.AuditAutoConfiguration;
 import org.gatehouse.config.GatehouseAutoConfiguration;
+import org.gatehouse.tasks.BatchedDelete;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -29,6 +32,12 @@ public class EmailChangeAutoConfiguration {
 	@Bean
 	EmailChangeStore gatehouseEmailChangeStore(JdbcClient jdbc, Clock clock) {
 		return new EmailChangeStore(jdbc, clock);
+	}
+
+	@Bean
+	EndedEmailChangesTask gatehouseEndedEmailChangesTask(DataSource dataSource, EmailChangeProperties properties,
+			Clock clock) {
+		return new EndedEmailChangesTask(new BatchedDelete(dataSource, BatchedDelete.BATCH), properties, clock);
 	}
 
 	@Configuration(proxyBeanMethods = false)

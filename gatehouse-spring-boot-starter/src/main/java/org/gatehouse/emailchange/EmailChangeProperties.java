@@ -15,8 +15,13 @@ public class EmailChangeProperties {
 	 */
 	private Duration revertPeriod = Duration.ofDays(7);
 
+	/** Interval of the ended-email-changes clean-up task (deletes requests whose links have all ended). */
+	private Duration cleanupInterval = Duration.ofDays(1);
+
 	public Duration getConfirmationValidity() { return confirmationValidity; }
 	public void setConfirmationValidity(Duration v) { this.confirmationValidity = v; }
 	public Duration getRevertPeriod() { return revertPeriod; }
 	public void setRevertPeriod(Duration v) { this.revertPeriod = v; }
+	public Duration getCleanupInterval() { return cleanupInterval; }
+	public void setCleanupInterval(Duration v) { this.cleanupInterval = v; }
 }

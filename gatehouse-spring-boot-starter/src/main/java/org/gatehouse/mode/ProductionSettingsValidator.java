@@ -93,6 +93,7 @@ public class ProductionSettingsValidator implements BeanFactoryPostProcessor, En
 		allowedHostsNotChosenProblem(binder).ifPresent(problems::add);
 		linkBaseUrlProblem(binder.bind("gatehouse.mail", MailProperties.class).orElseGet(MailProperties::new))
 			.ifPresent(problems::add);
+		problems.addAll(SingleSignOnSettings.problems(properties, binder));
 		return problems;
 	}
 

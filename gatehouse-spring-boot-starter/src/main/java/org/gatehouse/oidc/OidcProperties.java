@@ -38,6 +38,16 @@ public class OidcProperties {
 	/** How long Gatehouse waits for a relying party's back-channel logout endpoint. */
 	private Duration backchannelLogoutTimeout = Duration.ofSeconds(5);
 
+	/** Interval of the expired-oidc-authorizations clean-up task. */
+	private Duration cleanupInterval = Duration.ofHours(1);
+
+	/**
+	 * How long an authorization is kept after its last token expired (and an unanswered consent request after it was
+	 * made): RP-initiated logout finds the user's authorization by the ID token the relying party presents, even an
+	 * expired one.
+	 */
+	private Duration expiredAuthorizationRetention = Duration.ofDays(1);
+
 	public String getIssuer() { return issuer; }
 	public void setIssuer(String issuer) { this.issuer = issuer; }
 	public Algorithm getSigningAlgorithm() { return signingAlgorithm; }
@@ -50,4 +60,8 @@ public class OidcProperties {
 	public void setAuthorizationCodeTimeToLive(Duration v) { this.authorizationCodeTimeToLive = v; }
 	public Duration getBackchannelLogoutTimeout() { return backchannelLogoutTimeout; }
 	public void setBackchannelLogoutTimeout(Duration v) { this.backchannelLogoutTimeout = v; }
+	public Duration getCleanupInterval() { return cleanupInterval; }
+	public void setCleanupInterval(Duration v) { this.cleanupInterval = v; }
+	public Duration getExpiredAuthorizationRetention() { return expiredAuthorizationRetention; }
+	public void setExpiredAuthorizationRetention(Duration v) { this.expiredAuthorizationRetention = v; }
 }

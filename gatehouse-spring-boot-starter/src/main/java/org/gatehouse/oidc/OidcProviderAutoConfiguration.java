@@ -17,6 +17,7 @@ import org.gatehouse.http.GatehouseFilterOrder;
 import org.gatehouse.password.PasswordAutoConfiguration;
 import org.gatehouse.security.SecurityChainsAutoConfiguration;
 import org.gatehouse.session.AccountPrincipalJson;
+import org.gatehouse.tasks.BatchedDelete;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -105,6 +106,12 @@ public class OidcProviderAutoConfiguration {
 			ApplicationEventPublisher events, Clock clock) {
 		return new DownstreamRevocation(jdbc, authorizations, clients, new BackchannelLogout(keys, properties, clock),
 				events);
+	}
+
+	@Bean
+	ExpiredAuthorizationsTask gatehouseOidcExpiredAuthorizationsTask(DataSource dataSource, OidcProperties properties,
+			Clock clock) {
+		return new ExpiredAuthorizationsTask(new BatchedDelete(dataSource, BatchedDelete.BATCH), properties, clock);
 	}
 
 	/**

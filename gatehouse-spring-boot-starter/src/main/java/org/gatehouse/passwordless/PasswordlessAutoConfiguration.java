@@ -2,6 +2,8 @@ package org.gatehouse.passwordless;
 
 import java.time.Clock;
 
+import javax.sql.DataSource;
+
 import org.gatehouse.account.AccountAutoConfiguration;
 import org.gatehouse.account.AccountUserDetailsService;
 import org.gatehouse.account.LoginSuccessHandler;
@@ -9,6 +11,7 @@ import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
 import org.gatehouse.crypto.SecretKeys;
 import org.gatehouse.security.GatehouseHttpSecurityCustomizer;
+import org.gatehouse.tasks.BatchedDelete;
 import org.gatehouse.throttle.LoginThrottle;
 import org.gatehouse.throttle.ThrottleAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,6 +46,12 @@ public class PasswordlessAutoConfiguration {
 	LoginLinkTokenService gatehouseLoginLinkTokenService(LoginLinkStore store, SecretKeys secretKeys, UserStore users,
 			LoginThrottle throttle, PasswordlessProperties properties, Clock clock) {
 		return new LoginLinkTokenService(store, new LoginLinkSecrets(secretKeys), users, throttle, properties, clock);
+	}
+
+	@Bean
+	ExpiredLoginLinksTask gatehouseExpiredLoginLinksTask(DataSource dataSource, PasswordlessProperties properties,
+			Clock clock) {
+		return new ExpiredLoginLinksTask(new BatchedDelete(dataSource, BatchedDelete.BATCH), properties, clock);
 	}
 
 	@Configuration(proxyBeanMethods = false)

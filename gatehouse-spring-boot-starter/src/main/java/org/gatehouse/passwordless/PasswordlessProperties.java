@@ -14,8 +14,13 @@ public class PasswordlessProperties {
 	/** Wrong codes tried in the browser that asked before its links end (each also counts as a failed login). */
 	private int maxCodeAttempts = 5;
 
+	/** Interval of the expired-login-links clean-up task (deletes links that expired unused). */
+	private Duration cleanupInterval = Duration.ofHours(1);
+
 	public Duration getTokenLifetime() { return tokenLifetime; }
 	public void setTokenLifetime(Duration tokenLifetime) { this.tokenLifetime = tokenLifetime; }
 	public int getMaxCodeAttempts() { return maxCodeAttempts; }
 	public void setMaxCodeAttempts(int maxCodeAttempts) { this.maxCodeAttempts = maxCodeAttempts; }
+	public Duration getCleanupInterval() { return cleanupInterval; }
+	public void setCleanupInterval(Duration cleanupInterval) { this.cleanupInterval = cleanupInterval; }
 }

@@ -49,7 +49,8 @@ public final class TasksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "gatehouse.tasks.enabled", matchIfMissing = true)
-	ScheduledCleanups gatehouseScheduledCleanups(CleanupRunner runner, TasksProperties properties) {
-		return new ScheduledCleanups(runner, properties);
+	ScheduledCleanups gatehouseScheduledCleanups(CleanupRunner runner, TasksProperties properties,
+			List<CleanupTask> tasks) {
+		return new ScheduledCleanups(runner, properties, tasks);
 	}
 }

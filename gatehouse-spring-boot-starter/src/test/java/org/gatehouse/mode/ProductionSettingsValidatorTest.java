@@ -181,6 +181,68 @@ class ProductionSettingsValidatorTest {
 	}
 
 	@Test
+	void theOidcProviderWithoutAnIssuer() {
+		production().withPropertyValues("gatehouse.secret-key=" + GOOD_KEY, "gatehouse.features.oidc-provider=true")
+				.run(context -> assertProblems(context, "gatehouse.oidc.issuer (GATEHOUSE_OIDC_ISSUER) is not set while "
+						+ "gatehouse.features.oidc-provider is on: relying parties pin the issuer, which would otherwise "
+						+ "follow each request's Host header; set it to the public HTTPS address relying parties use, "
+						+ "e.g. `https://auth.example.org`"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://auth.example.org", "auth.example.org", "HTTPS//auth.example.org" })
+	void theOidcProviderWithAnIssuerThatIsNotHttps(String issuer) {
+		production().withPropertyValues("gatehouse.secret-key=" + GOOD_KEY, "gatehouse.features.oidc-provider=true",
+				"gatehouse.oidc.issuer=" + issuer)
+				.run(context -> assertProblems(context,
+						"gatehouse.oidc.issuer (GATEHOUSE_OIDC_ISSUER) is not an https:// URL"));
+	}
+
+	@Test
+	void theOidcProviderWithAnIssuerThatHasAQuery() {
+		production().withPropertyValues("gatehouse.secret-key=" + GOOD_KEY, "gatehouse.features.oidc-provider=true",
+				"gatehouse.oidc.issuer=https://auth.example.org/?tenant=1")
+				.run(context -> assertProblems(context, "gatehouse.oidc.issuer (GATEHOUSE_OIDC_ISSUER) must be a URL "
+						+ "with a host and without query or fragment"));
+	}
+
+	@Test
+	void theOidcProviderWithAnHttpsIssuerStarts() {
+		production().withPropertyValues("gatehouse.secret-key=" + GOOD_KEY, "gatehouse.features.oidc-provider=true",
+				"gatehouse.oidc.issuer=https://auth.example.org/gatehouse")
+				.run(context -> assertThat(context).hasNotFailed());
+		// the issuer matters only when Gatehouse is a provider
+		production().withPropertyValues("gatehouse.secret-key=" + GOOD_KEY, "gatehouse.oidc.issuer=http://localhost")
+				.run(context -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void anExternalProviderOnPlainHttp() {
+		production().withPropertyValues("gatehouse.secret-key=" + GOOD_KEY,
+				"gatehouse.login.providers.idp.issuer-uri=http://idp.example.org/realms/staff",
+				"gatehouse.login.providers.orcid.client-id=APP-1",
+				"gatehouse.login.providers.gh.preset=github",
+				"gatehouse.login.providers.gh.token-uri=http://github.example.org/login/oauth/access_token",
+				"gatehouse.login.providers.gh.user-info-uri=https://github.example.org/api/v3/user")
+				.run(context -> assertThat(failure(context).getProblems()).containsExactlyInAnyOrder(
+						"gatehouse.login.providers.idp.issuer-uri (GATEHOUSE_LOGIN_PROVIDERS_IDP_ISSUER_URI) is not an "
+								+ "https:// URL: sign-in codes, tokens and the user's data would cross the network in "
+								+ "clear; use the provider's HTTPS address",
+						"gatehouse.login.providers.gh.token-uri (GATEHOUSE_LOGIN_PROVIDERS_GH_TOKEN_URI) is not an "
+								+ "https:// URL: sign-in codes, tokens and the user's data would cross the network in "
+								+ "clear; use the provider's HTTPS address"));
+	}
+
+	@Test
+	void externalProvidersOnPlainHttpAreForDevelopment() {
+		new ApplicationContextRunner()
+				.withUserConfiguration(PropertiesConfiguration.class, ProductionSettingsValidator.class)
+				.withPropertyValues("gatehouse.login.providers.idp.issuer-uri=http://localhost:9000",
+						"gatehouse.features.oidc-provider=true")
+				.run(context -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void reportsEveryProblemAtOnce() {
 		production().withPropertyValues("gatehouse.http.allowed-hosts=*", "gatehouse.session.cookie.secure=false")
 				.run(context -> {

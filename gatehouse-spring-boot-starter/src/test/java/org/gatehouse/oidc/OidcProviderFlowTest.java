@@ -36,13 +36,16 @@ import org.gatehouse.testapp.GatehouseInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Gatehouse as an OpenID Connect provider over real HTTP: discovery, JWKS, authorization code with PKCE through
  * Gatehouse's login and consent pages, ID token and userinfo claims, refresh-token rotation and reuse detection,
  * introspection, revocation, client credentials, /api with access tokens, RP-initiated and back-channel logout.
+ * On the embedded H2 here; {@link OidcProviderFlowPostgresTest} runs the same flows on PostgreSQL.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OidcProviderFlowTest {
 
 	static final String PASSWORD = "correct horse battery staple 42";
@@ -54,9 +57,14 @@ class OidcProviderFlowTest {
 	static HttpServer relyingParty;
 	static final BlockingQueue<String> logoutTokens = new LinkedBlockingQueue<>();
 
+	/** The running provider: the one the provider's HTTP tests share, on the embedded H2. */
+	GatehouseInstance provider() {
+		return OidcProviderServer.shared();
+	}
+
 	@BeforeAll
-	static void start() throws java.io.IOException {
-		server = OidcProviderServer.shared();
+	void start() throws java.io.IOException {
+		server = provider();
 		base = server.baseUrl();
 		relyingParty = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		relyingParty.createContext("/backchannel", exchange -> {
@@ -69,7 +77,7 @@ class OidcProviderFlowTest {
 	}
 
 	@AfterAll
-	static void stop() {
+	void stop() {
 		relyingParty.stop(0);
 	}
 
@@ -211,6 +219,43 @@ class OidcProviderFlowTest {
 		HttpResponse<String> afterTheft = rp.refresh(secondRefresh);
 		assertThat(afterTheft.statusCode()).isEqualTo(400);
 		assertThat(rp.get("/userinfo", json(rotated).path("access_token").asString()).statusCode()).isEqualTo(401);
+	}
+
+	/** The clean-up task on what the provider really stores: a login's authorization lives as long as its refresh token. */
+	@Test
+	void theCleanUpKeepsAnAuthorizationWhileItsRefreshTokenLivesAndRemovesItAfterwards() {
+		long userId = user("Cleanup User", true);
+		CreatedOidcClient client = client(false, true, "openid");
+		OidcTestClient rp = new OidcTestClient(base, client.client().clientId(), client.clientSecret(), REDIRECT);
+		JsonNode first = tokens(rp, new FormClient(), userId, "openid");
+		HttpResponse<String> rotated = rp.refresh(first.path("refresh_token").asString());
+		assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+		String refreshToken = json(rotated).path("refresh_token").asString();
+		OidcProperties properties = server.bean(OidcProperties.class);
+		JdbcClient jdbc = server.bean(JdbcClient.class);
+		String authorization = jdbc.sql("select id from oauth2_authorization where principal_name = ?")
+			.param(Long.toString(userId)).query(String.class).single();
+
+		// access and ID token long expired, refresh token alive: kept
+		cleanUpAt(Instant.now().plus(Duration.ofDays(2)));
+		assertThat(rows("oauth2_authorization", "id", authorization)).isEqualTo(1);
+		assertThat(rows("gh_oidc_replaced_refresh_token", "authorization_id", authorization)).isEqualTo(1);
+
+		cleanUpAt(Instant.now().plus(properties.getRefreshTokenTimeToLive())
+			.plus(properties.getExpiredAuthorizationRetention()).plus(Duration.ofMinutes(5)));
+		assertThat(rows("oauth2_authorization", "id", authorization)).isZero();
+		assertThat(rows("gh_oidc_replaced_refresh_token", "authorization_id", authorization)).isZero();
+		assertThat(rp.refresh(refreshToken).statusCode()).isEqualTo(400);
+	}
+
+	static void cleanUpAt(Instant when) {
+		new ExpiredAuthorizationsTask(new org.gatehouse.tasks.BatchedDelete(server.bean(javax.sql.DataSource.class), 100),
+				server.bean(OidcProperties.class), java.time.Clock.fixed(when, java.time.ZoneOffset.UTC)).run();
+	}
+
+	static int rows(String table, String column, String value) {
+		return server.bean(JdbcClient.class).sql("select count(*) from " + table + " where " + column + " = ?")
+			.param(value).query(Integer.class).single();
 	}
 
 	@Test

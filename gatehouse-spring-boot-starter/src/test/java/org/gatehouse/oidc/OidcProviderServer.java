@@ -1,5 +1,6 @@
 package org.gatehouse.oidc;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.gatehouse.testapp.GatehouseInstance;
@@ -17,12 +18,18 @@ final class OidcProviderServer {
 
 	static synchronized GatehouseInstance shared() {
 		if (instance == null) {
-			instance = GatehouseInstance.start(Map.of(
-					"spring.datasource.url", "jdbc:h2:mem:oidc-flow;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-					"gatehouse.features.oidc-provider", "true", "spring.mail.host", "127.0.0.1",
-					// RS256 is the default (the browser test in gatehouse-server uses it); ES256 here
-					"gatehouse.oidc.signing-algorithm", "ES256"));
+			instance = start(Map.of("spring.datasource.url",
+					"jdbc:h2:mem:oidc-flow;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
 		}
 		return instance;
+	}
+
+	/** A provider of its own on the given database (the caller closes it). */
+	static GatehouseInstance start(Map<String, String> database) {
+		Map<String, String> properties = new HashMap<>(database);
+		properties.putAll(Map.of("gatehouse.features.oidc-provider", "true", "spring.mail.host", "127.0.0.1",
+				// RS256 is the default (the browser test in gatehouse-server uses it); ES256 here
+				"gatehouse.oidc.signing-algorithm", "ES256"));
+		return GatehouseInstance.start(properties);
 	}
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -38,6 +42,30 @@ class TasksAutoConfigurationTest {
 			assertThat(context).hasSingleBean(ScheduledCleanups.class).hasBean("gatehouseLockProvider");
 			assertThat(context.getBean(CleanupRunner.class).names()).containsExactly("probe");
 		});
+	}
+
+	@Test
+	void aFeaturesTaskRunsAtTheIntervalItNames() {
+		CountDownLatch runs = new CountDownLatch(2);
+		runner.withBean("hostLockProvider", LockProvider.class, () -> configuration -> Optional.of(() -> { }))
+			.withBean("featureTask", CleanupTask.class, () -> new CleanupTask() {
+				@Override
+				public String name() {
+					return "feature";
+				}
+
+				@Override
+				public int run() {
+					runs.countDown();
+					return 0;
+				}
+
+				@Override
+				public Optional<Duration> interval() {
+					return Optional.of(Duration.ofMillis(50));
+				}
+			})
+			.run(context -> assertThat(runs.await(10, TimeUnit.SECONDS)).as("run twice on its own schedule").isTrue());
 	}
 
 	@Test

@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tasks", description = "Scheduled clean-ups.", subcommands = TasksCommand.Run.class)
 public class TasksCommand extends CommandGroup {
 
-	@Command(name = "run", description = "Run a clean-up now: session-cleaner or delete-login-ips.")
+	@Command(name = "run", description = "Run a clean-up now by its name, e.g. session-cleaner (an unknown name lists them all).")
 	static class Run implements Callable<Integer> {
 
 		private final Beans beans;
