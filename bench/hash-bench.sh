@@ -19,8 +19,9 @@ java -jar bench/target/benchmarks.jar Pbkdf2Benchmark $JMH_ARGS -rf csv -rff "$w
 java -Dbench.python="$PYTHON" -Dbench.runs="${HASH_RUNS:-5}" -cp bench/target/benchmarks.jar org.gatehouse.bench.Pbkdf2CpuTime \
   --openssl bench/pbkdf2_openssl.py 25000 220000 >"$work/cputime.tsv"
 
-"$PYTHON" - "$work/jmh.csv" "$work/cputime.tsv" <<'PY'
+"$PYTHON" - "$work/jmh.csv" "$work/cputime.tsv" "${HASH_RUNS:-5}" <<'PY'
 import csv, ssl, sys
+n = sys.argv[3]
 jmh = {}
 with open(sys.argv[1]) as f:
     for row in csv.DictReader(f):
@@ -35,7 +36,7 @@ openssl_wall = {r: v for (i, r), v in runs.items() if i == "openssl-wall"}
 openssl_cpu = {r: v for (i, r), v in runs.items() if i == "openssl-cpu"}
 print(f"OpenSSL: {ssl.OPENSSL_VERSION}; hashes/s, single thread")
 print()
-print("Wall clock (JMH score ± 99.9% error; OpenSSL: median of the 5 runs measured between the CPU-time runs below):")
+print(f"Wall clock (JMH score ± 99.9% error; OpenSSL: median of the {n} runs measured between the CPU-time runs below):")
 print()
 print("| rounds | JDK PBKDF2WithHmacSHA512 | Gatehouse Pbkdf2HmacSha512 | OpenSSL (hashlib) | Gatehouse / OpenSSL | JDK / OpenSSL |")
 print("|---:|---:|---:|---:|---:|---:|")
@@ -45,7 +46,7 @@ for rounds in sorted(openssl_wall):
     o = openssl_wall[rounds]
     print(f"| {rounds:,} | {jdk:.2f} ± {jdk_err:.2f} | {gh:.2f} ± {gh_err:.2f} | {o:.2f} | {gh / o:.2f} | {jdk / o:.2f} |")
 print()
-print("Per second of the measuring thread's CPU time (median of 5 runs each, JDK, Gatehouse and OpenSSL one after the other in each run; Gatehouse / OpenSSL is the median of the 5 run-by-run ratios):")
+print(f"Per second of the measuring thread's CPU time (median of {n} runs each, JDK, Gatehouse and OpenSSL one after the other in each run; Gatehouse / OpenSSL is the median of the {n} run-by-run ratios):")
 print()
 print("| rounds | JDK PBKDF2WithHmacSHA512 | Gatehouse Pbkdf2HmacSha512 | OpenSSL (hashlib) | Gatehouse / OpenSSL | JDK / OpenSSL |")
 print("|---:|---:|---:|---:|---:|---:|")

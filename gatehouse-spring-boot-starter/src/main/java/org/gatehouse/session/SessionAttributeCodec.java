@@ -1,6 +1,9 @@
 package org.gatehouse.session;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.ObjectWriter;
@@ -32,6 +35,9 @@ final class SessionAttributeCodec {
 	private final JsonMapper mapper;
 	private final ObjectWriter writer;
 
+	/** Shapes (see {@link ValueShape}) of values that have read back: the same shape reads back again. */
+	private final Set<List<Class<?>>> readBack = ConcurrentHashMap.newKeySet();
+
 	/** @param extraTypes fully qualified names of further classes an application stores in sessions */
 	public SessionAttributeCodec(ClassLoader classLoader, Collection<String> extraTypes) {
 		BasicPolymorphicTypeValidator.Builder allowed = BasicPolymorphicTypeValidator.builder()
@@ -58,9 +64,18 @@ final class SessionAttributeCodec {
 	 */
 	public byte[] write(Object value) {
 		byte[] bytes = this.writer.writeValueAsBytes(value);
+		// reading a security context back costs more than writing it (Spring Security's deserialisers build theirs
+		// anew each time): once per shape is enough, and a login writes one
+		List<Class<?>> shape = ValueShape.of(value);
+		if (shape != null && this.readBack.contains(shape)) {
+			return bytes;
+		}
 		if (read(bytes) == UNREADABLE) {
 			throw new IllegalArgumentException("Session attribute of type " + value.getClass().getName()
 					+ " cannot be stored: add it to gatehouse.session.attribute-types");
+		}
+		if (shape != null) {
+			this.readBack.add(shape);
 		}
 		return bytes;
 	}
