@@ -37,12 +37,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * External sign-in over real HTTP in headless Chromium, against a second Gatehouse acting as the OpenID Connect
- * provider ({@link ProviderGatehouse}: the real server with its provider on, started once for the class) and a local
- * stand-in for GitHub's OAuth and user API ({@link GitHubStub}). The Gatehouse under test is the real server with three
- * providers: "idp" (the second Gatehouse, generic OpenID Connect by issuer URL, read by discovery), "idptokens" (the
- * same provider through a second client, store-tokens on) and "github" (the GitHub preset). The provider's
- * {@code email_verified} is its user's confirmation: a confirmed account on the second Gatehouse is a verified address,
- * an unconfirmed one is not.
+ * provider ({@link ProviderGatehouse}: the real server with its provider on and its data in PostgreSQL, started once
+ * for the class) and a local stand-in for GitHub's OAuth and user API ({@link GitHubStub}). The Gatehouse under test
+ * is the real server with three providers: "idp" (the second Gatehouse, generic OpenID Connect by issuer URL, read by
+ * discovery), "idptokens" (the same provider through a second client, store-tokens on) and "github" (the GitHub
+ * preset). The provider's {@code email_verified} is its user's confirmation: a confirmed account on the second
+ * Gatehouse is a verified address, an unconfirmed one is not.
  */
 @SpringBootTest(classes = GatehouseServer.class, webEnvironment = WebEnvironment.DEFINED_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:external;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -54,8 +54,9 @@ class ExternalSignInBrowserTest {
 
 	private static final int PORT = freePort();
 	private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-	private static final ProviderGatehouse IDP = ProviderGatehouse.start(freePort(),
-			"jdbc:h2:mem:provider;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", RUN);
+	/** The provider's database: its token tables on PostgreSQL, the Gatehouse under test's on H2. */
+	private static final ThrowawayPostgres PROVIDER_DATABASE = ThrowawayPostgres.start();
+	private static final ProviderGatehouse IDP = ProviderGatehouse.start(freePort(), PROVIDER_DATABASE.jdbcUrl(), RUN);
 	private static final CreatedOidcClient IDP_CLIENT = IDP.registerClient("Gatehouse under test",
 			"http://localhost:" + PORT + "/login/oauth2/code/idp");
 	private static final CreatedOidcClient TOKENS_CLIENT = IDP.registerClient("Gatehouse under test, tokens kept",
@@ -91,6 +92,7 @@ class ExternalSignInBrowserTest {
 	@AfterAll
 	static void stopProviders() {
 		IDP.close();
+		PROVIDER_DATABASE.close();
 		GITHUB.close();
 		MAIL.stop();
 	}
