@@ -252,7 +252,7 @@ class ExternalSignInBrowserTest {
 			browser.open("/login/external/");
 			browser.script("var form = document.getElementById('external-link-form').cloneNode(true);"
 					+ "form.action = '/login/external/register'; document.body.appendChild(form); form.submit();");
-			assertThat(browser.waitFor(By.id("external-error")).getText()).isNotBlank();
+			assertThat(browser.waitFor(By.id("external-error")).getText()).contains("did not confirm an email address");
 			assertThat(loggedIn(browser)).isFalse();
 			assertThat(identities.find("idp", subject)).isEmpty();
 			assertThat(identities.ofUser(userId)).isEmpty();
