@@ -131,6 +131,7 @@ class ExternalSignInBrowserTest {
 			User user = users.findByEmail(IDP.email("newcomer")).orElseThrow();
 			assertThat(user.confirmed()).isTrue();
 			assertThat(user.passwordHash()).isNull();
+			assertThat(fullName(user.id())).as("the provider's name claim").isEqualTo(IDP.fullName("newcomer"));
 			assertThat(user.loginCount()).isEqualTo(1);
 			assertThat(identities.ofUser(user.id())).extracting(LinkedIdentity::provider, LinkedIdentity::subject)
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("idp", subject));
@@ -180,6 +181,7 @@ class ExternalSignInBrowserTest {
 			assertThat(browser.waitFor(By.id("accounts-notice")).getText()).contains("linked");
 			assertThat(browser.waitFor(By.id("identity-idp")).getText()).contains("Test IdP").contains(email);
 			assertThat(identities.ofUser(userId)).hasSize(1);
+			assertThat(fullName(userId)).as("linking renames nothing").isNull();
 			assertThat(events(userId)).contains("EXTERNAL_IDENTITY_LINKED idp", "LOGIN_SUCCESS password");
 			browser.open("/account/security-log/");
 			assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Account linked")
@@ -446,6 +448,11 @@ class ExternalSignInBrowserTest {
 	private static boolean loggedIn(Browser browser) {
 		browser.open("/");
 		return browser.has(By.id("welcome"));
+	}
+
+	private String fullName(long userId) {
+		return jdbc.sql("select full_name from gh_user where id = ?").param(userId).query(String.class).optional()
+			.orElse(null);
 	}
 
 	/** The user's security log as "TYPE details". */

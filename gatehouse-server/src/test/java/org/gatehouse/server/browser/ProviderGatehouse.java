@@ -12,6 +12,7 @@ import org.gatehouse.password.PasswordService;
 import org.gatehouse.server.GatehouseServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A second Gatehouse, the real server with the OpenID Connect provider on, standing for "another Gatehouse of the
@@ -67,10 +68,19 @@ final class ProviderGatehouse implements AutoCloseable {
 				List.of("openid", "profile", "email"), true, null), null);
 	}
 
-	/** Creates {@code name}'s account on the provider, its address confirmed or not; answers its subject. */
+	/**
+	 * Creates {@code name}'s account on the provider, its address confirmed or not, with {@link #fullName} as the name
+	 * its {@code profile} scope releases; answers its subject.
+	 */
 	String createUser(String name, boolean confirmed) {
 		long id = users().create(email(name), null, context.getBean(PasswordService.class).hashNew(PASSWORD), confirmed);
+		context.getBean(JdbcClient.class).sql("update gh_user set full_name = ? where id = ?").params(fullName(name), id)
+			.update();
 		return Long.toString(id);
+	}
+
+	String fullName(String name) {
+		return "Dr. " + name + " " + runId;
 	}
 
 	/** Confirms the address of {@code name}'s account on the provider, as its confirmation link would. */
