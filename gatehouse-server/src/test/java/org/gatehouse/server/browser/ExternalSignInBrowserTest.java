@@ -20,6 +20,7 @@ import org.gatehouse.login.external.LinkedIdentity;
 import org.gatehouse.mfa.Base32;
 import org.gatehouse.mfa.MfaStore;
 import org.gatehouse.mfa.TotpFactor;
+import org.gatehouse.oidc.CreatedOidcClient;
 import org.gatehouse.password.PasswordService;
 import org.gatehouse.server.GatehouseServer;
 import org.junit.jupiter.api.AfterAll;
@@ -35,10 +36,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * External sign-in over real HTTP in headless Chromium, against a real OpenID Connect provider started by the test
- * (Spring Security's authorization server, {@link TestOidcProvider}) and a local stand-in for GitHub's OAuth and user
- * API ({@link GitHubStub}). Gatehouse is the real server with three providers: "idp" (generic OpenID Connect by
- * issuer URL), "idptokens" (the same provider, store-tokens on) and "github" (the GitHub preset).
+ * External sign-in over real HTTP in headless Chromium, against a second Gatehouse acting as the OpenID Connect
+ * provider ({@link ProviderGatehouse}: the real server with its provider on and its data in PostgreSQL, started once
+ * for the class) and a local stand-in for GitHub's OAuth and user API ({@link GitHubStub}). The Gatehouse under test
+ * is the real server with three providers: "idp" (the second Gatehouse, generic OpenID Connect by issuer URL, read by
+ * discovery), "idptokens" (the same provider through a second client, store-tokens on) and "github" (the GitHub
+ * preset). The provider's {@code email_verified} is its user's confirmation: a confirmed account on the second
+ * Gatehouse is a verified address, an unconfirmed one is not.
  */
 @SpringBootTest(classes = GatehouseServer.class, webEnvironment = WebEnvironment.DEFINED_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:external;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -50,7 +54,13 @@ class ExternalSignInBrowserTest {
 
 	private static final int PORT = freePort();
 	private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-	private static final TestOidcProvider IDP = TestOidcProvider.start("http://localhost:" + PORT, RUN);
+	/** The provider's database: its token tables on PostgreSQL, the Gatehouse under test's on H2. */
+	private static final ThrowawayPostgres PROVIDER_DATABASE = ThrowawayPostgres.start();
+	private static final ProviderGatehouse IDP = ProviderGatehouse.start(freePort(), PROVIDER_DATABASE.jdbcUrl(), RUN);
+	private static final CreatedOidcClient IDP_CLIENT = IDP.registerClient("Gatehouse under test",
+			"http://localhost:" + PORT + "/login/oauth2/code/idp");
+	private static final CreatedOidcClient TOKENS_CLIENT = IDP.registerClient("Gatehouse under test, tokens kept",
+			"http://localhost:" + PORT + "/login/oauth2/code/idptokens");
 	private static final GitHubStub GITHUB = gitHub();
 	/** A mail server of this class's own: the shared one's fixed port may be taken by another run on the machine. */
 	private static final GreenMail MAIL = mailServer();
@@ -62,13 +72,13 @@ class ExternalSignInBrowserTest {
 		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
 		String idp = "gatehouse.login.providers.idp.";
 		registry.add(idp + "issuer-uri", IDP::issuer);
-		registry.add(idp + "client-id", () -> "gatehouse-idp");
-		registry.add(idp + "client-secret", () -> "secret-idp");
+		registry.add(idp + "client-id", () -> IDP_CLIENT.client().clientId());
+		registry.add(idp + "client-secret", IDP_CLIENT::clientSecret);
 		registry.add(idp + "display-name", () -> "Test IdP");
 		String tokens = "gatehouse.login.providers.idptokens.";
 		registry.add(tokens + "issuer-uri", IDP::issuer);
-		registry.add(tokens + "client-id", () -> "gatehouse-idptokens");
-		registry.add(tokens + "client-secret", () -> "secret-idptokens");
+		registry.add(tokens + "client-id", () -> TOKENS_CLIENT.client().clientId());
+		registry.add(tokens + "client-secret", TOKENS_CLIENT::clientSecret);
 		registry.add(tokens + "store-tokens", () -> "true");
 		String github = "gatehouse.login.providers.github.";
 		registry.add(github + "client-id", () -> GitHubStub.CLIENT_ID);
@@ -82,6 +92,7 @@ class ExternalSignInBrowserTest {
 	@AfterAll
 	static void stopProviders() {
 		IDP.close();
+		PROVIDER_DATABASE.close();
 		GITHUB.close();
 		MAIL.stop();
 	}
@@ -103,6 +114,7 @@ class ExternalSignInBrowserTest {
 
 	@Test
 	void firstSignInWithAVerifiedAddressCreatesAConfirmedAccountAndTheNextOneLogsIn() {
+		String subject = IDP.createUser("newcomer", true);
 		try (Browser browser = Browser.start(PORT)) {
 			browser.open("/login/");
 			assertThat(browser.waitFor(By.id("external-login-idp")).getText()).isEqualTo("Sign in with Test IdP");
@@ -119,9 +131,10 @@ class ExternalSignInBrowserTest {
 			User user = users.findByEmail(IDP.email("newcomer")).orElseThrow();
 			assertThat(user.confirmed()).isTrue();
 			assertThat(user.passwordHash()).isNull();
+			assertThat(fullName(user.id())).as("the provider's name claim").isEqualTo(IDP.fullName("newcomer"));
 			assertThat(user.loginCount()).isEqualTo(1);
 			assertThat(identities.ofUser(user.id())).extracting(LinkedIdentity::provider, LinkedIdentity::subject)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("idp", "newcomer"));
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("idp", subject));
 			assertThat(events(user.id())).contains("REGISTRATION idp", "EXTERNAL_IDENTITY_LINKED idp", "LOGIN_SUCCESS external:idp");
 			assertThat(browser.cookie("gatehouse_session")).isNotNull();
 
@@ -142,6 +155,7 @@ class ExternalSignInBrowserTest {
 	@Test
 	void anExistingAccountIsLinkedOnlyAfterItsPasswordIsGiven() {
 		String email = IDP.email("linker");
+		IDP.createUser("linker", true);
 		long userId = users.create(email, null, passwords.hashNew(PASSWORD), true);
 		try (Browser browser = Browser.start(PORT)) {
 			browser.open("/login/");
@@ -167,6 +181,7 @@ class ExternalSignInBrowserTest {
 			assertThat(browser.waitFor(By.id("accounts-notice")).getText()).contains("linked");
 			assertThat(browser.waitFor(By.id("identity-idp")).getText()).contains("Test IdP").contains(email);
 			assertThat(identities.ofUser(userId)).hasSize(1);
+			assertThat(fullName(userId)).as("linking renames nothing").isNull();
 			assertThat(events(userId)).contains("EXTERNAL_IDENTITY_LINKED idp", "LOGIN_SUCCESS password");
 			browser.open("/account/security-log/");
 			assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Account linked")
@@ -192,6 +207,7 @@ class ExternalSignInBrowserTest {
 	@Test
 	void aMailedLinkToTheAccountsOwnAddressLinksWithoutAPassword() throws Exception {
 		String email = IDP.email("relinker");
+		String subject = IDP.createUser("relinker", true);
 		long userId = users.create(email, null, null, true);
 		try (Browser browser = Browser.start(PORT)) {
 			browser.open("/login/");
@@ -209,7 +225,7 @@ class ExternalSignInBrowserTest {
 			assertThat(identities.ofUser(userId)).as("opening the link alone links nothing").isEmpty();
 			browser.submit(By.id("external-confirm"));
 			assertThat(browser.waitFor(By.id("message")).getText()).contains("Test IdP").contains("linked");
-			assertThat(identities.ofUser(userId)).extracting(LinkedIdentity::subject).containsExactly("relinker");
+			assertThat(identities.ofUser(userId)).extracting(LinkedIdentity::subject).containsExactly(subject);
 			assertThat(events(userId)).contains("EXTERNAL_IDENTITY_LINKED idp");
 
 			browser.open("/login/");
@@ -221,23 +237,45 @@ class ExternalSignInBrowserTest {
 	}
 
 	@Test
-	void anUnverifiedAddressNeitherLinksNorCreatesAnAccount() {
+	void anUnverifiedAddressNeitherLinksNorSignsInNorCreatesAnAccount() {
+		// an unconfirmed account on the second Gatehouse: its ID token says email_verified false
+		String subject = IDP.createUser("unverified", false);
 		String email = IDP.email("unverified");
 		long userId = users.create(email, null, passwords.hashNew(PASSWORD), true);
 		try (Browser browser = Browser.start(PORT)) {
 			browser.open("/login/");
 			signInAtProvider(browser, "idp", "unverified");
 			assertThat(browser.path()).isEqualTo("/login/external/");
-			assertThat(browser.waitFor(By.id("external-email")).getText()).contains("not confirmed");
+			assertThat(browser.waitFor(By.id("external-email")).getText()).contains(email).contains("not confirmed");
 			assertThat(browser.has(By.id("external-register"))).isFalse();
+			assertThat(loggedIn(browser)).as("not signed in to the account of the same address").isFalse();
+
+			// the form is not offered; posted anyway (with the page's CSRF token), it is refused
+			browser.open("/login/external/");
+			browser.script("var form = document.getElementById('external-link-form').cloneNode(true);"
+					+ "form.action = '/login/external/register'; document.body.appendChild(form); form.submit();");
+			assertThat(browser.waitFor(By.id("external-error")).getText()).contains("did not confirm an email address");
 			assertThat(loggedIn(browser)).isFalse();
-			assertThat(identities.find("idp", "unverified")).isEmpty();
+			assertThat(identities.find("idp", subject)).isEmpty();
 			assertThat(identities.ofUser(userId)).isEmpty();
+			assertThat(jdbc.sql("select count(*) from gh_external_identity where provider = 'idp' and subject = ?")
+				.param(subject).query(Integer.class).single()).isZero();
+			assertThat(users.findByEmail(email).orElseThrow().id()).as("no second account").isEqualTo(userId);
+
+			// confirmed on the provider, the next sign-in reports a verified address: still no link without proof
+			IDP.confirm("unverified");
+			browser.open("/login/");
+			signInAtProvider(browser, "idp", null);
+			assertThat(browser.waitFor(By.id("external-email")).getText()).contains(email)
+				.contains("confirmed by the provider");
+			assertThat(loggedIn(browser)).isFalse();
+			assertThat(identities.find("idp", subject)).isEmpty();
 		}
 	}
 
 	@Test
 	void theLastWayToSignInCannotBeUnlinkedAndAnotherProviderCanBeLinkedFromTheAccountsPage() {
+		IDP.createUser("unlinker", true);
 		GITHUB.signIn(new GitHubStub.GitHubUser(4242_0001L + Math.abs(RUN.hashCode() % 1000), "octo-" + RUN,
 				"octo-" + RUN + "@example.org", true));
 		try (Browser browser = Browser.start(PORT)) {
@@ -262,11 +300,22 @@ class ExternalSignInBrowserTest {
 			assertThat(browser.waitFor(By.id("accounts-notice")).getText()).contains("unlinked");
 			assertThat(identities.ofUser(user.id())).extracting(LinkedIdentity::provider).containsExactly("github");
 			assertThat(events(user.id())).contains("EXTERNAL_IDENTITY_LINKED github", "EXTERNAL_IDENTITY_UNLINKED idp");
+
+			// unlinked, the identity is a stranger again: the choice page, not the account of its address
+			browser.submit(By.id("nav-logout"));
+			browser.open("/login/");
+			signInAtProvider(browser, "idp", null);
+			assertThat(browser.path()).isEqualTo("/login/external/");
+			assertThat(loggedIn(browser)).isFalse();
+			browser.open("/login/external/").submit(By.id("external-register"));
+			assertThat(browser.waitFor(By.id("external-error")).getText()).contains("already has an account");
+			assertThat(identities.ofUser(user.id())).extracting(LinkedIdentity::provider).containsExactly("github");
 		}
 	}
 
 	@Test
 	void tokensAreStoredEncryptedOnlyWhenAskedAndDeletedOnUnlink() {
+		IDP.createUser("keeper", true);
 		long userId = users.create(IDP.email("keeper"), null, passwords.hashNew(PASSWORD), true);
 		try (Browser browser = Browser.start(PORT)) {
 			Accounts.loginSucceeds(browser, IDP.email("keeper"), PASSWORD, false);
@@ -309,9 +358,10 @@ class ExternalSignInBrowserTest {
 	@Test
 	void aBannedUsersLinkedIdentityIsRefused() {
 		// linked as the Invenio migration writes identities: a row of gh_external_identity
+		String subject = IDP.createUser("banned", true);
 		long userId = users.create(IDP.email("banned"), null, passwords.hashNew(PASSWORD), true);
 		jdbc.sql("insert into gh_external_identity (user_id, provider, subject, email, created_at) "
-				+ "values (?, 'idp', 'banned', ?, current_timestamp)").params(userId, IDP.email("banned")).update();
+				+ "values (?, 'idp', ?, ?, current_timestamp)").params(userId, subject, IDP.email("banned")).update();
 		users.setActive(userId, false);
 		try (Browser browser = Browser.start(PORT)) {
 			browser.open("/login/");
@@ -332,9 +382,10 @@ class ExternalSignInBrowserTest {
 	@Test
 	void anAccountWithASecondFactorStillAnswersItAfterTheProvider() {
 		// the provider replaces only the password: a linked account with TOTP goes to the second step
+		String subject = IDP.createUser("twostep", true);
 		long userId = users.create(IDP.email("twostep"), null, passwords.hashNew(PASSWORD), true);
 		jdbc.sql("insert into gh_external_identity (user_id, provider, subject, email, created_at) "
-				+ "values (?, 'idp', 'twostep', ?, current_timestamp)").params(userId, IDP.email("twostep")).update();
+				+ "values (?, 'idp', ?, ?, current_timestamp)").params(userId, subject, IDP.email("twostep")).update();
 		byte[] secret = new byte[20];
 		new java.security.SecureRandom().nextBytes(secret);
 		mfa.saveTotp(userId, signers.fieldEncryptor(TotpFactor.SECRET_PURPOSE).encrypt(Base32.encode(secret)), -1,
@@ -369,8 +420,8 @@ class ExternalSignInBrowserTest {
 	}
 
 	/**
-	 * Clicks the provider's button (when {@code provider} is given), signs in at the test provider as {@code user}
-	 * (when it asks), and waits until the browser is back on Gatehouse.
+	 * Clicks the provider's button (when {@code provider} is given), signs in at the second Gatehouse with the account
+	 * of {@code user} (when it asks: its session remembers the browser), and waits until the browser is back.
 	 */
 	private void signInAtProvider(Browser browser, String provider, String user) {
 		if (provider != null) {
@@ -379,14 +430,14 @@ class ExternalSignInBrowserTest {
 		if (user != null) {
 			new WebDriverWait(browser.driver(), Browser.TIMEOUT)
 				.until(d -> d.getCurrentUrl().startsWith(IDP.issuer() + "/login"));
-			browser.driver().findElement(By.id("username")).sendKeys(user);
-			browser.driver().findElement(By.id("password")).sendKeys(TestOidcProvider.PASSWORD);
-			browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+			browser.driver().findElement(By.id("login")).sendKeys(IDP.email(user));
+			browser.driver().findElement(By.id("password")).sendKeys(ProviderGatehouse.PASSWORD);
+			browser.driver().findElement(By.id("login-submit")).click();
 		}
 		waitForGatehouse(browser);
 	}
 
-	/** Back on Gatehouse's pages; the provider's own pages are not Gatehouse's to check (their console is dropped). */
+	/** Back on the Gatehouse under test; the provider's pages are checked by its own tests (their console is dropped). */
 	private static void waitForGatehouse(Browser browser) {
 		new WebDriverWait(browser.driver(), Browser.TIMEOUT).until(d -> d.getCurrentUrl().startsWith(browser.url("/"))
 				&& !d.getCurrentUrl().contains("/login/oauth2/code/")
@@ -397,6 +448,11 @@ class ExternalSignInBrowserTest {
 	private static boolean loggedIn(Browser browser) {
 		browser.open("/");
 		return browser.has(By.id("welcome"));
+	}
+
+	private String fullName(long userId) {
+		return jdbc.sql("select full_name from gh_user where id = ?").param(userId).query(String.class).optional()
+			.orElse(null);
 	}
 
 	/** The user's security log as "TYPE details". */

@@ -168,6 +168,7 @@ public class ExternalAccounts {
 		try {
 			userId = transactions.execute(status -> {
 				long id = users.create(identity.email(), null, null, true);
+				identities.takeOverName(id, identity);
 				long identityId = identities.link(id, identity);
 				if (tokens != null) {
 					identities.saveTokens(identityId, tokens);

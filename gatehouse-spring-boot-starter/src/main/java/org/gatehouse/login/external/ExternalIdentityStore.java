@@ -57,6 +57,13 @@ public class ExternalIdentityStore {
 	}
 
 	/** Removes the link and, by cascade, its stored tokens. */
+	/** Names a new account as its provider did (the profile column Invenio's migration fills too). */
+	void takeOverName(long userId, ExternalIdentity identity) {
+		if (identity.name() != null) {
+			jdbc.sql("update gh_user set full_name = ? where id = ?").params(identity.name(), userId).update();
+		}
+	}
+
 	boolean unlink(long userId, String provider) {
 		return jdbc.sql("delete from gh_external_identity where user_id = ? and provider = ?")
 			.params(userId, provider).update() == 1;
