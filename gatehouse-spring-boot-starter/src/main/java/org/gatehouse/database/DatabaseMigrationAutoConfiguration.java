@@ -9,7 +9,6 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -24,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -51,28 +51,34 @@ public final class DatabaseMigrationAutoConfiguration {
 	GatehouseSchemaMigration gatehouseSchemaMigration(DataSource dataSource,
 			ObjectProvider<JdbcConnectionDetails> connectionDetails, Environment environment) {
 		Binder binder = Binder.get(environment);
-		FluentConfiguration configuration = GatehouseSchemaMigration.configure();
 		String url = binder.bind("spring.flyway.url", String.class).orElse(null);
 		String user = binder.bind("spring.flyway.user", String.class).orElse(null);
-		if (url == null && user == null) {
-			configuration.dataSource(dataSource);
-			url = jdbcUrl(dataSource);
-		}
-		else {
-			JdbcConnectionDetails details = connectionDetails.getIfAvailable();
-			url = (url != null) ? url : (details != null) ? details.getJdbcUrl() : jdbcUrl(dataSource);
-			user = (user != null) ? user : (details != null) ? details.getUsername() : null;
-			String password = binder.bind("spring.flyway.password", String.class)
-				.orElseGet(() -> (details != null) ? details.getPassword() : null);
-			configuration.dataSource(url, user, password);
-		}
-		configuration.locations(locations(DatabaseDriver.fromJdbcUrl(url).getId()));
 		String legacyTable = binder.bind("spring.flyway.table", String.class).orElse("flyway_schema_history");
-		return new GatehouseSchemaMigration(configuration, new LegacyHistory(legacyTable));
+		if (url == null && user == null) {
+			List<String> locations = locations(DatabaseDriver.fromJdbcUrl(jdbcUrl(dataSource)).getId());
+			return new GatehouseSchemaMigration(dataSource, locations,
+					() -> GatehouseSchemaMigration.configure().dataSource(dataSource).locations(array(locations)),
+					new LegacyHistory(legacyTable));
+		}
+		JdbcConnectionDetails details = connectionDetails.getIfAvailable();
+		String schemaUrl = (url != null) ? url : (details != null) ? details.getJdbcUrl() : jdbcUrl(dataSource);
+		String schemaUser = (user != null) ? user : (details != null) ? details.getUsername() : null;
+		String password = binder.bind("spring.flyway.password", String.class)
+			.orElseGet(() -> (details != null) ? details.getPassword() : null);
+		List<String> locations = locations(DatabaseDriver.fromJdbcUrl(schemaUrl).getId());
+		return new GatehouseSchemaMigration(new DriverManagerDataSource(schemaUrl, schemaUser, password), locations,
+				() -> GatehouseSchemaMigration.configure()
+					.dataSource(schemaUrl, schemaUser, password)
+					.locations(array(locations)),
+				new LegacyHistory(legacyTable));
+	}
+
+	private static String[] array(List<String> locations) {
+		return locations.toArray(String[]::new);
 	}
 
 	/** The common migrations, and the database's own ones (indexes H2 cannot parse) where there are any. */
-	private static String[] locations(String vendor) {
+	private static List<String> locations(String vendor) {
 		List<String> locations = new ArrayList<>(List.of("classpath:" + MIGRATIONS));
 		try {
 			if (new PathMatchingResourcePatternResolver()
@@ -83,7 +89,7 @@ public final class DatabaseMigrationAutoConfiguration {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return locations.toArray(String[]::new);
+		return List.copyOf(locations);
 	}
 
 	private static String jdbcUrl(DataSource dataSource) {

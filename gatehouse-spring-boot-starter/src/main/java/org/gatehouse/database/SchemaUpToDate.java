@@ -21,8 +21,6 @@ import java.util.zip.CRC32;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.api.Location;
-import org.flywaydb.core.api.configuration.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -36,18 +34,21 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 final class SchemaUpToDate {
 
+	private static final String CLASSPATH = "classpath:";
+
 	private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9._]*)__.+\\.sql");
 
 	private SchemaUpToDate() {
 	}
 
-	static boolean check(Configuration configuration) {
-		if (configuration.getSchemas().length > 0 || !configuration.getTable().equals(GatehouseSchemaMigration.HISTORY_TABLE)) {
-			return false;
-		}
+	/**
+	 * @param dataSource the connection to the schema (Gatehouse's history table in its default schema)
+	 * @param locations Flyway locations; any but {@code classpath:} ones answer "no"
+	 */
+	static boolean check(DataSource dataSource, List<String> locations) {
 		try {
-			List<Applied> history = history(configuration.getDataSource());
-			Set<Applied> scripts = scripts(configuration);
+			List<Applied> history = history(dataSource);
+			Set<Applied> scripts = scripts(locations);
 			return upToDate(history, scripts);
 		}
 		catch (SQLException | IOException | RuntimeException ex) {
@@ -93,20 +94,22 @@ final class SchemaUpToDate {
 	}
 
 	/** Gatehouse's versioned scripts in the configured locations, as Flyway would record them. */
-	private static Set<Applied> scripts(Configuration configuration) throws IOException {
-		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(configuration.getClassLoader());
+	private static Set<Applied> scripts(List<String> locations) throws IOException {
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
+				SchemaUpToDate.class.getClassLoader());
 		Set<Applied> scripts = new HashSet<>();
-		for (Location location : configuration.getLocations()) {
-			if (!location.isClassPath()) {
+		for (String location : locations) {
+			if (!location.startsWith(CLASSPATH)) {
 				throw new IllegalStateException("only class path locations are checked here");
 			}
-			for (Resource resource : resolver.getResources("classpath*:" + location.getRootPath() + "/*.sql")) {
+			String root = location.substring(CLASSPATH.length()).replaceAll("^/+|/+$", "");
+			for (Resource resource : resolver.getResources("classpath*:" + root + "/*.sql")) {
 				Matcher name = VERSIONED.matcher(resource.getFilename());
 				if (!name.matches()) {
 					throw new IllegalStateException("not a versioned migration: " + resource.getFilename());
 				}
 				scripts.add(new Applied(name.group(1).replace('_', '.'), resource.getFilename(),
-						checksum(resource, configuration.getEncoding()), "SQL", true));
+						checksum(resource, StandardCharsets.UTF_8), "SQL", true));
 			}
 		}
 		return scripts;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -11,6 +12,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +58,11 @@ class SchemaUpToDateTest {
 		return GatehouseSchemaMigration.configure().dataSource(dataSource).locations(locations.toArray(String[]::new));
 	}
 
+	private static boolean upToDate(FluentConfiguration configuration) {
+		return SchemaUpToDate.check(configuration.getDataSource(),
+				Arrays.stream(configuration.getLocations()).map(Location::getDescriptor).toList());
+	}
+
 	private static void start(FluentConfiguration configuration) {
 		new GatehouseSchemaMigration(configuration, new LegacyHistory("flyway_schema_history")).afterPropertiesSet();
 	}
@@ -75,6 +82,19 @@ class SchemaUpToDateTest {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabases.class)
+	void aRestartOnAnUpToDateSchemaDoesNotEvenConfigureFlyway(TestDatabases database) {
+		DataSource dataSource = database.dataSource(database.newDatabase());
+		FluentConfiguration migrated = gatehouse(dataSource, database);
+		start(migrated);
+
+		List<String> locations = Arrays.stream(migrated.getLocations()).map(Location::getDescriptor).toList();
+		new GatehouseSchemaMigration(dataSource, locations, () -> {
+			throw new AssertionError("Flyway was configured for an up-to-date schema");
+		}, new LegacyHistory("flyway_schema_history")).afterPropertiesSet();
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabases.class)
 	void aNewReleasesMigrationStillRuns(TestDatabases database) {
 		DataSource dataSource = database.dataSource(database.newDatabase());
 		start(gatehouse(dataSource, database));
@@ -83,7 +103,7 @@ class SchemaUpToDateTest {
 		start(gatehouse(dataSource, database, "classpath:db/gatehouse-later").callbacks(upgrade));
 		assertThat(upgrade.seen).contains(Event.AFTER_EACH_MIGRATE);
 		assertThat(new JdbcTemplate(dataSource).queryForObject("select count(*) from gh_later", Integer.class)).isZero();
-		assertThat(SchemaUpToDate.check(gatehouse(dataSource, database, "classpath:db/gatehouse-later"))).isTrue();
+		assertThat(upToDate(gatehouse(dataSource, database, "classpath:db/gatehouse-later"))).isTrue();
 	}
 
 	@ParameterizedTest
@@ -93,7 +113,7 @@ class SchemaUpToDateTest {
 		start(gatehouse(dataSource, database));
 		new JdbcTemplate(dataSource).update("update gatehouse_schema_history set checksum = checksum + 1 where version = '1'");
 
-		assertThat(SchemaUpToDate.check(gatehouse(dataSource, database))).isFalse();
+		assertThat(upToDate(gatehouse(dataSource, database))).isFalse();
 		assertThatThrownBy(() -> start(gatehouse(dataSource, database))).isInstanceOf(FlywayValidateException.class);
 	}
 
@@ -104,7 +124,7 @@ class SchemaUpToDateTest {
 		start(gatehouse(dataSource, database));
 		new JdbcTemplate(dataSource).update("update gatehouse_schema_history set success = false where version = '5'");
 
-		assertThat(SchemaUpToDate.check(gatehouse(dataSource, database))).isFalse();
+		assertThat(upToDate(gatehouse(dataSource, database))).isFalse();
 	}
 
 	@ParameterizedTest
@@ -112,7 +132,7 @@ class SchemaUpToDateTest {
 	void aSchemaBaselinedFromAnEarlierReleasesHistoryIsUpToDateOnceMigrated(TestDatabases database) {
 		DataSource dataSource = database.dataSource(database.newDatabase());
 		LegacyHistoryTest.migrateTheOldWay(dataSource, database);
-		assertThat(SchemaUpToDate.check(gatehouse(dataSource, database))).isFalse();
+		assertThat(upToDate(gatehouse(dataSource, database))).isFalse();
 
 		start(gatehouse(dataSource, database, "classpath:db/gatehouse-later"));
 

@@ -106,6 +106,16 @@ class LauncherTest {
 	}
 
 	@Test
+	void aShortCommandRunsOnTheQuickCompilerAloneTheBulkCommandsAndJavaOptsKeepBoth() throws Exception {
+		Map<String, String> flags = Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal");
+		assertThat(flag(launch(flags, "secret-key", "generate"), "TieredStopAtLevel")).isEqualTo("1");
+		assertThat(flag(launch(flags, "users", "import", "--help"), "TieredStopAtLevel")).isEqualTo("4");
+		assertThat(flag(launch(flags, "migrate", "--help"), "TieredStopAtLevel")).isEqualTo("4");
+		assertThat(flag(launch(Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=4 -XX:+PrintFlagsFinal"), "secret-key",
+				"generate"), "TieredStopAtLevel")).isEqualTo("4");
+	}
+
+	@Test
 	void withoutAJarItSaysHowToBuildOne() throws Exception {
 		Result result = launch(Map.of("GATEHOUSE_JAR", temp.resolve("missing.jar").toString()), "--version");
 		assertThat(result.exit).isEqualTo(1);
