@@ -56,7 +56,6 @@ public class ExternalIdentityStore {
 			.params(utc(clock.instant()), email, identityId).update();
 	}
 
-	/** Removes the link and, by cascade, its stored tokens. */
 	/** Names a new account as its provider did (the profile column Invenio's migration fills too). */
 	void takeOverName(long userId, ExternalIdentity identity) {
 		if (identity.name() != null) {
@@ -64,6 +63,7 @@ public class ExternalIdentityStore {
 		}
 	}
 
+	/** Removes the link and, by cascade, its stored tokens. */
 	boolean unlink(long userId, String provider) {
 		return jdbc.sql("delete from gh_external_identity where user_id = ? and provider = ?")
 			.params(userId, provider).update() == 1;
