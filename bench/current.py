@@ -1,8 +1,9 @@
 """Rewrites the current table at the top of bench/RESULTS.md from the latest complete runs in bench/history/.
 
 Usage: python3 bench/current.py   (bench/run.sh runs it after a complete run; QUICK=1 runs are never recorded)
-The latest bench/history/*-core.tsv gives the core rows, the latest *-scale.tsv the scale rows; everything in
-bench/RESULTS.md from its "## History" heading on is kept as it is.
+The latest bench/history/*-core.tsv gives the core rows, the latest *-scale.tsv the scale rows, the latest
+*-latency.tsv (bench/latency.sh) the revocation-latency rows; everything in bench/RESULTS.md from its "## What is
+left" heading (or, without one, its "## History" heading) on is kept as it is.
 """
 import collections
 import glob
@@ -127,7 +128,9 @@ head = f"""# Benchmark results
 """ + "\n".join(rows) + "\n\n"
 
 text = open(RESULTS).read() if os.path.exists(RESULTS) else ""
-tail = text[text.index("## History"):] if "## History" in text else "## History\n\nEvery complete run: bench/history/.\n"
+# the hand-written explanation of the unmet targets ("## What is left") and the history below it are kept as they are
+start = next((text.index(h) for h in ("## What is left", "## History") if h in text), None)
+tail = text[start:] if start is not None else "## History\n\nEvery complete run: bench/history/.\n"
 open(RESULTS, "w").write(head + tail)
 if "-q" not in sys.argv:
     print(head)
