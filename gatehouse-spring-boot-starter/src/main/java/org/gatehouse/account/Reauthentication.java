@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.gatehouse.http.TooManyRequestsException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -25,6 +26,9 @@ public class Reauthentication {
 
 	static final String SESSION_ATTRIBUTE = "gatehouse.admin.reauthenticated-at";
 	/** Set on a request whose own body carried the correct password (a Bearer request has no session to mark). */
+	/** How long wrong second-factor codes are remembered (the mfa package's tally): the Retry-After of a refusal. */
+	private static final Duration SECOND_FACTOR_LOCK = Duration.ofHours(1);
+
 	private static final String REQUEST_ATTRIBUTE = Reauthentication.class.getName() + ".password-in-request";
 
 	private final AdminProperties properties;
@@ -63,7 +67,7 @@ public class Reauthentication {
 		User user = users.findById(adminId).orElseThrow();
 		if (!passwordCheck.confirm(user, password, request.getRemoteAddr()).matches()
 				|| request.getSession(false) != null && asksForCode(adminId)
-						&& !secondFactors.getObject().verify(user, code, request.getRemoteAddr())) {
+						&& !codeAccepted(secondFactors.getObject().verify(user, code, request.getRemoteAddr()))) {
 			events.publishEvent(new ReauthenticationFailureEvent(adminId));
 			return false;
 		}
@@ -73,6 +77,14 @@ public class Reauthentication {
 			markNow(request.getSession(false));
 		}
 		return true;
+	}
+
+	/** Too many wrong codes lately is a 429 ("too many attempts"), not a wrong password. */
+	private static boolean codeAccepted(SecondFactorCheck.Answer answer) {
+		if (answer == SecondFactorCheck.Answer.LOCKED) {
+			throw new TooManyRequestsException(SECOND_FACTOR_LOCK);
+		}
+		return answer == SecondFactorCheck.Answer.RIGHT;
 	}
 
 	/** Whether re-authenticating this user needs a second-factor code besides the password. */

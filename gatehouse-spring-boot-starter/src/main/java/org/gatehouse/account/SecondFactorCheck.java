@@ -8,6 +8,15 @@ public interface SecondFactorCheck {
 
 	boolean hasSecondFactor(long userId);
 
+	/** What a typed code did. */
+	enum Answer {
+		RIGHT, WRONG,
+		/** No code was typed: not counted as a wrong one. */
+		MISSING,
+		/** Too many wrong codes lately: refused whatever was typed. */
+		LOCKED
+	}
+
 	/** Checks a code of one of the user's factors, and uses it up; wrong codes count against the user and address. */
-	boolean verify(User user, String code, String remoteAddr);
+	Answer verify(User user, String code, String remoteAddr);
 }

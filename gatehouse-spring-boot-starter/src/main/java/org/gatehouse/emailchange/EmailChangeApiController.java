@@ -51,7 +51,7 @@ class EmailChangeApiController {
 	@PostMapping(path = EmailChangePaths.API, consumes = JSON, produces = JSON)
 	public ResponseEntity<Answer> request(@AuthenticationPrincipal AccountPrincipal principal,
 			@Valid @RequestBody ChangeRequest body, HttpServletRequest request, HttpServletResponse response) {
-		ChangeEmailForm form = ChangeEmailForm.of(body.email(), body.password());
+		ChangeEmailForm form = ChangeEmailForm.of(body.email(), body.password(), body.code());
 		Errors errors = new BeanPropertyBindingResult(form, "form");
 		String sessionBefore = request.getSession(false) == null ? null : request.getSession(false).getId();
 		boolean requested = changes.request(principal.id(), form, errors, request);
@@ -90,7 +90,7 @@ class EmailChangeApiController {
 	public Answer changeByAdmin(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String id,
 			@Valid @RequestBody AdminChange body) {
 		long userId = adminActions.find(id).id();
-		ChangeEmailForm form = ChangeEmailForm.of(body.email(), null);
+		ChangeEmailForm form = ChangeEmailForm.of(body.email(), null, null);
 		Errors errors = new BeanPropertyBindingResult(form, "form");
 		if (!changes.changeByAdmin(admin.id(), userId, body.email(), errors)) {
 			throw new InvalidRequestException(errors);
@@ -109,7 +109,7 @@ class EmailChangeApiController {
 	public record ChangeRequest(
 			@NotBlank(message = "{account.email.required}") @Email(message = "{account.email.invalid}")
 			@Size(max = 254, message = "{account.email.too-long}") String email,
-			@NotBlank(message = "{account.password.required}") String password) {
+			@NotBlank(message = "{account.password.required}") String password, @Size(max = 64) String code) {
 	}
 
 	public record Token(@NotBlank(message = "{email-change.token.required}") @Size(max = 100) String token) {

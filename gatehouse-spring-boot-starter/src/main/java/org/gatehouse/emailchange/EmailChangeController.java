@@ -92,6 +92,7 @@ class EmailChangeController {
 
 	private String formPage(AccountPrincipal principal, Model model) {
 		model.addAttribute("currentEmail", users.findById(principal.id()).orElseThrow().email());
+		model.addAttribute("codeRequired", changes.asksForCode(principal.id()));
 		return FORM_TEMPLATE;
 	}
 

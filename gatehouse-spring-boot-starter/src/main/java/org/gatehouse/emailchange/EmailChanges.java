@@ -77,16 +77,23 @@ public class EmailChanges {
 		this.clock = clock;
 	}
 
+	private static final String WRONG_PASSWORD_OR_CODE = "mfa.account.refused.wrong-code";
+
+	/** Whether the request needs a code of the user's second factor besides the password. */
+	public boolean asksForCode(long userId) {
+		return reauthentication.asksForCode(userId);
+	}
+
 	/**
-	 * Checks the password (a wrong one counts as a failed login), then mails the confirmation link to
-	 * the new address and the notice with the revert link to the old one; a newer request replaces a
-	 * pending one. False with the reasons in {@code errors} (fields "email" and "password").
+	 * Checks the password (a wrong one counts as a failed login) and, when the user has a second factor, a code of
+	 * it; then mails the confirmation link to the new address and the notice with the revert link to the old one; a
+	 * newer request replaces a pending one. False with the reasons in {@code errors} (fields "email" and "password").
 	 */
 	public boolean request(long userId, ChangeEmailForm form, Errors errors, HttpServletRequest request) {
 		User user = users.findById(userId).orElseThrow();
 		if (!errors.hasFieldErrors("password")
-				&& !reauthentication.confirm(userId, form.getPassword(), request)) {
-			errors.rejectValue("password", "account.current-password.wrong");
+				&& !reauthentication.confirm(userId, form.getPassword(), form.getCode(), request)) {
+			errors.rejectValue("password", asksForCode(userId) ? WRONG_PASSWORD_OR_CODE : "account.current-password.wrong");
 		}
 		if (!errors.hasFieldErrors("email")) {
 			checkNewAddress(user, form.getEmail(), errors);

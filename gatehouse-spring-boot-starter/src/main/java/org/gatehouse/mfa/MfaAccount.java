@@ -67,10 +67,13 @@ public class MfaAccount {
 		if (enrolled.isEmpty()) {
 			return Check.OK;
 		}
+		if (code == null || code.isBlank()) {
+			return Check.WRONG_CODE;
+		}
 		if (failures.locked(user, request.getRemoteAddr())) {
 			return Check.LOCKED;
 		}
-		boolean right = code != null && code.length() <= 64
+		boolean right = code.length() <= 64
 				&& enrolled.stream().anyMatch(factor -> factor.verify(user.id(), code));
 		if (!right) {
 			failures.failed(user, REAUTHENTICATION, request.getRemoteAddr());

@@ -24,19 +24,20 @@ class MfaSecondFactorCheck implements SecondFactorCheck {
 	}
 
 	@Override
-	public boolean verify(User user, String code, String remoteAddr) {
-		if (failures.locked(user, remoteAddr)) {
-			return false;
+	public Answer verify(User user, String code, String remoteAddr) {
+		if (code == null || code.isBlank()) {
+			return Answer.MISSING;
 		}
-		boolean right = code != null && code.length() <= 64
-				&& factors.enrolled(user.id()).stream().filter(SecondFactor::typed)
-					.anyMatch(factor -> factor.verify(user.id(), code));
+		if (failures.locked(user, remoteAddr)) {
+			return Answer.LOCKED;
+		}
+		boolean right = code.length() <= 64 && factors.enrolled(user.id()).stream().filter(SecondFactor::typed)
+			.anyMatch(factor -> factor.verify(user.id(), code));
 		if (right) {
 			failures.succeeded(user);
+			return Answer.RIGHT;
 		}
-		else {
-			failures.failed(user, MfaAccount.REAUTHENTICATION, remoteAddr);
-		}
-		return right;
+		failures.failed(user, MfaAccount.REAUTHENTICATION, remoteAddr);
+		return Answer.WRONG;
 	}
 }

@@ -38,6 +38,7 @@ class SecurityKeysController {
 		model.addAttribute("keys", keys.list(principal.id()));
 		model.addAttribute("reauthenticated", reauthentication.isFresh(request.getSession(false)));
 		model.addAttribute("minutes", reauthentication.timeout().toMinutes());
+		model.addAttribute("codeRequired", reauthentication.asksForCode(principal.id()));
 		model.addAttribute("maxNameLength", WebAuthnApiJson.MAX_NAME_LENGTH);
 		if (done != null && done.matches("[a-z-]{1,20}")) {
 			model.addAttribute("done", done);

@@ -66,7 +66,8 @@ class WebAuthnApiController {
 	public ResponseEntity<String> registrationOptions(@AuthenticationPrincipal AccountPrincipal principal,
 			@RequestBody(required = false) WebAuthnApiJson.Password body, HttpServletRequest request,
 			HttpServletResponse response) {
-		confirmPassword(principal, body == null ? null : body.password(), request, response);
+		confirmPassword(principal, body == null ? null : body.password(), body == null ? null : body.code(), request,
+				response);
 		return json(keys.registrationOptions(principal.id(), request));
 	}
 
@@ -74,7 +75,7 @@ class WebAuthnApiController {
 	@PostMapping(path = CREDENTIALS, consumes = JSON, produces = JSON)
 	public ResponseEntity<WebAuthnApiJson.Key> register(@AuthenticationPrincipal AccountPrincipal principal,
 			@Valid @RequestBody WebAuthnApiJson.Register body, HttpServletRequest request, HttpServletResponse response) {
-		confirmPassword(principal, body.password(), request, response);
+		confirmPassword(principal, body.password(), body.code(), request, response);
 		SecurityKey key = keys.register(principal.id(), body.name().strip(), body.credential(), request);
 		csrf.renew(request, response); // the session has a new id
 		return ResponseEntity.status(HttpStatus.CREATED).body(WebAuthnApiJson.Key.of(key));
@@ -92,7 +93,8 @@ class WebAuthnApiController {
 	public ResponseEntity<Void> remove(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable String id,
 			@RequestBody(required = false) WebAuthnApiJson.Password body, HttpServletRequest request,
 			HttpServletResponse response) {
-		confirmPassword(principal, body == null ? null : body.password(), request, response);
+		confirmPassword(principal, body == null ? null : body.password(), body == null ? null : body.code(), request,
+				response);
 		if (!keys.remove(principal.id(), id, request)) {
 			throw noSuchKey();
 		}
@@ -116,14 +118,19 @@ class WebAuthnApiController {
 		return new WebAuthnApiJson.SignedIn(principal.id(), principal.email(), principal.username(), next);
 	}
 
-	private void confirmPassword(AccountPrincipal principal, String password, HttpServletRequest request,
+	private void confirmPassword(AccountPrincipal principal, String password, String code, HttpServletRequest request,
 			HttpServletResponse response) {
 		if (password == null) {
 			return;
 		}
-		if (!reauthentication.confirm(principal.id(), password, request)) {
+		if (!reauthentication.confirm(principal.id(), password, code, request)) {
 			Errors errors = new MapBindingResult(new HashMap<>(), "password");
-			errors.rejectValue("password", "account.current-password.wrong", "The password is not correct.");
+			if (reauthentication.asksForCode(principal.id())) {
+				errors.rejectValue("password", "mfa.account.refused.wrong-code", "The password or the code is not right.");
+			}
+			else {
+				errors.rejectValue("password", "account.current-password.wrong", "The password is not correct.");
+			}
 			throw new InvalidRequestException(errors);
 		}
 		csrf.renew(request, response);

@@ -16,8 +16,11 @@ public final class WebAuthnApiJson {
 	private WebAuthnApiJson() {
 	}
 
-	/** @param password the current password, unless the session re-authenticated recently */
-	public record Password(String password) {
+	/**
+	 * @param password the current password, unless the session re-authenticated recently
+	 * @param code a code of the user's second factor with the password, when they have one
+	 */
+	public record Password(String password, @Size(max = 64) String code) {
 	}
 
 	/**
@@ -25,7 +28,7 @@ public final class WebAuthnApiJson {
 	 *        (id, rawId, type, response.attestationObject, response.clientDataJSON, response.transports)
 	 */
 	public record Register(@NotBlank @Size(max = MAX_NAME_LENGTH) String name, @NotNull Map<String, Object> credential,
-			String password) {
+			String password, @Size(max = 64) String code) {
 	}
 
 	public record Rename(@NotBlank @Size(max = MAX_NAME_LENGTH) String name) {

@@ -145,6 +145,51 @@ class FactorManagementTest {
 	}
 
 	@Test
+	void aUserWithTheAppChangesTheirAddressAndConfirmsForSecurityKeysWithPasswordAndCode() throws Exception {
+		String email = uniqueEmail();
+		long id = mfaUsers.create(email);
+		byte[] key = mfaUsers.enrolTotp(id);
+		Browser browser = signedIn(email, key, 0);
+		assertThat(browser.perform(get("/account/settings/email/")).getResponse().getContentAsString())
+			.contains("id=\"email-change-code\"");
+		assertThat(browser.perform(get("/account/settings/security-keys/")).getResponse().getContentAsString())
+			.contains("id=\"webauthn-code\"");
+
+		String newEmail = uniqueEmail();
+		String refused = browser.perform(post("/account/settings/email/").with(csrf()).param("email", newEmail)
+			.param("password", PASSWORD)).getResponse().getContentAsString();
+		assertThat(refused).contains("The password or the code is not right.");
+		assertThat(browser.perform(post("/account/settings/security-keys/confirm").with(csrf())
+			.param("password", PASSWORD)).getResponse().getRedirectedUrl()).endsWith("wrong-password");
+		assertThat(events(id)).as("a code left out is not a wrong code").doesNotContain("SECOND_FACTOR_FAILURE");
+
+		String sent = browser.perform(post("/account/settings/email/").with(csrf()).param("email", newEmail)
+			.param("password", PASSWORD).param("code", mfaUsers.code(key, 1))).getResponse().getContentAsString();
+		assertThat(sent).doesNotContain("The password or the code is not right.");
+		Mails.awaitSubject(newEmail, org.gatehouse.emailchange.ChangeEmailMails.CONFIRM_SUBJECT);
+		// the app's next code is used up above: a recovery code answers too
+		String recoveryCode = mfaUsers.recoveryCodes(id).get(0);
+		assertThat(browser.perform(post("/account/settings/security-keys/confirm").with(csrf())
+			.param("password", PASSWORD).param("code", recoveryCode)).getResponse().getRedirectedUrl())
+			.endsWith("confirmed");
+	}
+
+	@Test
+	void lockedCodesAreTooManyAttemptsNotAWrongPasswordWhereverTheyAreAsked() throws Exception {
+		String email = uniqueEmail();
+		long id = mfaUsers.create(email);
+		byte[] key = mfaUsers.enrolTotp(id);
+		Browser browser = signedIn(email, key, 0);
+		for (int i = 0; i < 10; i++) {
+			browser.perform(post("/account/settings/security-keys/confirm").with(csrf()).param("password", PASSWORD)
+				.param("code", mfaUsers.wrongCode(key)));
+		}
+		assertThat(browser.perform(post("/account/settings/email/").with(csrf()).param("email", uniqueEmail())
+			.param("password", PASSWORD).param("code", mfaUsers.code(key, 1))).getResponse().getStatus())
+			.isEqualTo(429);
+	}
+
+	@Test
 	void anAdministratorResetsAUsersFactorsAfterConfirmingTheirPassword() throws Exception {
 		String adminEmail = uniqueEmail();
 		long adminId = mfaUsers.create(adminEmail);
