@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * client's secret is generated here, returned once and stored as a password hash; every change is audited.
  */
 public class OidcClients {
+
+	private static final int MAX_URI_LIST = 1000;
 
 	/** Where a client's back-channel logout endpoint is kept in its client settings. */
 	static final String BACKCHANNEL_LOGOUT_URI = "settings.client.gatehouse.backchannel-logout-uri";
@@ -103,7 +106,13 @@ public class OidcClients {
 				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
 		}
 		RegisteredClient registered = client.build();
-		repository.save(registered);
+		try {
+			repository.save(registered);
+		}
+		catch (DuplicateKeyException sameNameMeanwhile) {
+			throw new InvalidOidcClientException("oidc.client.invalid.name-taken",
+					"A client named " + name + " exists already", name);
+		}
 		events.publishEvent(new SecurityEvent(SecurityEventType.OIDC_CLIENT_CREATED, actorUserId, null, name));
 		return new CreatedOidcClient(view(registered), secret);
 	}
@@ -191,6 +200,11 @@ public class OidcClients {
 				throw new InvalidOidcClientException("oidc.client.invalid." + field, "Not a valid " + what + ": " + uri, uri);
 			}
 			uris.add(uri);
+		}
+		// Spring Authorization Server keeps each list comma-joined in a varchar(1000) column
+		if (uris.stream().anyMatch(uri -> uri.contains(",")) || String.join(",", uris).length() > MAX_URI_LIST) {
+			throw new InvalidOidcClientException("oidc.client.invalid.uri-list",
+					"The " + what + "s must be free of commas and fit in " + MAX_URI_LIST + " characters together", field);
 		}
 		return new ArrayList<>(uris);
 	}

@@ -133,6 +133,8 @@ class OidcClientApiTest {
 			"{\"name\": \"bad\", \"redirect_uris\": [\"https://rp example.org/cb\"]}",
 			"{\"name\": \"bad\", \"redirect_uris\": [\"https://rp.example.org/cb\"], \"scopes\": [\"openid\", \"admin\"]}",
 			"{\"name\": \"bad\", \"redirect_uris\": [\"https://rp.example.org/cb\"], \"backchannel_logout_uri\": \"javascript:alert(1)\"}",
+			"{\"name\": \"bad\", \"redirect_uris\": [\"https://rp.example.org/cb?a=1,2\"]}", // stored comma-joined
+			"{\"name\": \"bad\", \"redirect_uris\": [\"https://rp.example.org/cb?q=LONG\"]}", // over 1,000 characters
 			"{\"name\": \"bad\", \"redirect_uris\": \"https://rp.example.org/cb\"}", // a string, not a list
 			"{\"name\": \"bad\", \"redirect_uris\": [\"https://rp.example.org/cb\"], \"public_client\": \"maybe\"}",
 			"{\"name\": [\"bad\"], \"redirect_uris\": [\"https://rp.example.org/cb\"]}",
@@ -142,7 +144,7 @@ class OidcClientApiTest {
 	void badInputIsA400ProblemAndStoresNothing(String body) {
 		AdminJsonClient admin = admin();
 		long before = clientCount();
-		assertProblem(admin.send("POST", CLIENTS, body), 400);
+		assertProblem(admin.send("POST", CLIENTS, body.replace("LONG", "x".repeat(1000))), 400);
 		assertThat(clientCount()).isEqualTo(before);
 	}
 

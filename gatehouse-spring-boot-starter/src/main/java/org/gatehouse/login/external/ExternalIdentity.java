@@ -29,8 +29,8 @@ public record ExternalIdentity(String provider, String subject, String email, bo
 		boolean emailVerified = Boolean.TRUE.equals(verified) || "true".equals(String.valueOf(verified));
 		String address = email instanceof String s && !s.isBlank() && s.length() <= 320 ? s.strip() : null;
 		Object name = attributes.get("name");
-		String fullName = name instanceof String n && !n.isBlank() && n.strip().length() <= MAX_NAME_LENGTH ? n.strip()
-				: null;
+		String fullName = name instanceof String n && !n.isBlank() && n.strip().length() <= MAX_NAME_LENGTH
+				&& n.chars().noneMatch(Character::isISOControl) ? n.strip() : null;
 		return new ExternalIdentity(token.getAuthorizedClientRegistrationId(), subject, address,
 				address != null && emailVerified, fullName);
 	}
