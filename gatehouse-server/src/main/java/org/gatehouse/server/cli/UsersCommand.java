@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "users", description = "Manage user accounts.",
 		subcommands = { UsersCommand.Create.class, UsersCommand.Activate.class, UsersCommand.Deactivate.class,
 				ImportCommand.class, UnlockCommand.class, MfaResetCommand.class,
-				IdentitiesCommand.class, IdentitiesCommand.Unlink.class })
+				IdentitiesCommand.class, UnlinkCommand.class })
 public class UsersCommand extends CommandGroup {
 
 	static User find(UserStore users, String login) {
