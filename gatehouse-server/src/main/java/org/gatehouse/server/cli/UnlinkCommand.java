@@ -40,4 +40,3 @@ public class UnlinkCommand implements Callable<Integer> {
 		return 0;
 	}
 }
-}
