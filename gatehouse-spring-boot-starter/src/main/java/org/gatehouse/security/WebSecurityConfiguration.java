@@ -168,7 +168,8 @@ class WebSecurityConfiguration {
 						AuthorityAuthorizationManager.hasAuthority(TokenScope.ADMIN.authority()),
 						AuthorityAuthorizationManager.hasRole("admin")))
 				.requestMatchers(paths.matcher(HttpMethod.GET, "/api/me"), paths.matcher(HttpMethod.GET, "/api/sessions/**"),
-						paths.matcher(HttpMethod.GET, "/api/tokens/**"), paths.matcher(HttpMethod.GET, "/api/webauthn/**"))
+						paths.matcher(HttpMethod.GET, "/api/tokens/**"), paths.matcher(HttpMethod.GET, "/api/webauthn/**"),
+						paths.matcher(HttpMethod.GET, "/api/me/**"))
 				.hasAuthority(read)
 				.requestMatchers(paths.matcher(HttpMethod.POST, API), paths.matcher(HttpMethod.PUT, API),
 						paths.matcher(HttpMethod.PATCH, API), paths.matcher(HttpMethod.DELETE, API)).hasAuthority(write)
@@ -204,7 +205,7 @@ class WebSecurityConfiguration {
 				.requestMatchers(paths.matcher("/api/admin/**")).access(adminRole(mfaPolicy))
 				.requestMatchers(paths.matcher("/api/me"), paths.matcher("/api/sessions/**"),
 						paths.matcher("/api/tokens/**"), paths.matcher("/api/change-password"),
-						paths.matcher("/api/account/email")).authenticated()
+						paths.matcher("/api/account/email"), paths.matcher("/api/me/**")).authenticated()
 				.requestMatchers(paths.matcher("/api/webauthn/credentials/**"),
 						paths.matcher("/api/webauthn/registration/**")).authenticated()
 				.anyRequest().permitAll())

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "users", description = "Manage user accounts.",
 		subcommands = { UsersCommand.Create.class, UsersCommand.Activate.class, UsersCommand.Deactivate.class,
-				ImportCommand.class, UnlockCommand.class, MfaResetCommand.class })
+				ImportCommand.class, UnlockCommand.class, MfaResetCommand.class,
+				IdentitiesCommand.class, UnlinkCommand.class })
 public class UsersCommand extends CommandGroup {
 
 	static User find(UserStore users, String login) {

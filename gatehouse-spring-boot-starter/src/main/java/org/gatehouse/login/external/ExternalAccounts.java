@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The rules of external identities, for every page that uses them: sign in with a linked identity (through the
  * AuthenticationManager, then a Gatehouse session login), create an account from a provider-verified address, link
- * an identity to a proven account, unlink it unless it is the last way to sign in. Every change is audited.
+ * an identity to a proven account ({@link IdentityLinks} lists and unlinks). Every change is audited.
  */
 public class ExternalAccounts {
 
@@ -126,23 +126,6 @@ public class ExternalAccounts {
 		events.publishEvent(SecurityEvent.byUser(SecurityEventType.EXTERNAL_IDENTITY_LINKED, userId,
 				identity.provider()));
 		return LinkOutcome.LINKED;
-	}
-
-	/** Unlinks, unless the user would be left without a password and without any other identity. */
-	public UnlinkOutcome unlink(long userId, String provider) {
-		List<LinkedIdentity> linked = identities.ofUser(userId);
-		if (linked.stream().noneMatch(i -> i.provider().equals(provider))) {
-			return UnlinkOutcome.NOT_LINKED;
-		}
-		boolean hasPassword = users.findById(userId).map(User::passwordHash).filter(h -> !h.isBlank()).isPresent();
-		if (!hasPassword && linked.size() == 1) {
-			return UnlinkOutcome.LAST_WAY_TO_SIGN_IN;
-		}
-		if (!identities.unlink(userId, provider)) {
-			return UnlinkOutcome.NOT_LINKED;
-		}
-		events.publishEvent(SecurityEvent.byUser(SecurityEventType.EXTERNAL_IDENTITY_UNLINKED, userId, provider));
-		return UnlinkOutcome.UNLINKED;
 	}
 
 	/**

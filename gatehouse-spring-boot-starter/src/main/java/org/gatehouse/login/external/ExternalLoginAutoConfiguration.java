@@ -21,12 +21,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
-import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -43,31 +41,22 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * External sign-in (ORCID, GitHub, any OpenID Connect provider) on Spring Security's OAuth2 client, with Gatehouse's
  * login semantics: the provider's answer ends in a normal Gatehouse session login of the linked user. On when at
  * least one provider is configured under {@code gatehouse.login.providers} and the OAuth2 client is on the class
- * path (spring-boot-starter-security-oauth2-client, optional in the starter).
+ * path (spring-boot-starter-security-oauth2-client, optional in the starter). The providers and the identity store
+ * come from {@link ExternalIdentitiesAutoConfiguration}.
  * <p>
  * The sign-in is authenticated by {@link ExternalIdentityAuthenticationProvider} in an AuthenticationManager of its
  * own, publishing Spring Security's authentication events: declared as a bean, a second AuthenticationProvider would
  * keep Spring Security from putting the password provider (the application's only one) in the global manager.
  */
 @AutoConfiguration(after = { AccountAutoConfiguration.class, CryptoAutoConfiguration.class,
-		JdbcClientAutoConfiguration.class, ThrottleAutoConfiguration.class, MailAutoConfiguration.class })
+		JdbcClientAutoConfiguration.class, ThrottleAutoConfiguration.class, MailAutoConfiguration.class,
+		ExternalIdentitiesAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(ClientRegistration.class)
 @Conditional(ExternalProvidersConfigured.class)
 @EnableConfigurationProperties(ExternalLoginProperties.class)
 @Import({ ExternalSignInController.class, LinkedAccountsController.class })
 public class ExternalLoginAutoConfiguration {
-
-	@Bean
-	ExternalProviders gatehouseExternalProviders(ExternalLoginProperties properties) {
-		return new ExternalProviders(properties);
-	}
-
-	@Bean
-	@DependsOnDatabaseInitialization
-	ExternalIdentityStore gatehouseExternalIdentityStore(JdbcClient jdbc, Signers signers, Clock clock) {
-		return new ExternalIdentityStore(jdbc, signers.fieldEncryptor("external-provider-tokens"), clock);
-	}
 
 	@Bean
 	ExternalAccounts gatehouseExternalAccounts(ExternalIdentityStore identities, UserStore users,

@@ -29,10 +29,12 @@ class LinkedAccountsController {
 
 	private final ExternalAccounts accounts;
 	private final ExternalProviders providers;
+	private final IdentityLinks links;
 
-	LinkedAccountsController(ExternalAccounts accounts, ExternalProviders providers) {
+	LinkedAccountsController(ExternalAccounts accounts, ExternalProviders providers, IdentityLinks links) {
 		this.accounts = accounts;
 		this.providers = providers;
+		this.links = links;
 	}
 
 	@GetMapping(ExternalLoginPaths.ACCOUNTS)
@@ -62,7 +64,7 @@ class LinkedAccountsController {
 
 	@PostMapping(ExternalLoginPaths.ACCOUNTS + "unlink/{provider}")
 	String unlink(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String provider) {
-		ExternalAccounts.UnlinkOutcome outcome = accounts.unlink(user.id(), provider);
+		ExternalAccounts.UnlinkOutcome outcome = links.unlink(user.id(), provider);
 		return "redirect:" + ExternalLoginPaths.ACCOUNTS
 				+ (outcome == ExternalAccounts.UnlinkOutcome.UNLINKED ? "?unlinked=" : "?refused=") + outcome.name();
 	}
