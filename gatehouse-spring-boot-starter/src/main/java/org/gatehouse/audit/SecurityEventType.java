@@ -65,4 +65,6 @@ public enum SecurityEventType {
 	OIDC_TOKENS_REVOKED,
 	/** An administrator changed an OpenID Connect client (details: its name and the change, e.g. skip-consent=true). */
 	OIDC_CLIENT_UPDATED,
+	/** An external provider's back-channel logout ended the sessions its sign-in had started (details: the provider). */
+	EXTERNAL_SIGNED_OUT,
 }

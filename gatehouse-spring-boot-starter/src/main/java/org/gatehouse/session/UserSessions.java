@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
@@ -95,6 +96,22 @@ public class UserSessions implements SessionRevocation {
 			}
 		}
 		rememberMe.deleteAllForExcept(userId, keepSeries);
+		return count;
+	}
+
+	/**
+	 * Ends the user's sessions whose attribute {@code name} matches (e.g. those an external provider's sign-in
+	 * started), with their remember-me logins, as any revocation does; returns how many ended.
+	 */
+	public int revokeWithAttribute(long userId, String name, Predicate<Object> matches) {
+		int count = 0;
+		for (Session session : live(userId).values()) {
+			Object value = session.getAttribute(name);
+			if (value != null && matches.test(value)) {
+				delete(session);
+				count++;
+			}
+		}
 		return count;
 	}
 

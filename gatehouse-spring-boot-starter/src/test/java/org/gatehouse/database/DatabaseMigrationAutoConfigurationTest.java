@@ -55,8 +55,8 @@ class DatabaseMigrationAutoConfigurationTest {
 			assertThat(context).hasNotFailed().hasSingleBean(GatehouseSchemaMigration.class);
 			JdbcTemplate jdbc = jdbc(context);
 			assertThat(migrations(jdbc, "gatehouse_schema_history", "version")).containsExactlyElementsOf(
-					database == TestDatabases.POSTGRESQL ? List.of("1", "2", "3", "4", "5", "6", "7", "8", "10", "11", "12", "13", "15", "16", "17", "18")
-							: List.of("1", "2", "3", "4", "5", "7", "8", "10", "11", "12", "13", "15", "16", "17", "18"));
+					database == TestDatabases.POSTGRESQL ? List.of("1", "2", "3", "4", "5", "6", "7", "8", "10", "11", "12", "13", "15", "16", "17", "18", "19")
+							: List.of("1", "2", "3", "4", "5", "7", "8", "10", "11", "12", "13", "15", "16", "17", "18", "19"));
 			assertThat(jdbc.queryForObject("select name from gh_role", String.class)).isEqualTo("admin");
 			assertThat(tableExists(jdbc, "flyway_schema_history")).isFalse();
 		});

@@ -5,6 +5,13 @@ import static org.gatehouse.server.browser.Accounts.PASSWORD;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.UUID;
@@ -57,8 +64,10 @@ class ExternalSignInBrowserTest {
 	/** The provider's database: its token tables on PostgreSQL, the Gatehouse under test's on H2. */
 	private static final ThrowawayPostgres PROVIDER_DATABASE = ThrowawayPostgres.start();
 	private static final ProviderGatehouse IDP = ProviderGatehouse.start(freePort(), PROVIDER_DATABASE.jdbcUrl(), RUN);
+	/** Registered with the Gatehouse under test's back-channel logout endpoint, as docs/sso.md tells operators. */
 	private static final CreatedOidcClient IDP_CLIENT = IDP.registerClient("Gatehouse under test",
-			"http://localhost:" + PORT + "/login/oauth2/code/idp");
+			"http://localhost:" + PORT + "/login/oauth2/code/idp",
+			"http://localhost:" + PORT + "/logout/connect/back-channel/idp");
 	private static final CreatedOidcClient TOKENS_CLIENT = IDP.registerClient("Gatehouse under test, tokens kept",
 			"http://localhost:" + PORT + "/login/oauth2/code/idptokens");
 	private static final GitHubStub GITHUB = gitHub();
@@ -417,6 +426,94 @@ class ExternalSignInBrowserTest {
 			assertThat(identities.ofUser(user.id())).extracting(LinkedIdentity::subject)
 				.containsExactly(Long.toString(octo.id()));
 		}
+	}
+
+	@Test
+	void aBanOnTheProviderEndsTheSessionItsSignInStartedAndNoOther() {
+		String subject = IDP.createUser("leaver", true);
+		long userId = linkedAccount("leaver", subject);
+		try (Browser browser = Browser.start(PORT); Browser byPassword = Browser.start(PORT)) {
+			Accounts.loginSucceeds(byPassword, IDP.email("leaver"), PASSWORD, false);
+			browser.open("/login/");
+			signInAtProvider(browser, "idp", "leaver");
+			assertThat(browser.waitFor(By.id("welcome")).getText()).contains(IDP.email("leaver"));
+
+			IDP.ban("leaver");
+
+			// the provider posts its logout token without waiting for it: poll
+			new WebDriverWait(browser.driver(), Browser.TIMEOUT).until(d -> !loggedIn(browser));
+			assertThat(loggedIn(byPassword)).as("the password login was not started by the provider").isTrue();
+			assertThat(events(userId)).contains("EXTERNAL_SIGNED_OUT Test IdP");
+			byPassword.open("/account/security-log/");
+			assertThat(byPassword.driver().findElement(By.tagName("main")).getText())
+				.contains("Signed out by the provider").contains("Test IdP");
+		}
+	}
+
+	@Test
+	void forgedOrReplayedLogoutTokensAreRefusedWithABadRequestAndEndNothing() throws Exception {
+		String subject = IDP.createUser("stayer", true);
+		long userId = linkedAccount("stayer", subject);
+		String clientId = IDP_CLIENT.client().clientId();
+		try (Browser browser = Browser.start(PORT)) {
+			browser.open("/login/");
+			signInAtProvider(browser, "idp", "stayer");
+			assertThat(loggedIn(browser)).isTrue();
+
+			assertThat(postLogoutToken("idp", IDP.logoutToken(clientId, subject, true, claims -> {
+			}))).as("signed with a key the provider never published").isEqualTo(400);
+			assertThat(postLogoutToken("idp", IDP.logoutToken("someone-else", subject, false, claims -> {
+			}))).as("for another client").isEqualTo(400);
+			assertThat(postLogoutToken("idp", IDP.logoutToken(clientId, subject, false,
+					claims -> claims.claims(c -> c.remove("events"))))).as("without the events claim").isEqualTo(400);
+			assertThat(postLogoutToken("idp", IDP.logoutToken(clientId, subject, false,
+					claims -> claims.claims(c -> c.remove("iss"))))).as("without an issuer").isEqualTo(400);
+			assertThat(postLogoutToken("idp", IDP.logoutToken(clientId, subject, false,
+					claims -> claims.claim("nonce", "n"))))
+				.as("with a nonce").isEqualTo(400);
+			assertThat(postLogoutToken("idp", "not-a-jwt")).isEqualTo(400);
+			assertThat(postLogoutToken("github", IDP.logoutToken(clientId, subject, false, claims -> {
+			}))).as("a provider without logout tokens").isEqualTo(400);
+			assertThat(postLogoutToken("nosuchprovider", "x")).isEqualTo(400);
+			assertThat(send(HttpRequest.newBuilder(URI.create(browser.url("/logout/connect/back-channel/idp")))
+				.header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")).build()))
+				.isEqualTo(400);
+			assertThat(send(HttpRequest.newBuilder(URI.create(browser.url("/logout/connect/back-channel/idp"))).GET()
+				.build())).isEqualTo(405);
+			assertThat(loggedIn(browser)).as("no forged token ends the session").isTrue();
+			assertThat(events(userId)).noneMatch(e -> e.startsWith("EXTERNAL_SIGNED_OUT"));
+
+			// a genuine token ends the session once; sent again, it ends the next one no more
+			String genuine = IDP.logoutToken(clientId, subject, false, claims -> {
+			});
+			assertThat(postLogoutToken("idp", genuine)).isEqualTo(200);
+			assertThat(loggedIn(browser)).isFalse();
+			browser.open("/login/");
+			signInAtProvider(browser, "idp", null);
+			assertThat(loggedIn(browser)).isTrue();
+			assertThat(postLogoutToken("idp", genuine)).as("replayed").isEqualTo(400);
+			assertThat(loggedIn(browser)).isTrue();
+		}
+	}
+
+	/** An account with the provider user's address and the identity linked to it, as a first sign-in would leave. */
+	private long linkedAccount(String name, String subject) {
+		long userId = users.create(IDP.email(name), null, passwords.hashNew(PASSWORD), true);
+		jdbc.sql("insert into gh_external_identity (user_id, provider, subject, email, created_at) "
+				+ "values (?, 'idp', ?, ?, current_timestamp)").params(userId, subject, IDP.email(name)).update();
+		return userId;
+	}
+
+	/** Posts a logout token as a provider does; answers the status. */
+	private static int postLogoutToken(String provider, String token) throws Exception {
+		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/logout/connect/back-channel/" + provider))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString("logout_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+			.build());
+	}
+
+	private static int send(HttpRequest request) throws Exception {
+		return HttpClient.newHttpClient().send(request, BodyHandlers.discarding()).statusCode();
 	}
 
 	/**

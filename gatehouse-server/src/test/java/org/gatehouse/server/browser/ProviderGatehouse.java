@@ -1,18 +1,36 @@
 package org.gatehouse.server.browser;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
 import org.gatehouse.account.UserStore;
+import org.gatehouse.admin.BanService;
 import org.gatehouse.oidc.CreatedOidcClient;
 import org.gatehouse.oidc.NewOidcClient;
 import org.gatehouse.oidc.OidcClients;
+import org.gatehouse.oidc.SigningKeys;
 import org.gatehouse.password.PasswordService;
 import org.gatehouse.server.GatehouseServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
  * A second Gatehouse, the real server with the OpenID Connect provider on, standing for "another Gatehouse of the
@@ -64,8 +82,48 @@ final class ProviderGatehouse implements AutoCloseable {
 	 * {@code redirectUri}; answers its client id and the secret shown once.
 	 */
 	CreatedOidcClient registerClient(String name, String redirectUri) {
+		return registerClient(name, redirectUri, null);
+	}
+
+	/** As {@link #registerClient(String, String)}, with a back-channel logout URI the provider posts logout tokens to. */
+	CreatedOidcClient registerClient(String name, String redirectUri, String backchannelLogoutUri) {
 		return context.getBean(OidcClients.class).create(new NewOidcClient(name, List.of(redirectUri), List.of(), false,
-				List.of("openid", "profile", "email"), true, null), null);
+				List.of("openid", "profile", "email"), true, backchannelLogoutUri), null);
+	}
+
+	/** Bans {@code name}'s account on the provider, as its administrator would (which tells the relying parties). */
+	void ban(String name) {
+		context.getBean(BanService.class).ban(null, users().findByEmail(email(name)).orElseThrow().id());
+	}
+
+	/**
+	 * A back-channel logout token for {@code clientId} about {@code subject}, signed with the provider's current key
+	 * (or, {@code forged}, with a key of the same kind and id that the provider never published), its claims changed by
+	 * {@code change} before signing.
+	 */
+	String logoutToken(String clientId, String subject, boolean forged, Consumer<JwtClaimsSet.Builder> change) {
+		JWK current = context.getBean(SigningKeys.class).current();
+		JWK key = forged ? forgedLike(current) : current;
+		Instant now = Instant.now();
+		JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(issuer).audience(List.of(clientId)).issuedAt(now)
+			.expiresAt(now.plusSeconds(120)).id(UUID.randomUUID().toString()).subject(subject)
+			.claim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));
+		change.accept(claims);
+		JwsHeader header = JwsHeader.with(SignatureAlgorithm.from(current.getAlgorithm().getName()))
+			.keyId(current.getKeyID()).type("logout+jwt").build();
+		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)))
+			.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+	}
+
+	private static JWK forgedLike(JWK key) {
+		try {
+			return key instanceof ECKey ec
+					? new ECKeyGenerator(ec.getCurve()).keyID(key.getKeyID()).algorithm(key.getAlgorithm()).generate()
+					: new RSAKeyGenerator(2048).keyID(key.getKeyID()).algorithm(key.getAlgorithm()).generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.gatehouse.crypto.Signers;
 import org.gatehouse.mail.AccountMailer;
 import org.gatehouse.mail.MailAutoConfiguration;
 import org.gatehouse.security.GatehouseHttpSecurityCustomizer;
+import org.gatehouse.session.UserSessions;
 import org.gatehouse.throttle.PageRateLimits;
 import org.gatehouse.throttle.ThrottleAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,6 +33,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.web.context.NullSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -125,6 +127,28 @@ public class ExternalLoginAutoConfiguration {
 				.successHandler(handler)
 				.failureHandler(handler))
 			.addFilterBefore(new ProviderAvailabilityFilter(providers), OAuth2AuthorizationRequestRedirectFilter.class);
+	}
+
+	@Bean
+	ProviderLogout gatehouseExternalProviderLogout(ExternalIdentityStore identities,
+			ObjectProvider<UserSessions> sessions, JdbcClient jdbc, ExternalProviders providers,
+			ApplicationEventPublisher events, Clock clock) {
+		return new ProviderLogout(identities, sessions, new LogoutTokenLedger(jdbc, clock), providers, events, clock);
+	}
+
+	/**
+	 * OpenID Connect Back-Channel Logout from the providers, at Spring Security's default path
+	 * /logout/connect/back-channel/NAME (before the CSRF filter: a provider has no token). Spring verifies the logout
+	 * token against the provider's registration; Gatehouse ends the sessions.
+	 */
+	@Bean
+	GatehouseHttpSecurityCustomizer gatehouseExternalBackChannelLogout(ExternalProviders providers,
+			ProviderLogout logout) {
+		return http -> http
+			.addFilterBefore(new BackChannelLogoutGuard(providers), CsrfFilter.class)
+			.oidcLogout(oidc -> oidc.clientRegistrationRepository(providers)
+				.oidcSessionRegistry(new DiscardingOidcSessionRegistry())
+				.backChannel(backChannel -> backChannel.logoutHandler(new BackChannelLogoutHandler(logout))));
 	}
 
 	@Bean

@@ -56,6 +56,7 @@ class ExternalLoginHandler implements AuthenticationSuccessHandler, Authenticati
 				.build().toUriString());
 			return;
 		}
+		ProviderSession.mark(request, (OAuth2AuthenticationToken) authentication, identity);
 		if (!accounts.isLinked(identity)) {
 			pending.save(request, identity, provided);
 			response.sendRedirect(request.getContextPath() + ExternalLoginPaths.PENDING);

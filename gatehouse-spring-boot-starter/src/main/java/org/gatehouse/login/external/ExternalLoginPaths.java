@@ -8,6 +8,8 @@ final class ExternalLoginPaths {
 	/** The user's Accounts page: linked identities, link, unlink. */
 	static final String ACCOUNTS = "/account/settings/accounts/";
 	static final String AUTHORIZATION = "/oauth2/authorization/";
+	/** Where a provider posts its back-channel logout token: Spring Security's default path, then the provider's name. */
+	static final String BACK_CHANNEL_LOGOUT = "/logout/connect/back-channel/";
 
 	private ExternalLoginPaths() {
 	}
