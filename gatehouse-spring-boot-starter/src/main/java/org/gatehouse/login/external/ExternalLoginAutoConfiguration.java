@@ -33,6 +33,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.web.context.NullSecurityContextRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.client.RestClient;
