@@ -22,6 +22,8 @@ import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.login.external.ExternalIdentityStore;
+import org.gatehouse.login.external.ExternalAccounts;
+import org.gatehouse.login.external.IdentityLinks;
 import org.gatehouse.crypto.Signers;
 import org.gatehouse.login.external.LinkedIdentity;
 import org.gatehouse.mfa.Base32;
@@ -450,6 +452,25 @@ class ExternalSignInBrowserTest {
 		}
 	}
 
+	@Autowired
+	IdentityLinks identityLinks;
+
+	@Test
+	void anAdministratorsUnlinkEndsTheSessionsThatIdentityStartedAndNoOther() {
+		String subject = IDP.createUser("takenover", true);
+		long userId = linkedAccount("takenover", subject);
+		try (Browser browser = Browser.start(PORT); Browser byPassword = Browser.start(PORT)) {
+			Accounts.loginSucceeds(byPassword, IDP.email("takenover"), PASSWORD, false);
+			browser.open("/login/");
+			signInAtProvider(browser, "idp", "takenover");
+			assertThat(loggedIn(browser)).isTrue();
+
+			assertThat(identityLinks.unlinkByAdmin(null, userId, "idp")).isEqualTo(ExternalAccounts.UnlinkOutcome.UNLINKED);
+			assertThat(loggedIn(browser)).as("the provider could no longer end it by back-channel logout").isFalse();
+			assertThat(loggedIn(byPassword)).isTrue();
+		}
+	}
+
 	@Test
 	void forgedOrReplayedLogoutTokensAreRefusedWithABadRequestAndEndNothing() throws Exception {
 		String subject = IDP.createUser("stayer", true);
@@ -480,6 +501,15 @@ class ExternalSignInBrowserTest {
 				.isEqualTo(400);
 			assertThat(send(HttpRequest.newBuilder(URI.create(browser.url("/logout/connect/back-channel/idp"))).GET()
 				.build())).isEqualTo(405);
+			assertThat(send(HttpRequest.newBuilder(URI.create(browser.url("/logout/connect/b%61ck-channel/idp")))
+				.header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")).build()))
+				.as("the path encoded: the same endpoint, the same checks").isEqualTo(400);
+			String fresh = IDP.logoutToken(clientId, subject, false, claims -> {
+			});
+			assertThat(send(HttpRequest.newBuilder(URI.create(browser.url("/logout/connect/back-channel/idp")))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(BodyPublishers.ofString("logout_token=" + fresh + "&_spring_security_internal_logout=true"))
+				.build())).as("asking for the page's own logout instead").isEqualTo(400);
 			assertThat(loggedIn(browser)).as("no forged token ends the session").isTrue();
 			assertThat(events(userId)).noneMatch(e -> e.startsWith("EXTERNAL_SIGNED_OUT"));
 

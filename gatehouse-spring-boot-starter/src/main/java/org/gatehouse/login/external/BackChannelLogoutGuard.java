@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * In front of Spring Security's back-channel logout filter, which answers 500 where a provider deserves a 400: for a
@@ -32,16 +33,21 @@ class BackChannelLogoutGuard extends OncePerRequestFilter {
 		this.providers = providers;
 	}
 
-	/** The provider named by a request to the endpoint. */
+	/**
+	 * The provider named by a request to the endpoint. The path is decoded, as Spring Security's logout filter
+	 * matches it: compared raw, {@code /logout/connect/b%61ck-channel/x} would pass this guard by.
+	 */
 	static String provider(HttpServletRequest request) {
-		return request.getRequestURI()
-			.substring(request.getContextPath().length() + ExternalLoginPaths.BACK_CHANNEL_LOGOUT.length());
+		return path(request).substring(ExternalLoginPaths.BACK_CHANNEL_LOGOUT.length());
+	}
+
+	private static String path(HttpServletRequest request) {
+		return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI()
-			.startsWith(request.getContextPath() + ExternalLoginPaths.BACK_CHANNEL_LOGOUT);
+		return !path(request).startsWith(ExternalLoginPaths.BACK_CHANNEL_LOGOUT);
 	}
 
 	@Override
@@ -52,7 +58,9 @@ class BackChannelLogoutGuard extends OncePerRequestFilter {
 			response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
 			return;
 		}
-		if (!isForm(request) || request.getQueryString() != null) {
+		// Spring's logout handlers switch to the page's own logout when this parameter is present
+		if (!isForm(request) || request.getQueryString() != null
+				|| request.getParameter("_spring_security_internal_logout") != null) {
 			BackChannelLogoutHandler.badRequest(response,
 					"send logout_token in an application/x-www-form-urlencoded body, and nothing in the URL");
 			return;

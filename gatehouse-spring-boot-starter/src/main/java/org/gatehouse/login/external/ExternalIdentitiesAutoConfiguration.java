@@ -7,6 +7,8 @@ import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseAutoConfiguration;
 import org.gatehouse.crypto.CryptoAutoConfiguration;
 import org.gatehouse.crypto.Signers;
+import org.gatehouse.session.UserSessions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -48,8 +50,8 @@ public class ExternalIdentitiesAutoConfiguration {
 
 	@Bean
 	IdentityLinks gatehouseExternalIdentityLinks(ExternalIdentityStore identities, ExternalProviders providers,
-			UserStore users, ApplicationEventPublisher events) {
-		return new IdentityLinks(identities, providers, users, events);
+			UserStore users, ApplicationEventPublisher events, ObjectProvider<UserSessions> sessions) {
+		return new IdentityLinks(identities, providers, users, events, sessions);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -6,6 +6,8 @@ import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
+import org.gatehouse.session.UserSessions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -30,8 +32,11 @@ public class IdentityLinks {
 	private final UserStore users;
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<UserSessions> sessions;
+
 	public IdentityLinks(ExternalIdentityStore identities, ExternalProviders providers, UserStore users,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ObjectProvider<UserSessions> sessions) {
+		this.sessions = sessions;
 		this.identities = identities;
 		this.providers = providers;
 		this.users = users;
@@ -62,7 +67,15 @@ public class IdentityLinks {
 	 * @return UNLINKED or NOT_LINKED
 	 */
 	public ExternalAccounts.UnlinkOutcome unlinkByAdmin(Long adminId, long userId, String provider) {
-		return remove(adminId, userId, provider);
+		ExternalAccounts.UnlinkOutcome outcome = remove(adminId, userId, provider);
+		// an identity taken over is the usual reason: its sign-ins end with it (the provider could no longer end
+		// them by back-channel logout, which finds the user through the link)
+		UserSessions userSessions = sessions.getIfAvailable();
+		if (outcome == ExternalAccounts.UnlinkOutcome.UNLINKED && userSessions != null) {
+			userSessions.revokeWithAttribute(userId, ProviderSession.ATTRIBUTE,
+					value -> ProviderSession.decode(value).filter(s -> s.provider().equals(provider)).isPresent());
+		}
+		return outcome;
 	}
 
 	private ExternalAccounts.UnlinkOutcome remove(Long actorId, long userId, String provider) {

@@ -35,6 +35,11 @@ class LogoutTokenLedger {
 		}
 	}
 
+	/** Forgets a token whose logout could not be carried out, so that the provider may send it again. */
+	void forget(String provider, String jti) {
+		jdbc.sql("delete from gh_external_logout_token where provider = ? and jti = ?").params(provider, jti).update();
+	}
+
 	private static OffsetDateTime utc(Instant instant) {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}

@@ -79,10 +79,18 @@ class ProviderLogout {
 			return 0;
 		}
 		long userId = linked.get().userId();
-		int ended = userSessions.revokeWithAttribute(userId, ProviderSession.ATTRIBUTE,
-				value -> ProviderSession.decode(value)
-					.filter(s -> s.endedBy(provider, token.getSubject(), token.getSessionId()))
-					.isPresent());
+		int ended;
+		try {
+			ended = userSessions.revokeWithAttribute(userId, ProviderSession.ATTRIBUTE,
+					value -> ProviderSession.decode(value)
+						.filter(s -> s.endedBy(provider, token.getSubject(), token.getSessionId()))
+						.isPresent());
+		}
+		catch (RuntimeException storeDown) {
+			// not obeyed: the provider's retry of the same token must not be refused as a replay
+			ledger.forget(provider, token.getId());
+			throw storeDown;
+		}
 		log.info("Back-channel logout from {} ended {} session(s) of user {}", provider, ended, userId);
 		if (ended > 0) {
 			events.publishEvent(SecurityEvent.byUser(SecurityEventType.EXTERNAL_SIGNED_OUT, userId,
