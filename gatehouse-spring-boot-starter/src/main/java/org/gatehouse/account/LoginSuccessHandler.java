@@ -24,9 +24,11 @@ public class LoginSuccessHandler implements AuthenticationSuccessHandler {
 	private final SafeRedirects redirects;
 	private final GatehouseProperties properties;
 	private final ObjectProvider<LoginCompletion> completion;
+	private final ObjectProvider<RevocableRememberMeServices> rememberMe;
 
 	public LoginSuccessHandler(LoginRecorder recorder, SafeRedirects redirects, GatehouseProperties properties,
-			ObjectProvider<LoginCompletion> completion) {
+			ObjectProvider<LoginCompletion> completion, ObjectProvider<RevocableRememberMeServices> rememberMe) {
+		this.rememberMe = rememberMe;
 		this.recorder = recorder;
 		this.redirects = redirects;
 		this.properties = properties;
@@ -42,7 +44,9 @@ public class LoginSuccessHandler implements AuthenticationSuccessHandler {
 			SecurityContextHolder.clearContext();
 			new HttpSessionSecurityContextRepository().saveContext(SecurityContextHolder.createEmptyContext(), request,
 					response);
-			boolean remember = Boolean.parseBoolean(request.getParameter(RevocableRememberMeServices.PARAMETER));
+			// as the JSON login does: remembered after the second step only when remember-me is on and was asked for
+			RevocableRememberMeServices services = rememberMe.getIfAvailable();
+			boolean remember = properties.getRememberMe().isEnabled() && services != null && services.requested(request);
 			String next = redirects.safeTarget(request.getParameter("next"), request, null);
 			response.sendRedirect(request.getContextPath()
 					+ steps.defer(authentication, remember, next, request).page());

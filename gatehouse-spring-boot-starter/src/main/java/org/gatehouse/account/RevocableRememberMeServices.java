@@ -7,12 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.gatehouse.crypto.Sha256;
 import org.gatehouse.crypto.Signer;
 import org.gatehouse.csrf.RememberMeLoginCsrfFilter;
 import org.springframework.http.HttpHeaders;
@@ -65,6 +65,11 @@ public class RevocableRememberMeServices extends AbstractRememberMeServices {
 		this.clock = clock;
 		setParameter(PARAMETER);
 		setTokenValiditySeconds((int) settings.duration().toSeconds());
+	}
+
+	/** Whether a login request asked to be remembered, by Spring's rule for the parameter ("true", "on", "yes", "1"). */
+	public boolean requested(HttpServletRequest request) {
+		return rememberMeRequested(request, PARAMETER);
 	}
 
 	@Override
@@ -237,12 +242,6 @@ public class RevocableRememberMeServices extends AbstractRememberMeServices {
 	}
 
 	static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(value);
 	}
 }

@@ -1,11 +1,9 @@
 package org.gatehouse.emailchange;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import org.gatehouse.crypto.Sha256;
 
 /** The secrets of the confirmation and revert links: 32 random bytes, base64url; only their SHA-256 is stored. */
 final class EmailChangeTokens {
@@ -28,12 +26,6 @@ final class EmailChangeTokens {
 		if (token == null || token.isEmpty() || token.length() > MAX_LENGTH) {
 			return null;
 		}
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
+		return Sha256.hex(token);
 	}
 }

@@ -91,8 +91,11 @@ public class EmailChanges {
 	 */
 	public boolean request(long userId, ChangeEmailForm form, Errors errors, HttpServletRequest request) {
 		User user = users.findById(userId).orElseThrow();
-		if (!errors.hasFieldErrors("password")
-				&& !reauthentication.confirm(userId, form.getPassword(), form.getCode(), request)) {
+		if (form.getPassword() == null || form.getPassword().isBlank()) {
+			// as the JSON request's validation: no password typed is not a wrong one (no failed login counted)
+			errors.rejectValue("password", "account.password.required");
+		}
+		else if (!reauthentication.confirm(userId, form.getPassword(), form.getCode(), request)) {
 			errors.rejectValue("password", asksForCode(userId) ? WRONG_PASSWORD_OR_CODE : "account.current-password.wrong");
 		}
 		if (!errors.hasFieldErrors("email")) {

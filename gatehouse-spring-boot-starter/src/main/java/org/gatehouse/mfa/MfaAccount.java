@@ -34,11 +34,11 @@ public class MfaAccount {
 	private final PasswordCheck passwordCheck;
 	private final UserStore users;
 	private final FactorChanges changes;
-	private final SecondFactorFailures failures;
+	private final MfaSecondFactorCheck codes;
 
 	public MfaAccount(MfaStore store, SecondFactors factors, RecoveryCodes recoveryCodes, PasswordCheck passwordCheck,
-			UserStore users, FactorChanges changes, SecondFactorFailures failures) {
-		this.failures = failures;
+			UserStore users, FactorChanges changes, MfaSecondFactorCheck codes) {
+		this.codes = codes;
 		this.store = store;
 		this.factors = factors;
 		this.recoveryCodes = recoveryCodes;
@@ -54,8 +54,8 @@ public class MfaAccount {
 	}
 
 	/**
-	 * The password, then a code of one of the user's factors; each wrong one counts as a failed login, and wrong
-	 * codes also as {@link SecondFactorFailures} (the right password does not let anyone go on guessing codes).
+	 * The password, then a code of one of the user's typed factors ({@link MfaSecondFactorCheck}, as for every
+	 * re-authentication); a wrong password counts as a failed login, a wrong code as {@link SecondFactorFailures}.
 	 */
 	public Check reauthenticate(User user, String password, String code, HttpServletRequest request) {
 		switch (passwordCheck.confirm(user, password, request.getRemoteAddr())) {
@@ -63,24 +63,15 @@ public class MfaAccount {
 			case WRONG -> { return Check.WRONG_PASSWORD; }
 			case MATCH -> { }
 		}
-		List<SecondFactor> enrolled = factors.enrolled(user.id());
-		if (enrolled.isEmpty()) {
+		// the same rule as every other re-authentication: a key-only account re-authenticates by password alone
+		if (!codes.hasSecondFactor(user.id())) {
 			return Check.OK;
 		}
-		if (code == null || code.isBlank()) {
-			return Check.WRONG_CODE;
-		}
-		if (failures.locked(user, request.getRemoteAddr())) {
-			return Check.LOCKED;
-		}
-		boolean right = code.length() <= 64
-				&& enrolled.stream().anyMatch(factor -> factor.verify(user.id(), code));
-		if (!right) {
-			failures.failed(user, REAUTHENTICATION, request.getRemoteAddr());
-			return Check.WRONG_CODE;
-		}
-		failures.succeeded(user);
-		return Check.OK;
+		return switch (codes.verify(user, code, request.getRemoteAddr())) {
+			case RIGHT -> Check.OK;
+			case LOCKED -> Check.LOCKED;
+			case MISSING, WRONG -> Check.WRONG_CODE;
+		};
 	}
 
 	/** Removes the authenticator app and the recovery codes that backed it up. */

@@ -40,11 +40,6 @@ public class RecoveryCodeFactor implements SecondFactor {
 	}
 
 	@Override
-	public boolean satisfiesPolicy() {
-		return false;
-	}
-
-	@Override
 	public boolean isEnrolled(long userId) {
 		return store.unusedRecoveryCodes(userId) > 0;
 	}

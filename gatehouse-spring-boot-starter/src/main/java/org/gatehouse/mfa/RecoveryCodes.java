@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
+import org.gatehouse.crypto.Sha256;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**

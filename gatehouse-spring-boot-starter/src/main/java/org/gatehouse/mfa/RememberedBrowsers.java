@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.config.GatehouseProperties;
+import org.gatehouse.crypto.Sha256;
 import org.gatehouse.crypto.Signer;
 import org.gatehouse.http.SessionCookies;
 import org.springframework.http.ResponseCookie;

@@ -20,14 +20,6 @@ public interface SecondFactor {
 	 */
 	String authority();
 
-	/**
-	 * Whether this factor makes an account a multi-factor one, for the role policy. Recovery codes do not: they
-	 * only stand in for a lost one.
-	 */
-	default boolean satisfiesPolicy() {
-		return true;
-	}
-
 	boolean isEnrolled(long userId);
 
 	/**

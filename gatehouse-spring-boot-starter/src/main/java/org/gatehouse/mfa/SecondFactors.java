@@ -31,11 +31,6 @@ public class SecondFactors {
 		return all.stream().filter(factor -> factor.isEnrolled(userId)).toList();
 	}
 
-	/** Whether the user has a factor that counts for the policy (recovery codes alone do not). */
-	public boolean hasPolicyFactor(long userId) {
-		return all.stream().anyMatch(factor -> factor.satisfiesPolicy() && factor.isEnrolled(userId));
-	}
-
 	/** Removes every factor another package plugged in (a security key): an administrator's reset. */
 	boolean removeAll(long userId) {
 		boolean had = false;

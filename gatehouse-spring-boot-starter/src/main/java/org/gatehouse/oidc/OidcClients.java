@@ -168,9 +168,11 @@ public class OidcClients {
 		if (nameOrClientId == null) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select id from oauth2_registered_client where client_name = ? or client_id = ?")
-			.params(nameOrClientId.strip(), nameOrClientId.strip())
-			.query(String.class).optional().map(repository::findById);
+		// a client id first: one client's name may equal another's id, and both are unique on their own
+		String key = nameOrClientId.strip();
+		return Optional.ofNullable(repository.findByClientId(key)).or(() -> jdbc
+			.sql("select id from oauth2_registered_client where client_name = ?").param(key)
+			.query(String.class).optional().map(repository::findById));
 	}
 
 	static OidcClient view(RegisteredClient client) {

@@ -101,11 +101,6 @@ public class PasswordService {
 		return screening.problems();
 	}
 
-	/** The refusals of a new password in {@code locale}; the notices are lost: callers that show them use {@link #screen}. */
-	public List<String> problems(String password, String email, String username, Locale locale) {
-		return screen(password, email, username, locale).problems();
-	}
-
 	/** The refusals and notices of a new password in {@code locale} (the command line's: the process's language). */
 	public Screening screen(String password, String email, String username, Locale locale) {
 		List<PasswordPolicy.Refusal> refusals = policy.refusals(password == null ? "" : password, email, username);

@@ -11,6 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.gatehouse.crypto.SecretKeys;
+import org.gatehouse.crypto.Sha256;
 
 /**
  * The random parts of a sign-in link and what the database keeps of them. The link's token and the browser's nonce
@@ -50,13 +51,7 @@ class LoginLinkSecrets {
 	}
 
 	static String sha256(String value) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(value);
 	}
 
 	String codeHash(String code) {

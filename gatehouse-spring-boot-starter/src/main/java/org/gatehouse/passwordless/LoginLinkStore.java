@@ -56,10 +56,14 @@ class LoginLinkStore {
 
 	/** Counts a wrong code against the links it was tried on; links with too many wrong codes are deleted. */
 	void codeFailed(List<StoredLink> links, int maxFailures) {
-		for (StoredLink link : links) {
-			jdbc.sql("update gh_login_link set code_failures = code_failures + 1 where id = ?").param(link.id()).update();
+		if (links.isEmpty()) {
+			return;
 		}
-		jdbc.sql("delete from gh_login_link where code_failures >= ?").param(maxFailures).update();
+		List<Long> ids = links.stream().map(StoredLink::id).toList();
+		jdbc.sql("update gh_login_link set code_failures = code_failures + 1 where id in (:ids)").param("ids", ids)
+			.update();
+		jdbc.sql("delete from gh_login_link where id in (:ids) and code_failures >= :max").param("ids", ids)
+			.param("max", maxFailures).update();
 	}
 
 	/** After a sign-in: the user's other links end. */

@@ -163,13 +163,13 @@ class WebSecurityConfiguration {
 				// WebAuthn ceremonies happen in a browser's session (passkey sign-in, adding a key)
 				.requestMatchers(paths.matcher(HttpMethod.POST, "/api/webauthn/**")).denyAll()
 				// second factors are set up and removed in a signed-in browser session only
-				.requestMatchers(paths.matcher("/api/mfa/**"), paths.matcher("/api/mfa")).denyAll()
+				.requestMatchers(paths.matcher("/api/mfa/**")).denyAll()
 				.requestMatchers(paths.matcher("/api/admin/**")).access(AuthorizationManagers.allOf(
 						AuthorityAuthorizationManager.hasAuthority(TokenScope.ADMIN.authority()),
 						AuthorityAuthorizationManager.hasRole("admin")))
-				.requestMatchers(paths.matcher(HttpMethod.GET, "/api/me"), paths.matcher(HttpMethod.GET, "/api/sessions/**"),
-						paths.matcher(HttpMethod.GET, "/api/tokens/**"), paths.matcher(HttpMethod.GET, "/api/webauthn/**"),
-						paths.matcher(HttpMethod.GET, "/api/me/**"))
+				// "/x/**" matches "/x" too
+				.requestMatchers(paths.matcher(HttpMethod.GET, "/api/me/**"), paths.matcher(HttpMethod.GET, "/api/sessions/**"),
+						paths.matcher(HttpMethod.GET, "/api/tokens/**"), paths.matcher(HttpMethod.GET, "/api/webauthn/**"))
 				.hasAuthority(read)
 				.requestMatchers(paths.matcher(HttpMethod.POST, API), paths.matcher(HttpMethod.PUT, API),
 						paths.matcher(HttpMethod.PATCH, API), paths.matcher(HttpMethod.DELETE, API)).hasAuthority(write)
@@ -203,9 +203,9 @@ class WebSecurityConfiguration {
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.authorizeHttpRequests(authorize -> authorize
 				.requestMatchers(paths.matcher("/api/admin/**")).access(adminRole(mfaPolicy))
-				.requestMatchers(paths.matcher("/api/me"), paths.matcher("/api/sessions/**"),
+				.requestMatchers(paths.matcher("/api/me/**"), paths.matcher("/api/sessions/**"),
 						paths.matcher("/api/tokens/**"), paths.matcher("/api/change-password"),
-						paths.matcher("/api/account/email"), paths.matcher("/api/me/**")).authenticated()
+						paths.matcher("/api/account/email")).authenticated()
 				.requestMatchers(paths.matcher("/api/webauthn/credentials/**"),
 						paths.matcher("/api/webauthn/registration/**")).authenticated()
 				.anyRequest().permitAll())

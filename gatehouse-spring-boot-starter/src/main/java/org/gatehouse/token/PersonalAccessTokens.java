@@ -1,15 +1,11 @@
 package org.gatehouse.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +15,7 @@ import org.gatehouse.account.AccountPrincipal;
 import org.gatehouse.account.Reauthentication;
 import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
+import org.gatehouse.crypto.Sha256;
 import org.springframework.validation.Errors;
 
 /**
@@ -152,12 +149,6 @@ public class PersonalAccessTokens {
 
 	/** How a token is stored: the hex SHA-256 of its UTF-8 bytes. */
 	public static String hash(String secret) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
+		return Sha256.hex(secret);
 	}
 }

@@ -411,6 +411,28 @@ class ExternalSignInBrowserTest {
 	}
 
 	@Test
+	void linkingWithThePasswordOfAnAccountWithASecondFactorAsksForItBeforeSigningIn() {
+		String email = IDP.email("linktwostep");
+		IDP.createUser("linktwostep", true);
+		long userId = users.create(email, null, passwords.hashNew(PASSWORD), true);
+		byte[] secret = new byte[20];
+		new java.security.SecureRandom().nextBytes(secret);
+		mfa.saveTotp(userId, signers.fieldEncryptor(TotpFactor.SECRET_PURPOSE).encrypt(Base32.encode(secret)), -1,
+				java.time.Instant.now());
+		try (Browser browser = Browser.start(PORT)) {
+			browser.open("/login/");
+			signInAtProvider(browser, "idp", "linktwostep");
+			browser.type(By.id("login"), email).type(By.id("password"), PASSWORD);
+			browser.submit(By.id("external-link"));
+			assertThat(browser.path()).isEqualTo("/login/second-factor/");
+			assertThat(browser.has(By.id("totp-form"))).isTrue();
+			assertThat(loggedIn(browser)).as("the password alone does not sign in").isFalse();
+			assertThat(identities.ofUser(userId)).as("the identity is linked: the password proved the account")
+				.hasSize(1);
+		}
+	}
+
+	@Test
 	void gitHubSignInUsesThePrimaryVerifiedAddressOfTheEmailsApi() {
 		GitHubStub.GitHubUser octo = new GitHubStub.GitHubUser(9_000_000L + Math.abs(RUN.hashCode() % 100000),
 				"hub-" + RUN, "hub-" + RUN + "@example.org", true);

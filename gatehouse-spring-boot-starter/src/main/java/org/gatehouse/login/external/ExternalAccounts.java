@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gatehouse.account.AccountPrincipal;
 import org.gatehouse.account.LoginCompletion;
 import org.gatehouse.account.SessionLogin;
-import org.gatehouse.account.User;
 import org.gatehouse.account.UserStore;
 import org.gatehouse.audit.SecurityEvent;
 import org.gatehouse.audit.SecurityEventType;
@@ -92,14 +91,21 @@ public class ExternalAccounts {
 		if (tokens != null) {
 			identities.saveTokens(linked.id(), tokens);
 		}
-		User user = users.findById(linked.userId()).orElseThrow();
-		AccountPrincipal principal = AccountPrincipal.of(user);
-		Authentication firstFactor = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-				principal.getAuthorities());
+		AccountPrincipal principal = AccountPrincipal.of(users.findById(linked.userId()).orElseThrow());
+		return completeLogin(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+				principal.getAuthorities()), request, response);
+	}
+
+	/**
+	 * Signs the browser in with a first factor (the provider's identity, or the account's password given to link
+	 * it), or, when the account needs a second factor, keeps it pending and answers the page of the next step.
+	 */
+	public Optional<String> completeLogin(Authentication firstFactor, HttpServletRequest request,
+			HttpServletResponse response) {
 		if (completion.needsAnotherStep(firstFactor)) {
 			return Optional.of(completion.defer(firstFactor, false, null, request).page());
 		}
-		sessionLogin.login(user, request, response);
+		sessionLogin.login(firstFactor, request, response);
 		return Optional.empty();
 	}
 

@@ -8,9 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gatehouse.account.AccountPrincipal;
 import org.gatehouse.account.LoginThrottledException;
 import org.gatehouse.account.PasswordLogin;
-import org.gatehouse.account.SessionLogin;
 import org.gatehouse.account.UnconfirmedAccountException;
-import org.gatehouse.account.UserStore;
 import org.gatehouse.config.GatehouseProperties;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -35,21 +33,17 @@ class ExternalSignInController {
 	private final ExternalAccounts accounts;
 	private final ExternalProviders providers;
 	private final PasswordLogin passwordLogin;
-	private final SessionLogin sessionLogin;
-	private final UserStore users;
 	private final GatehouseProperties properties;
 	private final MailedLinkProof mailedLinks;
 
 	ExternalSignInController(PendingSignIn pending, ExternalAccounts accounts, ExternalProviders providers,
-			PasswordLogin passwordLogin, SessionLogin sessionLogin, UserStore users, GatehouseProperties properties,
+			PasswordLogin passwordLogin, GatehouseProperties properties,
 			MailedLinkProof mailedLinks) {
 		this.mailedLinks = mailedLinks;
 		this.pending = pending;
 		this.accounts = accounts;
 		this.providers = providers;
 		this.passwordLogin = passwordLogin;
-		this.sessionLogin = sessionLogin;
-		this.users = users;
 		this.properties = properties;
 	}
 
@@ -103,8 +97,9 @@ class ExternalSignInController {
 			return show(found.get(), model, "external.link." + outcome.name().toLowerCase(java.util.Locale.ROOT));
 		}
 		pending.clear(request);
-		sessionLogin.login(users.findById(userId).orElseThrow(), request, response);
-		return "redirect:" + ExternalLoginPaths.ACCOUNTS + "?linked=LINKED";
+		// the password is a first factor like any other: an account with a second factor answers it next
+		return "redirect:" + accounts.completeLogin(proven, request, response)
+			.orElse(ExternalLoginPaths.ACCOUNTS + "?linked=LINKED");
 	}
 
 	/** The same answer whether or not the login names an account. */

@@ -1,17 +1,20 @@
-package org.gatehouse.mfa;
+package org.gatehouse.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 in hex: how random secrets (recovery codes, remembered-browser tokens) are stored. */
-final class Sha256 {
+/**
+ * SHA-256 of a string's UTF-8 bytes, in hex: how Gatehouse stores random secrets it must recognise but never show
+ * again (token values, session ids, link tokens, recovery codes).
+ */
+public final class Sha256 {
 
 	private Sha256() {
 	}
 
-	static String hex(String value) {
+	public static String hex(String value) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
 				.digest(value.getBytes(StandardCharsets.UTF_8)));
